@@ -1,0 +1,84 @@
+"""The command table the console and CLI share: name -> handler returning (reply, plain data).
+
+The Discord cogs call the same core methods and the same renderers, so wording matches everywhere.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bot.models import NotFound
+from bot.plain import to_plain  # noqa: F401  (re-exported for the CLI)
+from bot.render import answers
+from bot.render.cards import Reply
+from bot.render.text import plain_query
+from bot.service import Briefbot
+
+Handler = Callable[[Briefbot, str], Awaitable[tuple[Reply, Any]]]
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    argument: str | None
+    handler: Handler
+
+
+async def _brief(core: Briefbot, text: str) -> tuple[Reply, Any]:
+    if not text.strip():
+        topics = await core.topics()
+        return answers.topics_reply(topics), NotFound("", "Name a topic.", tuple(t.slug for t in topics))
+    answer = await core.brief(text)
+    if isinstance(answer, NotFound):
+        return answers.not_found_reply(answer), answer
+    return answers.brief_reply(answer), answer
+
+
+async def _topics(core: Briefbot, _: str) -> tuple[Reply, Any]:
+    topics = await core.topics()
+    return answers.topics_reply(topics), topics
+
+
+async def _help(core: Briefbot, _: str) -> tuple[Reply, Any]:
+    return answers.help_reply(), [{"command": n, "help": h} for n, h in answers.COMMANDS_HELP]
+
+
+COMMANDS: dict[str, Command] = {
+    command.name: command
+    for command in (
+        Command("brief", "topic", _brief),
+        Command("topics", None, _topics),
+        Command("help", None, _help),
+    )
+}
+
+
+def register(name: str, argument: str | None, handler: Handler) -> None:
+    """Feature modules add their commands here (search, who, quote, ...)."""
+    COMMANDS[name] = Command(name, argument, handler)
+
+
+async def run_line(core: Briefbot, line: str) -> tuple[Reply, Any]:
+    """Answer one console line like '/brief tariffs'; unknown input gets help, never a traceback."""
+    line = line.strip()
+    if not line:
+        return answers.help_reply(), None
+    body = line[1:] if line.startswith("/") else line
+    name, _, rest = body.partition(" ")
+    command = COMMANDS.get(name.lower())
+    if command is None:
+        message = f"Unknown command “{plain_query(name, 40)}”. Commands: " + ", ".join(f"/{c}" for c in COMMANDS)
+        return answers.error_reply(message), None
+    return await command.handler(core, _unquote(rest))
+
+
+def _unquote(text: str) -> str:
+    """Accept `/who "Lopez Obrador"` as well as `/who Lopez Obrador`."""
+    try:
+        parts = shlex.split(text)
+    except ValueError:
+        return text.strip()
+    return " ".join(parts) if len(parts) != 1 else parts[0]

@@ -1,0 +1,121 @@
+"""Wording for every answer, shared by Discord and the console so both say the same thing."""
+
+from __future__ import annotations
+
+from bot.models import BriefAnswer, ClaimView, NotFound, Topic
+from bot.render.cards import Card, Field, Reply, paged
+from bot.render.text import clip, defuse_mentions
+
+KIND_LABEL = {"direct_quote": "Quote", "paraphrase": "Statement", "statistic": "Figure", "action": "Action"}
+NOT_FOUND_COLOR = 0xC05621
+
+
+def when_text(view: ClaimView) -> str:
+    """The date with how sure it is: never more precise than the source allows."""
+    claim = view.claim
+    shown = claim.said_on.human()
+    if claim.basis == "explicit":
+        return shown
+    if claim.basis == "relative":
+        return f"{shown} (worked out from the article)"
+    return f"by {shown} (undated in the article; bounded by its publication)"
+
+
+def source_text(view: ClaimView, limit: int = 2) -> str:
+    parts = []
+    for ref in view.sources[:limit]:
+        outlet = f", {ref.outlet}" if ref.outlet else ""
+        parts.append(f"“{ref.title}”{outlet}, {ref.published.human()}")
+    more = len(view.sources) - limit
+    return "; ".join(parts) + (f" (+{more} more)" if more > 0 else "")
+
+
+def claim_line(view: ClaimView) -> str:
+    """One claim in a list: speaker, what, when, where."""
+    claim = view.claim
+    said = f"“{claim.quote}”" if claim.quote else claim.text
+    return defuse_mentions(
+        f"**{view.speaker_name}** — {clip(said, 600)}\n"
+        f"   {when_text(view)} · {source_text(view, 1)}"
+    )
+
+
+def not_found_reply(answer: NotFound) -> Reply:
+    description = defuse_mentions(answer.message)
+    if answer.suggestions:
+        description += "\n\nDid you mean: " + ", ".join(f"**{s}**" for s in answer.suggestions) + "?"
+    return Reply([Card("Nothing found", description, color=NOT_FOUND_COLOR)], ephemeral=True)
+
+
+def brief_reply(answer: BriefAnswer) -> Reply:
+    b = answer.briefing
+    updated = f"Updated {b.updated.human()}" if b.updated else None
+    footer = " · ".join(part for part in (updated, f"/brief {b.slug}") if part)
+    summary = Card(b.title, b.summary, footer=footer)
+    if b.watch:
+        summary.fields.append(Field("What to watch", "\n".join(f"• {w}" for w in b.watch)))
+    if b.related:
+        summary.fields.append(Field("Related", ", ".join(b.related)))
+
+    def cited(ids: tuple[str, ...]) -> str:
+        views = [answer.cited[c] for c in ids if c in answer.cited]
+        if not views:
+            return ""
+        names = []
+        for view in views[:3]:
+            names.append(f"{view.speaker_name}, {view.claim.said_on.human()}")
+        more = f" +{len(views) - 3}" if len(views) > 3 else ""
+        return f"\n   ↳ {'; '.join(names)}{more}"
+
+    key_lines = [f"• {item.text}{cited(item.claims)}" for item in b.key_points]
+    timeline_lines = [f"**{item.date.human() if item.date else '—'}** — {item.text}" for item in b.timeline]
+    article_ids = list(dict.fromkeys([*b.articles, *b.sources]))
+    article_ids += [r.article_id for v in answer.cited.values() for r in v.sources if r.article_id not in article_ids]
+    source_lines = []
+    for article_id in article_ids:
+        article = answer.articles.get(article_id)
+        if article is None:
+            continue
+        by = ", ".join(part for part in (article.author, article.outlet) if part)
+        count = sum(1 for v in answer.cited.values() if any(r.article_id == article_id for r in v.sources))
+        cites = f" · {count} cited claims" if count else ""
+        source_lines.append(f"• “{article.title}”{' — ' + by if by else ''}, {article.published.human()}{cites}")
+    pages = [summary]
+    sections = {"Summary": 0}
+    for label, lines in (("Key points", key_lines), ("Timeline", timeline_lines), ("Sources", source_lines)):
+        if lines:
+            sections[label] = len(pages)
+            pages += paged(f"{b.title} — {label.lower()}", lines, footer=footer, per_page=1800)
+    return Reply(pages, sections)
+
+
+def topics_reply(topics: list[Topic]) -> Reply:
+    if not topics:
+        return Reply([Card("Topics", "No briefings are loaded yet.")])
+    lines = [f"• **{t.title}** — `/brief {t.slug}`" for t in topics]
+    return Reply(paged("Topics", lines, footer=f"{len(topics)} briefings"))
+
+
+COMMANDS_HELP = [
+    ("/brief topic", "A briefing: summary, key points with sources, timeline."),
+    ("/topics", "Every topic that has a briefing."),
+    ("/who person", "What someone said, in date order, with sources."),
+    ("/quote text", "Who said this, when and where."),
+    ("/when event", "Dated statements and events that match, in order."),
+    ("/search query", "Search every claim, with filters."),
+    ("/source article", "An article's details and the claims drawn from it."),
+    ("/help", "This list."),
+]
+
+
+def help_reply() -> Reply:
+    card = Card(
+        "briefbot — sourced answers on US–Mexico relations",
+        "Every answer names the speaker, the date (and how sure it is) and the source article.",
+        [Field(name, text) for name, text in COMMANDS_HELP],
+    )
+    return Reply([card], ephemeral=True)
+
+
+def error_reply(message: str) -> Reply:
+    return Reply([Card("Something went wrong", message, color=NOT_FOUND_COLOR)], ephemeral=True)

@@ -1,0 +1,49 @@
+"""Shared fixtures: a throwaway content tree and database per test, real files, real SQLite."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+
+from bot.service import Briefbot, ContentPaths
+from bot.settings import PROJECT_ROOT
+from bot.store import Store
+
+SEEDS_DIR = PROJECT_ROOT.parent / "shared" / "seeds"
+needs_seeds = pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason="../shared/seeds is not present")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads the developer's .env or writes to the real var/ folder."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("DISCORD_TOKEN",):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("BRIEFBOT_DATABASE_PATH", str(tmp_path / "db.sqlite3"))
+    monkeypatch.setenv("BRIEFBOT_LOG_FILE", "")
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> ContentPaths:
+    """A private copy of the project's real content, safe to edit."""
+    data = tmp_path / "content" / "data"
+    briefings = tmp_path / "content" / "briefings"
+    shutil.copytree(PROJECT_ROOT / "data", data)
+    shutil.copytree(PROJECT_ROOT / "briefings", briefings)
+    return ContentPaths(data, briefings, SEEDS_DIR if SEEDS_DIR.is_dir() else None)
+
+
+@pytest.fixture
+def real_content() -> ContentPaths:
+    return ContentPaths(PROJECT_ROOT / "data", PROJECT_ROOT / "briefings", SEEDS_DIR if SEEDS_DIR.is_dir() else None)
+
+
+@pytest_asyncio.fixture
+async def core(tmp_path: Path, real_content: ContentPaths):
+    async with Store(tmp_path / "core.sqlite3") as store:
+        briefbot = Briefbot(store, real_content)
+        await briefbot.reload()
+        yield briefbot
