@@ -9,7 +9,7 @@ from bot.content.yamlio import line_of
 from bot.models import Claim, Corpus, Problem
 
 
-def _article_texts(corpus: Corpus, seeds_dir: Path | None) -> dict[str, str]:
+def article_texts(corpus: Corpus, seeds_dir: Path | None) -> dict[str, str]:
     texts: dict[str, str] = {}
     if seeds_dir is None or not seeds_dir.is_dir():
         return texts
@@ -44,7 +44,7 @@ def _claim_problems(claim: Claim, corpus: Corpus, texts: dict[str, str]) -> list
 
 
 def cross_check(corpus: Corpus, origin: dict[tuple[str, str], tuple[str, Any]], seeds_dir: Path | None) -> None:
-    texts = _article_texts(corpus, seeds_dir)
+    texts = article_texts(corpus, seeds_dir)
     for claim_id in list(corpus.claims):
         claim = corpus.claims[claim_id]
         file, node = origin[("claims", claim_id)]

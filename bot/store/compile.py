@@ -22,7 +22,7 @@ def briefing_to_json(briefing: Briefing) -> str:
     return json.dumps(to_plain(briefing), ensure_ascii=False)
 
 
-async def compile_corpus(db: aiosqlite.Connection, corpus: Corpus) -> None:
+async def compile_corpus(db: aiosqlite.Connection, corpus: Corpus, texts: dict[str, str] | None = None) -> None:
     """Replace content-origin rows with the corpus; imported/ingested rows and runtime state stay."""
     await db.execute("DELETE FROM claims WHERE origin = 'content'")
     for table in ("topics", "briefings"):
@@ -34,13 +34,14 @@ async def compile_corpus(db: aiosqlite.Connection, corpus: Corpus) -> None:
         "DELETE FROM articles WHERE origin = 'content' AND id NOT IN (SELECT article_id FROM claim_appearances)"
     )
     await db.executemany(
-        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,'content') ON CONFLICT(id) DO UPDATE SET"
+        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,'content',?) ON CONFLICT(id) DO UPDATE SET"
         " title=excluded.title, file=excluded.file, author=excluded.author, outlet=excluded.outlet,"
         " kind=excluded.kind, published=excluded.published, precision=excluded.precision,"
-        " not_before=excluded.not_before, not_after=excluded.not_after, url=excluded.url, origin='content'",
+        " not_before=excluded.not_before, not_after=excluded.not_after, url=excluded.url, origin='content',"
+        " body=coalesce(excluded.body, articles.body)",
         [
             (a.id, a.title, a.file, a.author, a.outlet, a.kind, a.published.iso(), a.precision,
-             _iso(a.not_before), _iso(a.not_after), a.url)
+             _iso(a.not_before), _iso(a.not_after), a.url, (texts or {}).get(a.id))
             for a in corpus.articles.values()
         ],
     )

@@ -12,6 +12,7 @@ from types import TracebackType
 import aiosqlite
 
 from bot.content import content_files, load_corpus
+from bot.content.crosscheck import article_texts
 from bot.models import Problem
 from bot.store.compile import compile_corpus
 from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -20,7 +21,7 @@ from bot.store.queries import Queries
 log = logging.getLogger(__name__)
 
 # Bump when the compiler's output changes, so unchanged content is still recompiled once.
-COMPILER_VERSION = "2"
+COMPILER_VERSION = "3"
 
 
 @dataclass
@@ -104,9 +105,10 @@ class Store(Queries):
             if not force and await self.meta("content_hash") == digest:
                 return CompileReport(False, digest)
             corpus = await asyncio.to_thread(load_corpus, data_dir, briefings_dir, seeds_dir)
+            texts = await asyncio.to_thread(article_texts, corpus, seeds_dir)
             await self.db.execute("BEGIN")
             try:
-                await compile_corpus(self.db, corpus)
+                await compile_corpus(self.db, corpus, texts)
                 await self.set_meta("content_hash", digest)
                 await self.db.commit()
             except BaseException:

@@ -14,7 +14,9 @@ MIGRATIONS: list[str] = [
     CREATE TABLE articles (
         id TEXT PRIMARY KEY, title TEXT NOT NULL, file TEXT, author TEXT, outlet TEXT, kind TEXT,
         published TEXT NOT NULL, precision TEXT NOT NULL, not_before TEXT, not_after TEXT, url TEXT,
-        origin TEXT NOT NULL DEFAULT 'content'
+        origin TEXT NOT NULL DEFAULT 'content',
+        body TEXT  -- the article's text when the user has it (seeds folder, ingest): source passages
+
     );
     CREATE TABLE people (
         id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,

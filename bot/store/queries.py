@@ -79,6 +79,10 @@ class Queries:
         rows = await self._all("SELECT * FROM articles WHERE id = ?", (article_id,))
         return _article(rows[0]) if rows else None
 
+    async def article_text(self, article_id: str) -> str | None:
+        rows = await self._all("SELECT body FROM articles WHERE id = ?", (article_id,))
+        return rows[0]["body"] if rows else None
+
     async def people(self) -> list[Person]:
         rows = await self._all("SELECT id FROM people ORDER BY name")
         return await self.people_by_id([r["id"] for r in rows])
