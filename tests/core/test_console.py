@@ -62,7 +62,7 @@ async def test_any_input_gets_an_answer_never_a_traceback(core, line):
 def test_cli_brief_json_is_the_same_data(monkeypatch):
     result = CliRunner().invoke(app, ["brief", "tariffs", "--json"])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["briefing"]["slug"] == "tariffs"
     assert data["briefing"]["timeline"][0]["date"]
 
