@@ -115,6 +115,13 @@ def run() -> None:
         asyncio.run(run_app(settings))
     except KeyboardInterrupt:
         pass
+    except Exception as exc:  # start-up failures get one clear line, not a traceback
+        from discord import LoginFailure
+
+        if isinstance(exc, LoginFailure):
+            typer.echo("briefbot: Discord rejected DISCORD_TOKEN; check the token in .env", err=True)
+            raise typer.Exit(2) from None
+        raise
 
 
 def main() -> None:  # pragma: no cover - console script shim
