@@ -26,6 +26,7 @@ class Status:
     counts: dict[str, int]
     content_hash: str | None
     uptime_seconds: float
+    last_digest: str | None = None
 
 
 class Briefbot:
@@ -75,4 +76,5 @@ class Briefbot:
             counts=await self.store.counts(),
             content_hash=await self.store.meta("content_hash"),
             uptime_seconds=time.monotonic() - self.started,
+            last_digest=await self.store.last_digest(),
         )

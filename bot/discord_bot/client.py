@@ -16,7 +16,7 @@ from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("cogs.briefings", "cogs.meta")
+EXTENSIONS = ("cogs.briefings", "cogs.meta", "cogs.admin")
 
 
 class BriefBot(commands.Bot):

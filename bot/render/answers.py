@@ -119,3 +119,38 @@ def help_reply() -> Reply:
 
 def error_reply(message: str) -> Reply:
     return Reply([Card("Something went wrong", message, color=NOT_FOUND_COLOR)], ephemeral=True)
+
+
+def reload_reply(report) -> Reply:
+    if not report.compiled:
+        text = "Content is unchanged since the last compile; nothing to do."
+    else:
+        counts = ", ".join(f"{n} {name}" for name, n in report.counts.items())
+        text = f"Recompiled: {counts}."
+    if report.problems:
+        shown = "\n".join(f"• {clip(str(p), 180)}" for p in report.problems[:10])
+        more = f"\n…and {len(report.problems) - 10} more" if len(report.problems) > 10 else ""
+        text += f"\n\n{len(report.problems)} problems were skipped:\n{shown}{more}"
+    return Reply([Card("Content reload", text)], ephemeral=True)
+
+
+def _duration(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    days, hours = divmod(hours, 24)
+    return " ".join(f"{n}{u}" for n, u in ((days, "d"), (hours, "h"), (minutes, "m"), (secs, "s")) if n) or "0s"
+
+
+def status_reply(status) -> Reply:
+    counts = status.counts
+    card = Card(
+        "briefbot status",
+        f"Version {status.version} · schema {status.schema_version} · up {_duration(status.uptime_seconds)}",
+        [
+            Field("Content", f"{counts.get('briefings', 0)} briefings · {counts.get('claims', 0)} claims · "
+                             f"{counts.get('people', 0)} people · {counts.get('articles', 0)} articles", False),
+            Field("Content version", (status.content_hash or "not compiled")[:12], True),
+            Field("Last digest", status.last_digest or "none yet", True),
+        ],
+    )
+    return Reply([card], ephemeral=True)

@@ -60,6 +60,11 @@ class Queries:
         tables = ("articles", "people", "claims", "topics", "briefings", "guild_settings", "digest_runs")
         return {table: (await self._all(f"SELECT count(*) FROM {table}"))[0][0] for table in tables}
 
+    async def last_digest(self) -> str | None:
+        rows = await self._all("SELECT run_date, posted_at FROM digest_runs WHERE posted_at IS NOT NULL"
+                               " ORDER BY posted_at DESC LIMIT 1")
+        return f"{rows[0]['run_date']} (posted {rows[0]['posted_at']} UTC)" if rows else None
+
     async def topics(self) -> list[Topic]:
         rows = await self._all("SELECT slug, title, aliases FROM topics ORDER BY title")
         return [Topic(r["slug"], r["title"], tuple(json.loads(r["aliases"]))) for r in rows]

@@ -44,3 +44,9 @@ async def test_brief_takes_an_autocompleted_required_topic(core):
     (topic,) = brief["options"]
     assert topic["name"] == "topic" and topic["required"] and topic["autocomplete"]
     assert topic["type"] == 3  # string
+
+
+async def test_admin_commands_are_hidden_from_members_by_default(core):
+    admin = next(p for p in await command_payloads(core) if p["name"] == "admin")
+    assert int(admin["default_member_permissions"]) == 1 << 5  # MANAGE_GUILD
+    assert {o["name"] for o in admin["options"]} == {"reload", "status"}

@@ -1,0 +1,40 @@
+"""/admin reload and /admin status, for server managers only (checked here, not just by Discord)."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord_bot.respond import send_reply
+from bot.render import answers
+
+
+@app_commands.default_permissions(manage_guild=True)
+@app_commands.guild_only()
+class Admin(commands.GroupCog, group_name="admin", group_description="Server managers: reload content, status."):
+    def __init__(self, bot: commands.Bot) -> None:
+        self.bot = bot
+        self.core = bot.core  # type: ignore[attr-defined]
+        super().__init__()
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        # Default member permissions can be changed by a server; the bot checks again itself.
+        permissions = getattr(interaction, "permissions", None)
+        if permissions is None or not permissions.manage_guild:
+            raise app_commands.MissingPermissions(["manage_guild"])
+        return True
+
+    @app_commands.command(name="reload", description="Recompile changed briefings and claims without a restart.")
+    async def reload(self, interaction: discord.Interaction) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        report = await self.core.reload()
+        await send_reply(interaction, answers.reload_reply(report))
+
+    @app_commands.command(name="status", description="Content counts, versions, uptime and the last digest.")
+    async def status(self, interaction: discord.Interaction) -> None:
+        await send_reply(interaction, answers.status_reply(await self.core.status()))
+
+
+async def setup(bot: commands.Bot) -> None:
+    await bot.add_cog(Admin(bot))
