@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.dates import PartialDate
 from bot.models import BriefAnswer, ClaimView, NotFound, Topic
 from bot.render.cards import Card, Field, Reply, paged
 from bot.render.text import clip, defuse_mentions
@@ -21,11 +22,20 @@ def when_text(view: ClaimView) -> str:
     return f"by {shown} (undated in the article; bounded by its publication)"
 
 
+def published_text(published: PartialDate, precision: str) -> str:
+    """An article's date as sure as it is known: exact, around a day, or only the month."""
+    if precision == "day" or published.precision != "day":
+        return published.human()
+    if precision == "week":
+        return f"around {published.human()}"
+    return PartialDate(published.year, published.month).human()
+
+
 def source_text(view: ClaimView, limit: int = 2) -> str:
     parts = []
     for ref in view.sources[:limit]:
         outlet = f", {ref.outlet}" if ref.outlet else ""
-        parts.append(f"“{ref.title}”{outlet}, {ref.published.human()}")
+        parts.append(f"“{ref.title}”{outlet}, {published_text(ref.published, ref.published_precision)}")
     more = len(view.sources) - limit
     return "; ".join(parts) + (f" (+{more} more)" if more > 0 else "")
 
@@ -57,29 +67,34 @@ def brief_reply(answer: BriefAnswer) -> Reply:
     if b.related:
         summary.fields.append(Field("Related", ", ".join(b.related)))
 
+    article_ids = list(dict.fromkeys([*b.articles, *b.sources]))
+    article_ids += [r.article_id for v in answer.cited.values() for r in v.sources if r.article_id not in article_ids]
+    article_ids = [a for a in article_ids if a in answer.articles]
+    number = {article_id: index for index, article_id in enumerate(article_ids, start=1)}
+
     def cited(ids: tuple[str, ...]) -> str:
-        views = [answer.cited[c] for c in ids if c in answer.cited]
-        if not views:
+        """'↳ Speaker, date [n]' for each distinct claim behind a point; [n] is its article in Sources."""
+        parts: list[str] = []
+        for view in (answer.cited[c] for c in ids if c in answer.cited):
+            refs = "".join(f"[{number[r.article_id]}]" for r in view.sources if r.article_id in number)
+            part = f"{view.speaker_name}, {view.claim.said_on.human()} {refs}".strip()
+            if part not in parts:
+                parts.append(part)
+        if not parts:
             return ""
-        names = []
-        for view in views[:3]:
-            names.append(f"{view.speaker_name}, {view.claim.said_on.human()}")
-        more = f" +{len(views) - 3}" if len(views) > 3 else ""
-        return f"\n   ↳ {'; '.join(names)}{more}"
+        more = f" +{len(parts) - 4} more" if len(parts) > 4 else ""
+        return f"\n   ↳ {'; '.join(parts[:4])}{more}"
 
     key_lines = [f"• {item.text}{cited(item.claims)}" for item in b.key_points]
     timeline_lines = [f"**{item.date.human() if item.date else '—'}** — {item.text}" for item in b.timeline]
-    article_ids = list(dict.fromkeys([*b.articles, *b.sources]))
-    article_ids += [r.article_id for v in answer.cited.values() for r in v.sources if r.article_id not in article_ids]
     source_lines = []
     for article_id in article_ids:
-        article = answer.articles.get(article_id)
-        if article is None:
-            continue
+        article = answer.articles[article_id]
         by = ", ".join(part for part in (article.author, article.outlet) if part)
         count = sum(1 for v in answer.cited.values() if any(r.article_id == article_id for r in v.sources))
-        cites = f" · {count} cited claims" if count else ""
-        source_lines.append(f"• “{article.title}”{' — ' + by if by else ''}, {article.published.human()}{cites}")
+        cites = f" · {count} cited claim{'s' if count != 1 else ''}" if count else ""
+        when = published_text(article.published, article.precision)
+        source_lines.append(f"[{number[article_id]}] “{article.title}”{' — ' + by if by else ''}, {when}{cites}")
     pages = [summary]
     sections = {"Summary": 0}
     for label, lines in (("Key points", key_lines), ("Timeline", timeline_lines), ("Sources", source_lines)):
