@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shlex
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -64,6 +66,130 @@ def brief(topic: Annotated[str, typer.Argument(help="Topic, e.g. tariffs (typos 
 def topics(as_json: JsonFlag = False) -> None:
     """List the topics that have briefings."""
     answer("/topics", as_json)
+
+
+@app.command()
+def who(
+    person: Annotated[str, typer.Argument(help="A name, surname, nickname or role noun: AMLO, Sheinbuam, 'the foreign minister'.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """What someone said, in date order, with sources (role nouns resolve by date)."""
+    answer(f"/who {shlex.quote(person)}", as_json)
+
+
+@app.command()
+def quote(
+    text: Annotated[str, typer.Argument(help="Words of the quote, loosely: 'build bridges not close borders'.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Who said this: the best matching claims, with the source passage."""
+    answer(f"/quote {shlex.quote(text)}", as_json)
+
+
+@app.command()
+def when(
+    event: Annotated[str, typer.Argument(help="Event words or figures: '25% tariffs', 'Blinken visit'.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """When it happened: matching dated claims and briefing timeline entries, in date order."""
+    answer(f"/when {shlex.quote(event)}", as_json)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words, a quote fragment, a name or a figure ('76%', '$800 billion').")] = "",
+    speaker: Annotated[str | None, typer.Option(help="Only claims by this person (any alias).")] = None,
+    topic: Annotated[str | None, typer.Option(help="Only claims on this topic (slug, title or alias).")] = None,
+    kind: Annotated[str | None, typer.Option(help="quote, statement, figure or action.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Said on or after: 2019, 2019-06 or 2019-06-05.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Said on or before: 2019, 2019-06 or 2019-06-05.")] = None,
+    limit: Annotated[int, typer.Option(help="How many claims to show (1-100).")] = 25,
+    as_json: JsonFlag = False,
+) -> None:
+    """Search every claim, best first, with optional filters."""
+    parts = [shlex.quote(query)]
+    for key, value in (("speaker", speaker), ("topic", topic), ("kind", kind), ("from", date_from), ("to", date_to)):
+        if value is not None:
+            parts.append(f"{key}:{shlex.quote(value)}")
+    parts.append(f"limit:{max(1, min(limit, 100))}")
+    answer("/search " + " ".join(parts), as_json)
+
+
+@app.command()
+def source(
+    article: Annotated[str, typer.Argument(help="An article id or words of its title.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """An article's details and the claims drawn from it, in text order."""
+    answer(f"/source {shlex.quote(article)}", as_json)
+
+
+@app.command("export")
+def export_(
+    what: Annotated[str, typer.Argument(help="claims or briefings.")],
+    fmt: Annotated[str, typer.Option("--format", help="claims: jsonl, csv or claimreview; briefings: json.")] = "",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """Export the claim index (JSONL, CSV, schema.org ClaimReview) or the briefings (JSON)."""
+    from bot.app import open_core
+    from bot.exchange import BRIEFING_FORMATS, CLAIM_FORMATS
+    from bot.logging_setup import setup_logging
+
+    formats = {"claims": CLAIM_FORMATS, "briefings": BRIEFING_FORMATS}
+    if what not in formats:
+        typer.echo("briefbot export: say what to export: claims or briefings", err=True)
+        raise typer.Exit(2)
+    fmt = fmt or formats[what][0]
+    if fmt not in formats[what]:
+        typer.echo(f"briefbot export: {what} can be exported as {', '.join(formats[what])}", err=True)
+        raise typer.Exit(2)
+    settings = settings_or_exit()
+    setup_logging("WARNING", None)
+
+    async def go(out) -> int:
+        async with open_core(settings) as core:
+            if what == "claims":
+                return await core.export_claims(fmt, out)
+            return await core.export_briefings(out)
+
+    if output is None:
+        count = asyncio.run(go(sys.stdout))
+    else:
+        with output.open("w", encoding="utf-8", newline="") as handle:
+            count = asyncio.run(go(handle))
+    typer.echo(f"briefbot export: {count} {what} as {fmt}" + (f" to {output}" if output else ""), err=True)
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="A JSONL file in the format `briefbot export claims` writes.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Load claims from JSONL as imported claims (kept across content recompiles); bad lines are listed."""
+    from bot.app import open_core
+    from bot.logging_setup import setup_logging
+
+    if not file.is_file():
+        typer.echo(f"briefbot import: {file}: no such file", err=True)
+        raise typer.Exit(2)
+    settings = settings_or_exit()
+    setup_logging("WARNING", None)
+
+    async def go():
+        async with open_core(settings) as core:
+            return await core.import_claims(file)
+
+    report = asyncio.run(go())
+    for problem in report.problems:
+        typer.echo(str(problem), err=True)
+    summary = (f"briefbot import: {report.counts.claims} claims loaded from {report.lines} lines"
+               f" ({report.bad_lines} bad, {report.counts.skipped} already in the content;"
+               f" {report.counts.people} new people, {report.counts.articles} new articles)")
+    if as_json:
+        typer.echo(json.dumps(to_plain(report) | {"ok": report.ok}, ensure_ascii=False, indent=2))
+    typer.echo(summary, err=True)
+    if report.bad_lines:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     discord_token: SecretStr | None = Field(default=None, validation_alias="DISCORD_TOKEN")
     dev_guild_id: int | None = Field(default=None, gt=0)
     discord_api_base: str | None = None  # point discord.py at a local stand-in (tests, proxies)
+    discord_gateway_url: str | None = None  # ...and its gateway: non-sharded bots never ask /gateway/bot
     database_path: Path = PROJECT_ROOT / "var" / "briefbot.sqlite3"
     briefings_dir: Path = PROJECT_ROOT / "briefings"
     data_dir: Path = PROJECT_ROOT / "data"
@@ -40,6 +41,8 @@ class Settings(BaseSettings):
     digest_default_time: str = "08:00"
     digest_default_timezone: str = "UTC"
     cooldown_seconds: float = Field(default=3.0, ge=0)
+    warm_up: bool = True  # answer every briefing/person/article ahead at start-up and after a reload
+    pager_timeout_seconds: float = Field(default=300.0, gt=0, le=840)  # < 15 min: the token must still edit
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -51,7 +54,7 @@ class Settings(BaseSettings):
     def _blank_token_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("dev_guild_id", "log_file", mode="before")
+    @field_validator("dev_guild_id", "log_file", "discord_api_base", "discord_gateway_url", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

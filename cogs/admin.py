@@ -6,7 +6,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_bot.respond import send_reply
+from bot.discord_bot import cooldowns
+from bot.discord_bot.respond import answer, send_reply
 from bot.render import answers
 
 
@@ -19,21 +20,31 @@ class Admin(commands.GroupCog, group_name="admin", group_description="Server man
         super().__init__()
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        # Default member permissions can be changed by a server; the bot checks again itself.
+        # A server can hand these commands to anyone in its integration settings; the bot checks again.
+        if interaction.guild_id is None:
+            raise app_commands.NoPrivateMessage()
         permissions = getattr(interaction, "permissions", None)
         if permissions is None or not permissions.manage_guild:
             raise app_commands.MissingPermissions(["manage_guild"])
         return True
 
     @app_commands.command(name="reload", description="Recompile changed briefings and claims without a restart.")
+    @cooldowns.per_user()
     async def reload(self, interaction: discord.Interaction) -> None:
+        # Compiling can take seconds: defer first, privately, then the report edits the "thinking" message.
         await interaction.response.defer(ephemeral=True, thinking=True)
         report = await self.core.reload()
+        if report.compiled:
+            self.bot.content_changed()  # type: ignore[attr-defined]  # answers from the old content go
         await send_reply(interaction, answers.reload_reply(report))
 
     @app_commands.command(name="status", description="Content counts, versions, uptime and the last digest.")
+    @cooldowns.per_user()
     async def status(self, interaction: discord.Interaction) -> None:
-        await send_reply(interaction, answers.status_reply(await self.core.status()))
+        async def status_reply():
+            return answers.status_reply(await self.core.status())
+
+        await answer(interaction, status_reply, ephemeral=True)  # no key: live figures, never cached
 
 
 async def setup(bot: commands.Bot) -> None:

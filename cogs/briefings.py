@@ -1,4 +1,4 @@
-"""/brief and /topics."""
+"""/brief and /topics: the same handlers as the console, so both say the same thing."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_bot.respond import send_reply
-from bot.models import NotFound
-from bot.render import answers
-from bot.render.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, CHOICE_VALUE
-from bot.render.text import clip
+from bot.discord_bot import cooldowns
+from bot.discord_bot.autocomplete import Pairs, guarded
+from bot.discord_bot.parity import answer_like_console
+
+MAX_TOPIC = 200  # Discord enforces max_length in its client; a crafted payload may still carry more
 
 
 class Briefings(commands.Cog):
@@ -20,23 +20,19 @@ class Briefings(commands.Cog):
 
     @app_commands.command(name="brief", description="A briefing on a topic: summary, key points with sources, timeline.")
     @app_commands.describe(topic="The topic, e.g. tariffs (typos are fine)")
-    @app_commands.checks.cooldown(3, 10.0, key=lambda i: i.user.id)
-    async def brief(self, interaction: discord.Interaction, topic: app_commands.Range[str, 0, 200]) -> None:
-        answer = await self.core.brief(topic)
-        reply = answers.not_found_reply(answer) if isinstance(answer, NotFound) else answers.brief_reply(answer)
-        await send_reply(interaction, reply)
+    @cooldowns.per_user()
+    async def brief(self, interaction: discord.Interaction, topic: app_commands.Range[str, 1, MAX_TOPIC]) -> None:
+        await answer_like_console(interaction, self.core, "brief", str(topic)[:MAX_TOPIC])
 
     @brief.autocomplete("topic")
-    async def brief_topics(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        matches = await self.core.suggest_topics(current[:200], AUTOCOMPLETE_CHOICES)
-        return [
-            app_commands.Choice(name=clip(match.title, CHOICE_NAME), value=match.slug[:CHOICE_VALUE])
-            for match in matches
-        ]
+    @guarded
+    async def brief_topics(self, interaction: discord.Interaction, current: str) -> Pairs:
+        return [(match.title, match.slug) for match in await self.core.suggest_topics(current, 25)]
 
     @app_commands.command(name="topics", description="Every topic that has a briefing.")
+    @cooldowns.per_user()
     async def topics(self, interaction: discord.Interaction) -> None:
-        await send_reply(interaction, answers.topics_reply(await self.core.topics()))
+        await answer_like_console(interaction, self.core, "topics")
 
 
 async def setup(bot: commands.Bot) -> None:

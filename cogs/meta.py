@@ -6,6 +6,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discord_bot import cooldowns
 from bot.discord_bot.respond import send_reply
 from bot.render import answers
 
@@ -15,6 +16,7 @@ class Meta(commands.Cog):
         self.bot = bot
 
     @app_commands.command(name="help", description="What briefbot can do and how to ask.")
+    @cooldowns.per_user()
     async def help(self, interaction: discord.Interaction) -> None:
         await send_reply(interaction, answers.help_reply())
 

@@ -11,21 +11,27 @@ from bot.discord_bot.embeds import NO_MENTIONS
 
 log = logging.getLogger(__name__)
 
+EXPECTED = (app_commands.CommandOnCooldown, app_commands.CheckFailure, app_commands.TransformerError)
+
 
 def error_message(error: app_commands.AppCommandError) -> str:
     if isinstance(error, app_commands.CommandOnCooldown):
         return f"Slow down a little: try again in {max(1, round(error.retry_after))} s."
+    if isinstance(error, app_commands.NoPrivateMessage):
+        return "This command works in a server, not in direct messages."
     if isinstance(error, (app_commands.MissingPermissions, app_commands.CheckFailure)):
         return "Sorry, this command is for server managers (Manage Server permission)."
     if isinstance(error, app_commands.TransformerError):
         return "I could not read one of the options; please check it and try again."
+    if isinstance(error, (app_commands.CommandNotFound, app_commands.CommandSignatureMismatch)):
+        # Discord still shows a command the bot has just changed or dropped.
+        return "This command was just updated. Please try again in a minute."
     return "Something went wrong on my side. It has been logged; please try again."
 
 
 class BriefTree(app_commands.CommandTree):
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
-        expected = (app_commands.CommandOnCooldown, app_commands.CheckFailure, app_commands.TransformerError)
-        if not isinstance(error, expected):
+        if not isinstance(error, EXPECTED):
             name = interaction.command.qualified_name if interaction.command else "?"
             log.error("command /%s failed", name, exc_info=error)
         message = error_message(error)

@@ -117,7 +117,7 @@ COMMANDS_HELP = [
     ("/who person", "What someone said, in date order, with sources."),
     ("/quote text", "Who said this, when and where."),
     ("/when event", "Dated statements and events that match, in order."),
-    ("/search query", "Search every claim, with filters."),
+    ("/search query", "Search every claim; filters: speaker:… topic:… kind:… from:2019 to:2020-06."),
     ("/source article", "An article's details and the claims drawn from it."),
     ("/help", "This list."),
 ]

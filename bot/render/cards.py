@@ -27,18 +27,19 @@ class Card:
     color: int = 0x2B6CB0
 
     def fitted(self) -> Card:
-        """A copy that satisfies every embed limit (each part clipped at a word, marked)."""
+        """A copy that satisfies every embed limit (each part clipped at a word, marked), with any
+        @everyone, @here or <@id> in it made inert (quoted text may contain them)."""
         fields = [
-            Field(clip(f.name, limits.FIELD_NAME) or "\u200b", clip(f.value, limits.FIELD_VALUE) or "\u200b", f.inline)
+            Field(_fit(f.name, limits.FIELD_NAME) or "\u200b", _fit(f.value, limits.FIELD_VALUE) or "\u200b", f.inline)
             for f in self.fields[: limits.EMBED_FIELDS]
         ]
         card = Card(
-            clip(defuse_mentions(self.title), limits.EMBED_TITLE),
-            clip(self.description, limits.EMBED_DESCRIPTION),
+            _fit(self.title, limits.EMBED_TITLE),
+            _fit(self.description, limits.EMBED_DESCRIPTION),
             fields,
-            clip(self.footer, limits.FOOTER_TEXT) if self.footer else None,
-            self.url,
-            self.color,
+            _fit(self.footer, limits.FOOTER_TEXT) or None if self.footer else None,
+            self.url if self.url and self.url.startswith(("http://", "https://")) and len(self.url) <= 2048 else None,
+            self.color & 0xFFFFFF,
         )
         overflow = card.size() - limits.EMBED_TOTAL
         if overflow > 0:
@@ -64,7 +65,11 @@ class Reply:
 
     def fitted(self) -> Reply:
         return Reply([page.fitted() for page in self.pages], self.sections, self.ephemeral,
-                     clip(self.content, limits.MESSAGE_CONTENT) if self.content else None)
+                     _fit(self.content, limits.MESSAGE_CONTENT) or None if self.content else None)
+
+
+def _fit(text: str, limit: int) -> str:
+    return clip(defuse_mentions(text), limit)
 
 
 def paged(title: str, lines: list[str], *, footer: str | None = None, color: int = 0x2B6CB0,

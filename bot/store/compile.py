@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import aiosqlite
@@ -9,6 +10,7 @@ import aiosqlite
 from bot.dates import PartialDate
 from bot.models import Briefing, Corpus
 from bot.plain import to_plain
+from bot.store.search_index import bump_generation, index_articles, index_claims, unindex_claims
 from bot.textnorm import fold
 
 CONTENT_TABLES = ("claim_topics", "claim_appearances", "claims", "aliases", "roles", "people", "articles", "topics", "briefings")
@@ -24,6 +26,7 @@ def briefing_to_json(briefing: Briefing) -> str:
 
 async def compile_corpus(db: aiosqlite.Connection, corpus: Corpus, texts: dict[str, str] | None = None) -> None:
     """Replace content-origin rows with the corpus; imported/ingested rows and runtime state stay."""
+    await unindex_claims(db, origin="content")
     await db.execute("DELETE FROM claims WHERE origin = 'content'")
     for table in ("topics", "briefings"):
         await db.execute(f"DELETE FROM {table}")
@@ -45,6 +48,7 @@ async def compile_corpus(db: aiosqlite.Connection, corpus: Corpus, texts: dict[s
             for a in corpus.articles.values()
         ],
     )
+    await index_articles(db, list(corpus.articles))
     await db.executemany(
         "INSERT INTO people VALUES (?,?,?,'content') ON CONFLICT(id) DO UPDATE SET"
         " name=excluded.name, kind=excluded.kind, origin='content'",
@@ -62,6 +66,7 @@ async def compile_corpus(db: aiosqlite.Connection, corpus: Corpus, texts: dict[s
             alias_rows.append(
                 (person.id, role_alias.alias, fold(role_alias.alias), _iso(role_alias.start), _iso(role_alias.end), 1)
             )
+    await db.executemany("DELETE FROM aliases WHERE person_id = ?", [(p,) for p in corpus.people])
     await db.executemany("INSERT INTO aliases VALUES (?,?,?,?,?,?)", alias_rows)
     await db.executemany(
         "INSERT INTO topics VALUES (?,?,?)",
@@ -72,22 +77,28 @@ async def compile_corpus(db: aiosqlite.Connection, corpus: Corpus, texts: dict[s
         "INSERT INTO briefings VALUES (?,?,?,?,?)",
         [(b.slug, b.title, b.summary, _iso(b.updated), briefing_to_json(b)) for b in corpus.briefings.values()],
     )
+    await bump_generation(db)
 
 
-async def insert_claims(db: aiosqlite.Connection, claims, origin: str) -> None:
-    """Shared by content compile, `briefbot import` and ingest, so every path indexes claims alike."""
+async def insert_claims(db: aiosqlite.Connection, claims, origin: str, docs=None) -> None:
+    """Shared by content compile, `briefbot import` and ingest, so every path indexes claims alike.
+
+    `docs` are the claims' search rows when the caller built them already (import builds them while reading).
+    """
     claims = list(claims)
     ids = [(c.id,) for c in claims]
+    await unindex_claims(db, [c.id for c in claims])
     await db.executemany("DELETE FROM claim_appearances WHERE claim_id = ?", ids)
     await db.executemany("DELETE FROM claim_topics WHERE claim_id = ?", ids)
+    added_at = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")  # as datetime('now'), once per batch
     await db.executemany(
         "INSERT OR REPLACE INTO claims (id, speaker_id, speaker_role, kind, text, quote, said_on, said_sort,"
-        " precision, basis, date_note, not_before, not_after, figures, topics, origin)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " precision, basis, date_note, not_before, not_after, figures, topics, origin, added_at)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (c.id, c.speaker, c.speaker_role, c.kind, c.text, c.quote, c.said_on.iso(), c.said_on.earliest.isoformat(),
              c.precision, c.basis, c.date_note, _iso(c.not_before), _iso(c.not_after),
-             json.dumps(list(c.figures), ensure_ascii=False), json.dumps(list(c.topics)), origin)
+             json.dumps(list(c.figures), ensure_ascii=False), json.dumps(list(c.topics)), origin, added_at)
             for c in claims
         ],
     )
@@ -98,3 +109,4 @@ async def insert_claims(db: aiosqlite.Connection, claims, origin: str) -> None:
     await db.executemany(
         "INSERT INTO claim_topics VALUES (?,?)", [(c.id, t) for c in claims for t in c.topics]
     )
+    await index_claims(db, claims, docs)

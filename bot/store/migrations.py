@@ -69,6 +69,51 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (guild_id, run_date)
     );
     """,
+    # 2: the search index. search_docs holds each claim's folded terms and the columns filters use; FTS5 indexes
+    # it as external content (no positions: the ranker reads the terms); search_terms keeps each term's document
+    # frequency; search_fuzzy maps one-deletion keys to terms for typos; search_articles serves source lookups.
+    # New docs reach search_fts in one INSERT ... SELECT per batch (search_index.index_docs; a trigger per row
+    # is 8x slower); deletes and updates follow through triggers.
+    """
+    CREATE TABLE search_docs (
+        rowid INTEGER PRIMARY KEY,
+        claim_id TEXT NOT NULL UNIQUE REFERENCES claims(id) ON DELETE CASCADE,
+        speaker_id TEXT NOT NULL, kind TEXT NOT NULL, said_sort TEXT NOT NULL, said_last TEXT NOT NULL,
+        body TEXT NOT NULL
+    );
+    CREATE INDEX search_docs_speaker ON search_docs(speaker_id, said_sort);
+    CREATE INDEX search_docs_said ON search_docs(said_sort);
+    CREATE VIRTUAL TABLE search_fts USING fts5(
+        body, content='search_docs', content_rowid='rowid', detail=none, columnsize=0,
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN
+        INSERT INTO search_fts(search_fts, rowid, body) VALUES ('delete', old.rowid, old.body);
+    END;
+    CREATE TRIGGER search_docs_au AFTER UPDATE OF body ON search_docs BEGIN
+        INSERT INTO search_fts(search_fts, rowid, body) VALUES ('delete', old.rowid, old.body);
+        INSERT INTO search_fts(rowid, body) VALUES (new.rowid, new.body);
+    END;
+    CREATE TABLE search_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TABLE search_fuzzy (key TEXT NOT NULL, term TEXT NOT NULL, PRIMARY KEY (key, term)) WITHOUT ROWID;
+    CREATE TABLE search_articles (
+        rowid INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
+        body TEXT NOT NULL
+    );
+    CREATE VIRTUAL TABLE search_articles_fts USING fts5(
+        body, content='search_articles', content_rowid='rowid', detail=none, columnsize=0, prefix='2 3',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER search_articles_ad AFTER DELETE ON search_articles BEGIN
+        INSERT INTO search_articles_fts(search_articles_fts, rowid, body) VALUES ('delete', old.rowid, old.body);
+    END;
+    CREATE INDEX people_name ON people(name);
+    CREATE INDEX claim_topics_claim ON claim_topics(claim_id);
+    CREATE INDEX claims_origin ON claims(origin);  -- a recompile finds the content's claims among a million imported
+    INSERT OR REPLACE INTO meta VALUES ('search_docs', '0');
+    INSERT OR REPLACE INTO meta VALUES ('search_generation', '0')
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -53,8 +53,7 @@ class Queries:
     db: aiosqlite.Connection
 
     async def _all(self, sql: str, params: Sequence = ()) -> list[aiosqlite.Row]:
-        async with self.db.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        return list(await self.db.execute_fetchall(sql, params))  # one trip to the database thread
 
     async def counts(self) -> dict[str, int]:
         tables = ("articles", "people", "claims", "topics", "briefings", "guild_settings", "digest_runs")

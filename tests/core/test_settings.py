@@ -18,6 +18,8 @@ def test_defaults_load_without_any_environment():
         ("BRIEFBOT_DIGEST_DEFAULT_TIME", "25:00", "BRIEFBOT_DIGEST_DEFAULT_TIME"),
         ("BRIEFBOT_DIGEST_DEFAULT_TIMEZONE", "Mars/Olympus", "BRIEFBOT_DIGEST_DEFAULT_TIMEZONE"),
         ("BRIEFBOT_COOLDOWN_SECONDS", "-1", "BRIEFBOT_COOLDOWN_SECONDS"),
+        ("BRIEFBOT_PAGER_TIMEOUT_SECONDS", "900", "BRIEFBOT_PAGER_TIMEOUT_SECONDS"),
+        ("BRIEFBOT_WARM_UP", "maybe", "BRIEFBOT_WARM_UP"),
     ],
 )
 def test_bad_value_is_one_line_naming_the_setting(monkeypatch, variable, value, named):
@@ -27,6 +29,14 @@ def test_bad_value_is_one_line_naming_the_setting(monkeypatch, variable, value, 
     message = str(caught.value)
     assert named in message
     assert "\n" not in message
+
+
+def test_every_setting_is_documented_in_env_example():
+    from bot.settings import PROJECT_ROOT, Settings, _env_name
+
+    documented = (PROJECT_ROOT / ".env.example").read_text()
+    for field in Settings.model_fields:
+        assert f"{_env_name(field)}=" in documented, field
 
 
 def test_token_never_shows_in_repr_or_errors(monkeypatch):

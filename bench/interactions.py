@@ -1,0 +1,243 @@
+"""500 interactions at once through the Discord stand-in: how fast does the real bot answer?
+
+    .venv/bin/python bench/interactions.py [--count 500] [--seed 1]
+
+The bot runs as it does in production (`python -m bot`, its own process, default settings including
+per-user cooldowns), pointed at a stand-in for Discord in this process by BRIEFBOT_DISCORD_API_BASE and
+BRIEFBOT_DISCORD_GATEWAY_URL. Two bursts of `count` interactions, each from as many different members and
+a realistic mix of commands and autocomplete, are dispatched at once: the first to the freshly started
+bot (nothing looked up or cached yet), the second a few seconds later (a running bot that has answered
+similar questions). Each table shows the time from INTERACTION_CREATE leaving the gateway to the bot's
+first response reaching the REST API, what Discord would have refused, and the bot's resident memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.discord_standin import DiscordStandin, payloads  # noqa: E402
+from tests.discord_standin.world import Person, new_snowflake  # noqa: E402
+
+DEADLINE = 3.0  # Discord's
+TARGET_P99 = 0.5
+ERROR_TEXT = "Something went wrong on my side"
+
+# Most questions arrive as a pick from autocomplete (the value is a slug or id), the rest as typed text.
+TOPIC_PICKS = ["tariffs", "cartels", "deportations", "remain-in-mexico", "migrant-caravans", "border-crossings",
+               "migration-enforcement", "trade"]
+PERSON_PICKS = ["claudia-sheinbaum", "donald-trump", "andres-manuel-lopez-obrador", "marcelo-ebrard", "joe-biden",
+                "antony-blinken", "gustavo-petro", "alicia-barcena"]
+TOPICS = ["tariffs", "tarifs", "cartels", "deportations", "remain in mexico", "caravans", "asylum", "trade",
+          "border crossings", "southern border", "diplomacy", "public opinion", "water treaty"]
+PEOPLE = ["Sheinbaum", "Trump", "AMLO", "Lopez Obrador", "Ebrard", "Biden", "Blinken", "Petro", "Barcena",
+          "foreign minister", "Fedirka", "Harris", "Bukele"]
+QUOTES = ["build bridges", "keep a cool head", "mass numbers of people", "respond in kind", "we will not be a pinata",
+          "fentanyl", "national emergency"]
+SEARCHES = [{"query": "tariffs"}, {"query": "fentanyl", "kind": "direct_quote"}, {"query": "migrants", "from": "2024"},
+            {"query": "caravan", "speaker": "claudia-sheinbaum"}, {"query": "border", "topic": "border-crossings"},
+            {"query": "76%"}, {"query": "deportation flights", "to": "2025-12"}]
+EVENTS = ["25% tariffs", "caravan disbanded", "deportation flights", "national emergency", "Remain in Mexico"]
+ARTICLES = ["trump-first-week-mexico", "ankasam", "sheinbaum migration", "gpf-migration-dispute-2019"]
+TYPED = ["", "t", "ta", "tar", "sh", "shein", "tr", "car", "dep", "ca"]
+
+
+def interaction(rng: random.Random, user: Person) -> tuple[str, dict]:
+    """One interaction as a member would send it; the label names the row it is counted under."""
+    roll = rng.random()
+    if roll < 0.25:
+        topic = rng.choice(TOPIC_PICKS if rng.random() < 0.6 else TOPICS)
+        return "/brief", payloads.slash_command("brief", {"topic": topic}, user=user)
+    if roll < 0.40:
+        person = rng.choice(PERSON_PICKS if rng.random() < 0.6 else PEOPLE)
+        return "/who", payloads.slash_command("who", {"person": person}, user=user)
+    if roll < 0.50:
+        return "/quote", payloads.slash_command("quote", {"text": rng.choice(QUOTES)}, user=user)
+    if roll < 0.65:
+        return "/search", payloads.slash_command("search", dict(rng.choice(SEARCHES)), user=user)
+    if roll < 0.70:
+        return "/when", payloads.slash_command("when", {"event": rng.choice(EVENTS)}, user=user)
+    if roll < 0.75:
+        return "/source", payloads.slash_command("source", {"article": rng.choice(ARTICLES)}, user=user)
+    if roll < 0.80:
+        return "/topics, /help", payloads.slash_command(rng.choice(["topics", "help"]), user=user)
+    command, option = rng.choice([("brief", "topic"), ("who", "person"), ("source", "article")])
+    return "autocomplete", payloads.autocomplete(command, {option: rng.choice(TYPED)}, user=user)
+
+
+def rss_mb(pid: int) -> tuple[float, float]:
+    """Resident and peak resident memory of a process, in MB (Linux /proc)."""
+    values = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, rest = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            values[key] = int(rest.split()[0]) / 1024
+    return values.get("VmRSS", 0.0), values.get("VmHWM", 0.0)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))] if ordered else float("nan")
+
+
+def start_bot(server: DiscordStandin, folder: Path) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "DISCORD_TOKEN": server.token,
+        "BRIEFBOT_DISCORD_API_BASE": server.api_base,
+        "BRIEFBOT_DISCORD_GATEWAY_URL": server.gateway_url,
+        "BRIEFBOT_DEV_GUILD_ID": server.world.guild_id,
+        "BRIEFBOT_DATABASE_PATH": str(folder / "briefbot.sqlite3"),
+        "BRIEFBOT_LOG_FILE": "",
+        "BRIEFBOT_LOG_LEVEL": "WARNING",
+    }
+    log = (folder / "bot.log").open("w")
+    # cwd: a folder without a .env, so only these settings and the defaults apply.
+    profile = ["-m", "cProfile", "-o", os.environ["BENCH_PROFILE"]] if os.environ.get("BENCH_PROFILE") else []
+    return subprocess.Popen([sys.executable, *profile, "-m", "bot"], cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+
+async def ready(server: DiscordStandin, bot: subprocess.Popen) -> None:
+    """Connected, commands synced, and answering (/help needs no lookup: nothing is warmed up)."""
+    deadline = time.perf_counter() + 60
+    while server.command("who", guild_id=server.world.guild_id) is None:
+        if bot.poll() is not None or time.perf_counter() > deadline:
+            raise RuntimeError("the bot did not start; see its log")
+        await asyncio.sleep(0.05)
+    await server.wait_until_connected(timeout=60)
+    record = await server.send_interaction(payloads.slash_command("help", user=Person(new_snowflake(), "first", None)))
+    await record.wait_response(timeout=10)
+
+
+def made_distinct(payload: dict, number: int) -> dict:
+    """The same question with a word nobody else typed: it cannot come from the answer cache."""
+    options = payload["data"].get("options") or []
+    if payload["type"] == 2 and options and isinstance(options[0]["value"], str):
+        options[0]["value"] = f"{options[0]['value']} n{number}"
+    return payload
+
+
+async def burst(server: DiscordStandin, count: int, seed: int, distinct: bool = False) -> tuple[list, float]:
+    rng = random.Random(seed)
+    users = [Person(new_snowflake(), f"member.{i}", f"Member {i}") for i in range(count)]
+    labelled = [interaction(rng, user) for user in users]
+    if distinct:
+        labelled = [(label, made_distinct(payload, n)) for n, (label, payload) in enumerate(labelled)]
+    started = time.perf_counter()
+    records = await asyncio.gather(*(server.send_interaction(payload) for _, payload in labelled))
+    dispatched = time.perf_counter() - started
+
+    async def settle(record) -> None:
+        try:
+            response = await record.wait_response(timeout=DEADLINE + 2)
+            if response.type == 5:
+                await record.wait_followups(1, timeout=10)
+        except TimeoutError:
+            pass  # counted below as unanswered
+
+    await asyncio.gather(*(settle(record) for record in records))
+    return [(label, record) for (label, _), record in zip(labelled, records, strict=True)], dispatched
+
+
+def report(title: str, results: list, dispatched: float, server: DiscordStandin) -> bool:
+    rows = {}
+    for label, record in results:
+        rows.setdefault(label, []).append(record)
+    rows["all"] = [record for _, record in results]
+    distinct = len({str(r.payload["data"]) for _, r in results})
+    print(f"\n{title}: {len(results)} interactions ({distinct} distinct questions) from {len(results)} members, "
+          f"dispatched in {dispatched * 1000:.0f} ms\n")
+    head = f"{'':16}{'n':>5}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}{'deferred':>10}{'errors':>8}{'late':>6}"
+    print(head)
+    print("-" * len(head))
+    for label in ["/brief", "/who", "/quote", "/search", "/when", "/source", "/topics, /help", "autocomplete", "all"]:
+        records = rows.get(label, [])
+        if not records:
+            continue
+        latencies = [r.response.latency * 1000 for r in records if r.response is not None]
+        deferred = sum(1 for r in records if r.response is not None and r.response.type == 5)
+        errors = sum(1 for r in records if ERROR_TEXT in str(r.response.data if r.response else "")
+                     or any(ERROR_TEXT in str(f.body) for f in r.followups))
+        late = sum(1 for r in records if r.response is None or r.expired)
+        if label == "all":
+            print("-" * len(head))
+        print(f"{label:16}{len(records):>5}{percentile(latencies, 50):>9.1f}{percentile(latencies, 95):>9.1f}"
+              f"{percentile(latencies, 99):>9.1f}{max(latencies, default=float('nan')):>9.1f}{deferred:>10}"
+              f"{errors:>8}{late:>6}")
+    ids = {r.id for _, r in results}
+    refused = [v for v in server.violations if v.kind != "not_acknowledged" and v.interaction_id in ids]
+    print(f"requests Discord would refuse: {len(refused)}" + (f" ({refused[0]})" if refused else ""))
+    all_latencies = [r.response.latency for r in rows["all"] if r.response is not None]
+    p99 = percentile(all_latencies, 99)
+    unanswered = sum(1 for r in rows["all"] if r.response is None or r.expired)
+    ok = p99 <= TARGET_P99 and not refused and not unanswered
+    print(f"p99 time to first response {p99 * 1000:.0f} ms: {'within' if p99 <= TARGET_P99 else 'OVER'} "
+          f"the {TARGET_P99 * 1000:.0f} ms target (Discord's deadline: {DEADLINE * 1000:.0f} ms)")
+    return ok
+
+
+async def measured(title: str, server: DiscordStandin, bot: subprocess.Popen, count: int, seed: int,
+                   distinct: bool = False) -> bool:
+    cpu = cpu_seconds(bot.pid), cpu_seconds(os.getpid())
+    results, dispatched = await burst(server, count, seed, distinct)
+    ok = report(title, results, dispatched, server)
+    print(f"CPU used during the burst: bot {cpu_seconds(bot.pid) - cpu[0]:.2f} s, "
+          f"stand-in and load generator {cpu_seconds(os.getpid()) - cpu[1]:.2f} s")
+    rss, peak = rss_mb(bot.pid)
+    print(f"bot memory after: RSS {rss:.1f} MB (peak {peak:.1f} MB)")
+    return ok
+
+
+async def main(count: int, seed: int, distinct: bool) -> int:
+    with tempfile.TemporaryDirectory(prefix="briefbot-bench-") as tmp:
+        folder = Path(tmp)
+        async with DiscordStandin(patch_discord=False) as server:
+            bot = start_bot(server, folder)
+            try:
+                await ready(server, bot)
+                rss, _ = rss_mb(bot.pid)
+                print(f"bot ready: RSS {rss:.1f} MB")
+                await measured("Fresh bot", server, bot, count, seed)
+                await asyncio.sleep(3)  # the cooldown window of the first burst's members passes
+                ok = await measured("Running bot", server, bot, count, seed + 1)
+                if distinct:
+                    await asyncio.sleep(3)
+                    await measured("Every question new (worst case: nothing cached)", server, bot, count, seed + 2,
+                                   distinct=True)
+            finally:
+                bot.send_signal(signal.SIGTERM)  # the runner closes the gateway and the database cleanly
+                try:
+                    bot.wait(10)
+                except subprocess.TimeoutExpired:
+                    bot.kill()
+            if bot.returncode not in (0, -signal.SIGTERM):
+                print(f"the bot exited with {bot.returncode}:\n" + (folder / "bot.log").read_text()[-3000:])
+                ok = False
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=500, help="interactions in the burst (default 500)")
+    parser.add_argument("--seed", type=int, default=1, help="the mix is random but repeatable")
+    parser.add_argument("--distinct", action="store_true",
+                        help="also a third burst where every question is new (nothing can come from the cache)")
+    args = parser.parse_args()
+    sys.exit(asyncio.run(main(args.count, args.seed, args.distinct)))

@@ -1,0 +1,326 @@
+"""Claim retrieval and ranking: candidates from the FTS5 index, re-ranked with rapidfuzz.
+
+1. The query becomes terms (folded, figures normalised); each term gets its indexed spellings: itself, the
+   words one or two typos away (symmetric-deletion table), a completion for a half-typed last word.
+2. Candidates: the rarest terms' posting lists (a fixed budget of postings, so a common word never makes a
+   query slow) plus the claims that hold every term (FTS5 AND, cheap however common the words).
+3. Ranking: coverage of the query's terms weighted by rarity (a word the index lacks weighs like the rarest
+   word, so a question about something unknown cannot match well), blended with rapidfuzz's partial ratio
+   for word order and fragments. Below ACCEPT a claim is only a suggestion.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
+from bot.search.normalise import (
+    STOPWORDS,
+    QueryTerm,
+    deletion_keys,
+    fuzzy_candidate,
+    match_expression,
+    max_typos,
+    prepare,
+    query_terms,
+    words,
+)
+from bot.search.people import PeopleIndex
+from bot.search.results import ClaimFilter
+
+if TYPE_CHECKING:
+    from bot.store import Store
+
+ACCEPT = 60.0  # a claim scoring below this is not an answer
+SUGGEST = 40.0  # ... but may be offered as "did you mean"
+ENOUGH = 1_000  # postings of the rarest terms that make a good candidate pool ...
+BUDGET = 20_000  # ... and the most read per query, however common the words
+CANDIDATES = 100  # claims re-ranked per query
+RERANK = 25  # of which this many get the (costlier) sequence comparison
+TIE_BREAKERS = 4  # commoner words checked against the claims holding the rare ones ...
+TIE_BUDGET = 150_000  # ... as long as their lists add up to no more than this (about 1.5 ms)
+SCAN_LIMIT = 1_500  # filters that leave this few claims are ranked whole, without the text index
+TYPO_WEIGHT = {1: 0.85, 2: 0.7}
+RECHECK_SECONDS = 1.0  # how often the store is asked whether its content changed
+PREFIX_WEIGHT = 0.8
+
+
+@dataclass
+class Group:
+    """One query term and the indexed terms that satisfy it."""
+
+    term: QueryTerm
+    alts: dict[str, float]  # indexed term -> how well it stands for the typed one (1 exact)
+    df: int  # claims holding any of alts
+    weight: float = 0.0
+    persons: frozenset[str] = frozenset()  # a name in the query: claims by these people satisfy it too
+
+    @property
+    def useful(self) -> bool:
+        return bool(self.alts)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    rowid: int
+    claim_id: str
+    speaker_id: str
+    said_sort: str
+    score: float
+    matched: tuple[str, ...]
+
+
+@dataclass
+class Ranking:
+    results: list[Ranked] = field(default_factory=list)  # best first, score >= SUGGEST
+    corrections: list[tuple[str, str]] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+
+    @property
+    def accepted(self) -> list[Ranked]:
+        return [r for r in self.results if r.score >= ACCEPT]
+
+
+class SearchEngine:
+    """Caches what is cheap to keep (people, counts) and drops it when the store's content changes."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._generation: str | None = None
+        self._docs = 0
+        self._people: PeopleIndex | None = None
+        self._checked = 0.0
+        self.cache: dict[str, object] = {}  # other derived data (briefings...), dropped with the rest
+
+    def invalidate(self) -> None:
+        self._generation = None
+        self._people = None
+        self._checked = 0.0
+        self.cache.clear()
+
+    async def refresh(self) -> int:
+        """Notice a recompile or import (this process's at once, another's within a second); returns the claim count."""
+        if time.monotonic() - self._checked < RECHECK_SECONDS and self._generation is not None:
+            return self._docs
+        generation, docs = await self.store.search_state()
+        self._checked = time.monotonic()
+        if generation != self._generation:
+            self._generation, self._docs, self._people = generation, docs, None
+            self.cache.clear()
+        return self._docs
+
+    async def people(self) -> PeopleIndex:
+        await self.refresh()
+        if self._people is None:
+            self._people = PeopleIndex(*await self.store.people_rows())
+        return self._people
+
+    # --- query terms ----------------------------------------------------------------------------------
+
+    async def groups(self, text: str, *, names: bool = True) -> tuple[list[Group], list[tuple[str, str]]]:
+        docs = await self.refresh()
+        qterms = query_terms(text)
+        if not qterms or docs == 0:
+            return [], []
+        people = await self.people() if names else None
+        mentions = _mentions(qterms, people) if people else {}
+        exact = await self.store.term_frequencies(alt for q in qterms for alt in q.alternatives)
+        keys: set[str] = set()
+        for i, q in enumerate(qterms):
+            if _may_have_typo(q, i in mentions, exact):
+                keys |= deletion_keys(q.text)
+        near = await self.store.fuzzy_terms(keys) if keys else []
+        groups: list[Group] = []
+        corrections: list[tuple[str, str]] = []
+        for i, q in enumerate(qterms):
+            alts = {alt: 1.0 for alt in q.alternatives if alt in exact}
+            if _may_have_typo(q, i in mentions, exact):
+                typos = []
+                limit = max_typos(q.text)
+                known = q.text in exact
+                for term, df in near:
+                    if known and not _inflection(q.text, term):
+                        continue  # a word the index has: only its other forms (tariff/tariffs), not its neighbours
+                    if term != q.text and abs(len(term) - len(q.text)) <= limit:
+                        distance = OSA.distance(q.text, term, score_cutoff=limit)
+                        if distance <= limit:
+                            typos.append((distance, -df, term))
+                for distance, _, term in sorted(typos)[:6]:
+                    alts.setdefault(term, TYPO_WEIGHT[distance])
+                if typos and q.text not in exact:
+                    corrections.append((q.text, sorted(typos)[0][2]))
+            if i == len(qterms) - 1 and not alts and not q.figure and len(q.text) >= 3 and q.text.isalpha():
+                for term, _df in await self.store.prefix_terms(q.text, 5):
+                    alts.setdefault(term, PREFIX_WEIGHT)
+            df_all = {**exact, **dict(near)}
+            group = Group(q, alts, min(docs, sum(df_all.get(a, 0) for a in alts)), persons=mentions.get(i, frozenset()))
+            main_df = exact.get(q.alternatives[0]) or max((df_all.get(a, 0) for a in alts), default=0)
+            group.weight = _idf(docs, main_df or 1) * (0.1 if q.stop else 1.0)
+            if not alts and len(q.text) < 5 and not q.figure:
+                group.weight *= 0.5  # a short word the index lacks is more likely a slip than a name
+            if group.persons and not main_df:
+                group.weight = _idf(docs, 1) * 0.7
+            groups.append(group)
+        return groups, corrections
+
+    # --- ranking --------------------------------------------------------------------------------------
+
+    async def rank(self, text: str, filters: ClaimFilter | None = None, *, names: bool = True,
+                   candidates: int = CANDIDATES) -> Ranking:
+        groups, corrections = await self.groups(text, names=names)
+        ranking = Ranking(corrections=corrections, groups=groups)
+        filters = filters if filters and filters.active else None
+        if not groups:
+            return ranking
+        rows = None
+        if filters is not None:
+            scan = await self.store.filtered_docs(filters, SCAN_LIMIT + 1)
+            if len(scan) <= SCAN_LIMIT:
+                rows = scan
+        if rows is None:
+            wanted = candidates * (6 if filters else 1)
+            first = await self._first_stage(groups, wanted)
+            best = heapq.nlargest(wanted, first.items(), key=itemgetter(1))
+            rows = await self.store.search_docs((rowid for rowid, _ in best), filters)
+        ranking.results = _rerank(text, groups, rows)
+        return ranking
+
+    async def _first_stage(self, groups: list[Group], wanted: int) -> dict[int, float]:
+        """Candidate claims with a rough score: the sum of the weights of the query terms each one holds."""
+        content = [g for g in groups if g.useful and not g.term.stop] or [g for g in groups if g.useful]
+        content.sort(key=lambda g: g.df)
+        stops = [g for g in groups if g.useful and g.term.stop and g not in content]
+        enough = max(100, min(ENOUGH, self._docs // 50))
+        # A word the index lacks caps the score: if no claim can reach ACCEPT, fetch only near misses.
+        reachable = 100 * (0.75 * sum(g.weight for g in groups if g.useful or g.persons)
+                           / max(sum(g.weight for g in groups), 1e-9) + 0.25)
+        small = reachable < ACCEPT
+        parts: list[tuple[str, int]] = []
+        weights: list[float] = []
+        total = 0
+        for group in content:
+            rare = group.df <= enough and total + group.df <= BUDGET
+            if parts and not rare:
+                break  # the rarer terms found the candidates; common ones only count in the ranking
+            limit = BUDGET if rare and not small else min(wanted * 10, BUDGET) if not small else wanted
+            parts.append((match_expression(list(group.alts)), limit))
+            weights.append(group.weight)
+            total += min(group.df, limit)
+        common_only = not content or min(g.df for g in content) > enough
+        if not common_only:
+            # Many claims may share the rare words: the next, commoner words tell them apart. FTS5 answers
+            # "rare AND common" by walking the short list, so this stays cheap (very common words are left
+            # to the ranking).
+            rare_terms = [term for group in content[: len(parts)] for term in group.alts]
+            lead = match_expression(rare_terms)
+            taken = set(map(id, content[: len(parts)]))
+            spent = 0
+            for group in [g for g in content if id(g) not in taken][:TIE_BREAKERS]:
+                spent += group.df  # FTS5 walks the common word's list: the cost grows with its length
+                if spent > TIE_BUDGET:
+                    break
+                parts.append((f"({lead}) AND ({match_expression(list(group.alts))})", BUDGET))
+                weights.append(group.weight)
+        if len(content) > 1 and common_only:
+            # No rare word to find the claim by: ask FTS5 for the claims holding every word (its AND walks the
+            # long lists together; costly, so only here).
+            full = sum(g.weight for g in content)
+            parts.append((" AND ".join(f"({match_expression(list(g.alts))})" for g in content), wanted))
+            weights.append(full + 0.5)
+            if stops:  # many claims may hold every content word: the small words then tell them apart
+                every = [*content, *stops]
+                parts.append((" AND ".join(f"({match_expression(list(g.alts))})" for g in every), wanted))
+                weights.append(full + sum(g.weight for g in stops) + 1.0)
+        scores: dict[int, float] = defaultdict(float)
+        for rowid, index in await self.store.postings(parts):
+            scores[rowid] += weights[index]
+        persons = sorted({p for g in groups for p in g.persons})
+        if persons:
+            weight = sum(g.weight for g in groups if g.persons)
+            for row in await self.store.speaker_docs(persons, 200):
+                scores[row[0]] += weight
+        return scores
+
+
+def _inflection(word: str, other: str) -> bool:
+    """'tariff' and 'tariffs', 'migrant' and 'migrants', 'vow' and 'vowed': one is the other plus a short ending."""
+    short, long = sorted((word, other), key=len)
+    return long.startswith(short) and long[len(short):] in {"s", "es", "d", "ed", "ing", "n"}
+
+
+def _idf(docs: int, df: int) -> float:
+    return math.log(1 + (docs - df + 0.5) / (df + 0.5))
+
+
+def _may_have_typo(q: QueryTerm, is_name: bool, exact: dict[str, int]) -> bool:
+    if q.figure or q.stop or is_name or not fuzzy_candidate(q.text):
+        return False
+    return len(q.text) >= 5 or q.text not in exact
+
+
+def _mentions(qterms: list[QueryTerm], people: PeopleIndex) -> dict[int, frozenset[str]]:
+    """Query words that spell a registered name exactly ('AMLO', 'Lopez Obrador'): term index -> person ids."""
+    texts = [q.text for q in qterms]
+    found: dict[int, frozenset[str]] = {}
+    for size in (4, 3, 2, 1):
+        for start in range(len(texts) - size + 1):
+            span = range(start, start + size)
+            if any(i in found for i in span) or any(qterms[i].figure for i in span):
+                continue
+            key = " ".join(texts[start : start + size])
+            if len(key) < 3 or key in STOPWORDS:
+                continue
+            ids = frozenset(people.entries[j].person for j in people.by_key.get(key, ()) if not people.entries[j].is_role)
+            if 0 < len(ids) <= 3:
+                for i in span:
+                    found[i] = ids
+    return found
+
+
+def _coverage(tokens: set[str], speaker: str, groups: list[Group]) -> tuple[float, tuple[str, ...]]:
+    total = got = 0.0
+    matched: list[str] = []
+    for group in groups:
+        total += group.weight
+        best = 1.0 if group.persons and speaker in group.persons else 0.0
+        for alt, weight in group.alts.items():
+            if weight > best and alt in tokens:
+                best = weight
+        if best:
+            got += group.weight * best
+            matched.append(group.term.text)
+    return (got / total if total else 0.0), tuple(matched)
+
+
+def _rerank(text: str, groups: list[Group], rows: list) -> list[Ranked]:
+    staged = []
+    for row in rows:
+        rowid, claim_id, speaker_id, _kind, said_sort, body = row
+        cover, matched = _coverage(set(body.split()), speaker_id, groups)
+        staged.append((cover, said_sort, rowid, claim_id, speaker_id, body, matched))
+    staged.sort(key=lambda item: (-item[0], -_day(item[1]), item[2]))
+    needle = " ".join(words(prepare(text[:300])))[:300]
+    results = []
+    for position, (cover, said_sort, rowid, claim_id, speaker_id, body, matched) in enumerate(staged):
+        if position < RERANK and needle:
+            similarity = fuzz.partial_ratio(needle, body) if len(body) >= len(needle) else fuzz.ratio(needle, body)
+        else:
+            similarity = cover * 100 * 0.8
+        score = round(100 * (0.75 * cover + 0.25 * similarity / 100), 1)
+        if score >= SUGGEST:
+            results.append(Ranked(rowid, claim_id, speaker_id, said_sort, score, matched))
+    results.sort(key=lambda r: (-r.score, -_day(r.said_sort), r.rowid))
+    return results
+
+
+def _day(iso: str) -> int:
+    """'2019-05-30' -> 20190530 (sorts like the date)."""
+    return int(iso[:10].replace("-", "")) if iso[:4].isdigit() else 0

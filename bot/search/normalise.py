@@ -1,0 +1,199 @@
+"""Text to search terms: accents and case folded, figures normalised, typo keys for fuzzy lookup.
+
+The same functions build the index and read the query, so "López" and "Lopez", "76%" and "76 percent",
+"$800 billion" and "800 billion dollars" end up as the same terms on both sides. Terms are plain
+alphanumeric words, so SQLite's FTS5 tokenizer keeps them exactly as made here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+MAX_QUERY_CHARS = 1000  # longer input is cut (a quote is rarely longer; 5,000 characters must still answer)
+FUZZY_MIN = 4  # words shorter than this are never typo-expanded
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202f\ufeff]")
+_THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f](?=\d{3}(?!\d))")
+_INITIALS = re.compile(r"\b((?:[A-Za-z]\.){2,})")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+_WORD = re.compile(r"[^\W_]+(?:(?<=\d)\.\d+)?")
+_DIGIT = re.compile(r"\d")
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be been before being below between both
+    but by can could did do does doing down during each few for from further had has have having he her here hers
+    him his how i if in into is it its itself just me more most my no nor not of off on once only or other our out
+    over own same she should so some such than that the their them then there these they this those through to too
+    under until up very was we were what when where which while who whom why will with would you your
+    said says say told tell did didnt does quote quoted claim claims statement statements event happened happen
+    el la los las de del y que en un una""".split()
+)
+
+# --- figures: "76%", "76 percent", "$100 million", "100 million dollars", "1,785", "3.5 million" ----------------
+
+_SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "millones": 1e6,
+    "mil": 1e3,
+}
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_CURRENCY = re.compile(r"(?:us\$|\$|usd ?|us dollars? ?)$")
+_AFTER = re.compile(
+    r"(?: ?-? ?(?P<scale>thousand|millions?|billions?|trillion|millones|mil|mln|mn|bn|tn|k|m|b)\b)?"
+    r"(?: ?(?P<unit>%|percent\b|per ?cent\b|pct\b|percentage points?\b|dollars?\b|usd\b|pesos?\b))?"
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number as written, and the terms it is indexed under."""
+
+    start: int
+    end: int
+    terms: tuple[str, ...]
+
+
+def _number_term(value: float) -> str:
+    """12 -> '12'; 2.5 -> '2p5'; 3500000.0 -> '3500000' (terms stay alphanumeric)."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".").replace(".", "p")
+
+
+def figures(folded: str) -> list[Figure]:
+    """Numbers with their scale and unit in folded text: '$800 billion' -> usd800000000000 and 800000000000."""
+    found: list[Figure] = []
+    for number in _NUMBER.finditer(folded):
+        start, num = number.start(), number.group()
+        if start and (folded[start - 1].isalnum() or folded[start - 1] == "."):
+            continue  # part of a word or of a longer number ("covid19", "v1.2")
+        currency = _CURRENCY.search(folded, max(0, start - 11), start)
+        after = _AFTER.match(folded, number.end())
+        scale, unit = after["scale"], after["unit"] or ""
+        cur = currency is not None
+        if not (scale or unit or cur) and "." not in num:
+            continue  # a bare integer is already a term of its own
+        money = cur or unit.startswith(("dollar", "usd"))
+        if scale in {"m", "b", "k"} and not money:
+            scale = None  # "5 m" (metres?) or "k" without money: don't guess
+        term = _number_term(float(num) * (_SCALES[scale] if scale else 1))
+        if unit.startswith("percentage"):
+            terms = [f"{term}pts"]
+        elif unit.startswith(("%", "percent", "per", "pct")):
+            terms = [f"{term}pct"]
+        elif money:
+            terms = [f"usd{term}", term]
+        elif unit.startswith("peso"):
+            terms = [f"mxn{term}", term]
+        else:
+            terms = [term]
+        end = after.end() if (scale or unit) else number.end()
+        found.append(Figure(currency.start() if currency else start, end, tuple(terms)))
+    return found
+
+
+def prepare(text: str) -> str:
+    """Raw text made comparable before folding: no control characters, thousands separators, initials."""
+    text = _CONTROL.sub(" ", text)
+    if "," in text or "\u00a0" in text or "\u202f" in text:
+        text = _THOUSANDS.sub("", text)
+    if "." in text:
+        text = _INITIALS.sub(lambda m: m.group(1).replace(".", "") + " ", text)
+    if "'" in text or "’" in text:
+        text = _POSSESSIVE.sub("", text)
+    return text
+
+
+class _FoldTable(dict):
+    """str.translate table built lazily, one character at a time: textnorm.fold's letters at C speed."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char in "'’‘":
+            value = ""
+        else:
+            value = "".join(c for c in unicodedata.normalize("NFKD", fold_char(char)) if not unicodedata.combining(c))
+        self[code] = value
+        return value
+
+
+def fold_char(char: str) -> str:
+    extra = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ı": "i"}
+    return "".join(extra.get(c, c) for c in char.casefold())
+
+
+_FOLD = _FoldTable()
+
+
+def words(text: str) -> list[str]:
+    """Folded words of already-prepared text (as textnorm.fold folds them); '63.7' stays one term ('63p7')."""
+    return _words_of_folded(text.translate(_FOLD))
+
+
+def _words_of_folded(folded: str) -> list[str]:
+    return [w.replace(".", "p") if "." in w else w for w in _WORD.findall(folded)]
+
+
+def terms(text: str) -> list[str]:
+    """Every term a text is indexed under: its words plus its normalised figures."""
+    folded = prepare(text).translate(_FOLD)
+    out = _words_of_folded(folded)
+    if _DIGIT.search(folded):
+        for figure in figures(folded):
+            out.extend(figure.terms)
+    return out
+
+
+@dataclass(frozen=True)
+class QueryTerm:
+    """One thing the user asked for: a word, or a figure that any of `alternatives` satisfies."""
+
+    text: str  # as typed (folded)
+    alternatives: tuple[str, ...]
+    figure: bool = False
+    stop: bool = False
+
+
+def query_terms(text: str, max_terms: int = 64) -> list[QueryTerm]:
+    """The query as a list of terms; a figure replaces the words it was written with ("76 percent")."""
+    folded = prepare(text[:MAX_QUERY_CHARS]).translate(_FOLD)
+    out: list[QueryTerm] = []
+    seen: set[str] = set()
+    cursor = 0
+    for figure in [*figures(folded), None]:
+        end = figure.start if figure else len(folded)
+        for word in _words_of_folded(folded[cursor:end]):
+            if word not in seen:
+                seen.add(word)
+                out.append(QueryTerm(word, (word,), stop=word in STOPWORDS))
+        if figure:
+            key = figure.terms[0]
+            if key not in seen:
+                seen.add(key)
+                out.append(QueryTerm(" ".join(folded[figure.start:figure.end].split()), figure.terms, figure=True))
+            cursor = figure.end
+    return out[:max_terms]
+
+
+# --- typo keys: symmetric deletion (a term and the query word meet when one deletion each makes them equal)
+
+
+def fuzzy_candidate(term: str) -> bool:
+    return len(term) >= FUZZY_MIN and term.isalpha() and term.isascii()
+
+
+def deletion_keys(term: str) -> set[str]:
+    """The term and every string one deletion away from it."""
+    return {term, *(term[:i] + term[i + 1 :] for i in range(len(term)))}
+
+
+def max_typos(term: str) -> int:
+    return 1 if len(term) < 8 else 2
+
+
+def match_expression(alternatives: list[str]) -> str:
+    """An FTS5 MATCH expression for 'any of these terms', every term quoted (no operator survives)."""
+    quoted = ['"' + term.replace('"', '""') + '"' for term in alternatives if term]
+    return " OR ".join(quoted)

@@ -1,0 +1,33 @@
+"""/source: an article's details and the claims drawn from it."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord_bot import cooldowns
+from bot.discord_bot.autocomplete import Pairs, guarded
+from bot.discord_bot.parity import answer_like_console
+
+MAX_ARTICLE = 200
+
+
+class Source(commands.Cog):
+    def __init__(self, bot: commands.Bot) -> None:
+        self.core = bot.core  # type: ignore[attr-defined]
+
+    @app_commands.command(name="source", description="An article's details and the claims drawn from it.")
+    @app_commands.describe(article="The article's title words or id (pick from the list)")
+    @cooldowns.per_user()
+    async def source(self, interaction: discord.Interaction, article: app_commands.Range[str, 1, MAX_ARTICLE]) -> None:
+        await answer_like_console(interaction, self.core, "source", str(article)[:MAX_ARTICLE])
+
+    @source.autocomplete("article")
+    @guarded
+    async def articles(self, interaction: discord.Interaction, current: str) -> Pairs:
+        return [(title, article_id) for article_id, title in await self.core.suggest_articles(current, 25)]
+
+
+async def setup(bot: commands.Bot) -> None:
+    await bot.add_cog(Source(bot))

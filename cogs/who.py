@@ -1,0 +1,34 @@
+"""/who: a person's roles and their statements in date order, with dates and sources."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord_bot import cooldowns
+from bot.discord_bot.autocomplete import Pairs, guarded
+from bot.discord_bot.parity import answer_like_console
+
+MAX_PERSON = 100  # Discord enforces max_length in its client; a crafted payload may still carry more
+
+
+class Who(commands.Cog):
+    def __init__(self, bot: commands.Bot) -> None:
+        self.core = bot.core  # type: ignore[attr-defined]
+
+    @app_commands.command(name="who", description="What someone said, in date order, with dates and sources.")
+    @app_commands.describe(person="A name, surname, nickname or role, e.g. Sheinbaum, AMLO, foreign minister")
+    @cooldowns.per_user()
+    async def who(self, interaction: discord.Interaction, person: app_commands.Range[str, 1, MAX_PERSON]) -> None:
+        await answer_like_console(interaction, self.core, "who", str(person)[:MAX_PERSON])
+
+    @who.autocomplete("person")
+    @guarded
+    async def people(self, interaction: discord.Interaction, current: str) -> Pairs:
+        # The value is the registry id: exact, and what /who resolves first.
+        return [(name, person_id) for person_id, name in await self.core.suggest_people(current, 25)]
+
+
+async def setup(bot: commands.Bot) -> None:
+    await bot.add_cog(Who(bot))

@@ -1,0 +1,352 @@
+"""Search core on the real content: people, quotes, events, figures, briefings, filters, hostile input.
+
+Assertions pick their targets from the content itself (the claim whose quote holds "build bridges", the
+claim that carries the figure 76%), so they hold as the content grows.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.content import load_corpus
+from bot.models import Claim, NotFound
+from bot.search.normalise import query_terms, terms
+from bot.search.results import SearchAnswer, SourceAnswer, WhoAnswer
+from bot.service import Briefbot
+from bot.settings import PROJECT_ROOT
+from bot.store import Store
+from tests.conftest import needs_seeds
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(PROJECT_ROOT / "data", PROJECT_ROOT / "briefings")
+
+
+def claim_where(corpus, test) -> Claim:
+    found = [c for c in corpus.claims.values() if test(c)]
+    if not found:
+        pytest.skip("the content has no such claim (yet)")
+    return found[0]
+
+
+def hit_ids(answer) -> list[str]:
+    assert isinstance(answer, SearchAnswer), answer
+    return [hit.view.claim.id for hit in answer.hits]
+
+
+# --- normalisation ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("76%", "76 percent"), ("76%", "76 per cent"), ("$800 billion", "800 billion dollars"),
+     ("$100 million", "100 million dollars"), ("US$100 million", "$100m"), ("24,541", "24541"),
+     ("3.5 million", "3,500,000"), ("López Obrador", "LOPEZ obrador"), ("Mexico’s", "Mexico")],
+)
+def test_figures_and_spellings_normalise_to_the_same_terms(one, other):
+    assert set(query_terms(one)[0].alternatives) & set(terms(other))
+
+
+def test_a_figure_replaces_the_words_it_was_written_with():
+    (figure,) = query_terms("76 percent")
+    assert figure.figure and figure.alternatives == ("76pct",)
+
+
+# --- people ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "person"),
+    [("AMLO", "andres-manuel-lopez-obrador"), ("Lopez Obrador", "andres-manuel-lopez-obrador"),
+     ("López Obrador", "andres-manuel-lopez-obrador"), ("Sheinbuam", "claudia-sheinbaum"),
+     ("sheinbaum", "claudia-sheinbaum"), ("Claudia Sheinbaum Pardo", "claudia-sheinbaum"),
+     ("Trump", "donald-trump"), ("Ebrard", "marcelo-ebrard")],
+)
+async def test_who_finds_people_by_surname_nickname_and_typo(core, typed, person):
+    answer = await core.who(typed)
+    assert isinstance(answer, WhoAnswer), answer
+    assert answer.person.id == person
+    dates = [view.claim.said_on.earliest for view in answer.claims]
+    assert dates == sorted(dates)
+    assert all(view.claim.speaker == person for view in answer.claims)
+    assert answer.total_claims >= len(answer.claims)
+
+
+async def test_a_role_noun_means_its_latest_holder_and_offers_the_others(core):
+    answer = await core.who("the foreign minister")
+    assert isinstance(answer, WhoAnswer)
+    assert answer.person.id == "juan-ramon-de-la-fuente"
+    assert answer.role_at and "Foreign" in answer.role_at
+    assert {"marcelo-ebrard", "alicia-barcena"} <= {m.id for m in answer.alternatives}
+
+
+async def test_a_role_noun_with_a_date_means_that_dates_holder(core):
+    answer = await core.who("the foreign minister in 2019")
+    assert isinstance(answer, WhoAnswer)
+    assert answer.person.id == "marcelo-ebrard"
+    assert answer.as_of is not None and answer.as_of.year == 2019
+
+
+async def test_who_limit_cuts_the_claims_but_keeps_the_count(core):
+    answer = await core.who("Sheinbaum", limit=1)
+    assert isinstance(answer, WhoAnswer)
+    assert len(answer.claims) <= 1 <= answer.total_claims
+
+
+@pytest.mark.parametrize("name", ["Emmanuel Macron", "Macron", "Vladimir Putin", "Zxqw Blorf"])
+async def test_someone_the_registry_does_not_know_is_not_found(core, name):
+    assert isinstance(await core.who(name), NotFound)
+
+
+async def test_a_word_many_people_share_asks_for_more_rather_than_guessing(core):
+    answer = await core.who("president")
+    assert isinstance(answer, NotFound)
+    assert answer.suggestions
+
+
+async def test_suggest_people_completes_a_name(core):
+    suggestions = await core.suggest_people("Shein")
+    assert suggestions and suggestions[0][0] == "claudia-sheinbaum"
+    assert await core.suggest_people("")  # an empty box still lists people
+
+
+# --- claims: quotes, paraphrase, events, figures ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["build bridges", "build bridges not close borders", "not to close borders but to build bridges",
+     "bild brdiges between peoples", "Mexicos position is to build bridges"],
+)
+async def test_quote_finds_sheinbaums_build_bridges(core, corpus, typed):
+    target = claim_where(corpus, lambda c: c.quote and "build bridges" in c.quote)
+    answer = await core.quote(typed)
+    assert hit_ids(answer)[0] == target.id
+    assert answer.hits[0].view.speaker_name == "Claudia Sheinbaum"
+    assert answer.hits[0].score >= 60
+
+
+@needs_seeds
+async def test_quote_shows_the_source_passage(core, corpus):
+    target = claim_where(corpus, lambda c: c.quote and "build bridges" in c.quote)
+    answer = await core.quote("build bridges")
+    assert target.quote in (answer.hits[0].passage or "")
+
+
+@pytest.mark.parametrize("typed", ["76%", "76 percent", "76 per cent", "arrests fell 76%"])
+async def test_a_figure_finds_the_claim_that_carries_it(core, corpus, typed):
+    target = claim_where(corpus, lambda c: "76%" in c.figures)
+    assert hit_ids(await core.search(typed))[0] == target.id
+
+
+@pytest.mark.parametrize("typed", ["$800 billion", "800 billion dollars", "trade came to $800 billion"])
+async def test_money_written_either_way_finds_the_claim(core, corpus, typed):
+    target = claim_where(corpus, lambda c: "$800 billion" in c.figures)
+    assert target.id in hit_ids(await core.search(typed))[:3]
+
+
+async def test_a_typo_and_missing_accents_still_find_claims(core):
+    answer = await core.search("tarifs")
+    assert any("tariff" in hit.view.claim.text.lower() for hit in answer.hits)
+    assert ("tarifs", "tariffs") in answer.corrections
+    answer = await core.search("Lopez Obrador containment")
+    assert answer.hits[0].view.claim.speaker == "andres-manuel-lopez-obrador"
+
+
+async def test_reordered_words_find_the_same_claim(core, corpus):
+    target = claim_where(corpus, lambda c: c.quote and "build bridges" in c.quote)
+    assert hit_ids(await core.quote("bridges build peoples governments"))[0] == target.id
+
+
+async def test_when_lists_dated_claims_in_date_order(core):
+    answer = await core.when("25% tariffs")
+    assert isinstance(answer, SearchAnswer) and answer.hits
+    dates = [hit.view.claim.said_on.earliest for hit in answer.hits]
+    assert dates == sorted(dates)
+    assert all("25" in hit.view.claim.text for hit in answer.hits[:3])
+
+
+async def test_when_includes_briefing_timeline_entries(core):
+    answer = await core.when("25% tariffs on Mexican goods")
+    assert isinstance(answer, SearchAnswer)
+    assert any(t.briefing == "tariffs" for t in answer.timeline)
+
+
+async def test_search_names_the_briefing_and_the_person_the_query_means(core):
+    answer = await core.search("trade war")
+    assert "tariffs" in [b.slug for b in answer.briefings]
+    answer = await core.search("AMLO")
+    assert [p.id for p in answer.people] == ["andres-manuel-lopez-obrador"]
+    assert answer.hits and answer.hits[0].view.claim.speaker == "andres-manuel-lopez-obrador"
+
+
+async def test_every_hit_has_speaker_date_precision_and_source(core):
+    answer = await core.search("migrants border")
+    for hit in answer.hits:
+        view = hit.view
+        assert view.speaker_name and view.claim.said_on.precision and view.claim.basis
+        assert view.sources and view.sources[0].title
+        assert 0 <= hit.score <= 100
+
+
+@pytest.mark.parametrize(
+    "typed", ["Macron tariffs", "Emmanuel Macron", "quantum chromodynamics", "Zorblatt said the border"]
+)
+async def test_nothing_found_rather_than_a_random_claim(core, typed):
+    answer = await core.search(typed)
+    assert isinstance(answer, NotFound) or not answer.hits
+    assert isinstance(await core.quote(typed), NotFound)
+
+
+# --- filters ---------------------------------------------------------------------------------------------
+
+
+async def test_filters_take_loose_text(core):
+    answer = await core.search("tariffs", speaker="Trump", topic="tarifs", kind="statements")
+    assert isinstance(answer, SearchAnswer) and answer.hits
+    assert answer.filters == {"speaker": "Donald Trump", "topic": "tariffs", "kind": "paraphrase"}
+    for hit in answer.hits:
+        assert hit.view.claim.speaker == "donald-trump"
+        assert "tariffs" in hit.view.claim.topics and hit.view.claim.kind == "paraphrase"
+
+
+async def test_date_filters_are_partial_iso(core):
+    answer = await core.search("migrants", date_from="2024", date_to="2025-01")
+    assert isinstance(answer, SearchAnswer) and answer.hits
+    for hit in answer.hits:
+        said = hit.view.claim.said_on
+        assert said.latest.isoformat() >= "2024-01-01" and said.earliest.isoformat() <= "2025-01-31"
+
+
+async def test_filters_alone_list_claims(core):
+    answer = await core.search("", speaker="Sheinbaum", limit=3)
+    assert isinstance(answer, SearchAnswer) and 0 < len(answer.hits) <= 3
+    assert {hit.view.claim.speaker for hit in answer.hits} == {"claudia-sheinbaum"}
+
+
+@pytest.mark.parametrize(
+    "options", [{"speaker": "Emmanuel Macron"}, {"topic": "quantum physics"}, {"kind": "zzz"}, {"date_from": "June"}],
+)
+async def test_a_filter_that_means_nothing_says_so(core, options):
+    answer = await core.search("tariffs", **options)
+    assert isinstance(answer, NotFound) and answer.message
+
+
+# --- articles --------------------------------------------------------------------------------------------
+
+
+async def test_source_by_id_or_title_lists_claims_in_text_order(core):
+    for typed in ("sheinbaum-migration-shift", "Sheinbaum signals shifts", "sheinbaum migration"):
+        answer = await core.source(typed)
+        assert isinstance(answer, SourceAnswer), (typed, answer)
+        assert answer.article.id == "sheinbaum-migration-shift"
+        starts = [next(r.start for r in v.sources if r.article_id == answer.article.id) for v in answer.claims]
+        assert starts == sorted(starts) and starts
+
+
+async def test_suggest_articles_and_unknown_source(core):
+    suggestions = await core.suggest_articles("trump first")
+    assert suggestions[0][0] == "trump-first-week-mexico"
+    assert await core.suggest_articles("")
+    assert isinstance(await core.source("no such article anywhere zzz"), NotFound)
+
+
+# --- hostile input ----------------------------------------------------------------------------------------
+
+HOSTILE = [
+    "", " ", '"a" NEAR/2 OR *', "'; DROP TABLE claims; --", "x" * 5000, "tariffs " * 700, "🌮🌮🌮", "\x00",
+    "\x00tariffs\x1b[31m", 'tariffs" OR "', "NOT AND OR", "^*:()", "sheinbaum*", "{col}: tariffs", "-tariffs",
+    "\u202e\u200btariffs", "%", "$", "1e309", "99999999999999999999999 billion", "the the the", "@everyone",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+async def test_any_text_gets_an_answer_or_nothing_found(core, text):
+    for call in (core.search, core.quote, core.when, core.who, core.source):
+        answer = await call(text)
+        assert isinstance(answer, (SearchAnswer, WhoAnswer, SourceAnswer, NotFound))
+    assert isinstance(await core.suggest_people(text), list)
+    assert isinstance(await core.suggest_articles(text), list)
+    answer = await core.search("tariffs", speaker=text, topic=text, kind=text, date_from=text, date_to=text)
+    assert isinstance(answer, (SearchAnswer, NotFound))
+    assert (await core.store.counts())["claims"] > 0
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=300))
+async def test_arbitrary_text_never_raises(core, text):
+    assert isinstance(await core.search(text), (SearchAnswer, NotFound))
+    assert isinstance(await core.quote(text), (SearchAnswer, NotFound))
+    assert isinstance(await core.who(text), (WhoAnswer, NotFound))
+    assert isinstance(await core.when(text), (SearchAnswer, NotFound))
+    assert isinstance(await core.source(text), (SourceAnswer, NotFound))
+
+
+# --- content changes are seen without a restart ------------------------------------------------------------
+
+
+async def test_a_recompile_is_searchable_without_a_restart(tmp_path, content_copy):
+    async with Store(tmp_path / "live.sqlite3") as store:
+        core = Briefbot(store, content_copy)
+        await core.reload()
+        assert isinstance(await core.quote("zanzibar quokka treaty"), NotFound)
+        (await core.who("Sheinbaum"))  # warm the caches
+        article = sorted((content_copy.data_dir / "claims").glob("*.yaml"))[0].stem  # one file per article
+        (content_copy.data_dir / "claims" / "zz-test.yaml").write_text(textwrap.dedent(f"""\
+            claims:
+              - id: zz-quokka-treaty
+                speaker: claudia-sheinbaum
+                kind: paraphrase
+                text: Sheinbaum proposed a Zanzibar quokka treaty.
+                said_on: "2024-11"
+                precision: month
+                basis: publication
+                topics: [diplomacy]
+                appearances:
+                  - article: {article}
+                    span: [0, 10]
+            """))
+        report = await core.reload()
+        assert report.compiled
+        assert hit_ids(await core.quote("zanzibar quokka treaty"))[0] == "zz-quokka-treaty"
+        assert "zz-quokka-treaty" in [v.claim.id for v in (await core.who("Sheinbaum")).claims]
+        (content_copy.data_dir / "claims" / "zz-test.yaml").unlink()
+        await core.reload()
+        assert isinstance(await core.quote("zanzibar quokka treaty"), NotFound)
+
+
+async def test_an_unchanged_start_reindexes_nothing(tmp_path, real_content):
+    path = tmp_path / "twice.sqlite3"
+    async with Store(path) as store:
+        assert (await Briefbot(store, real_content).reload()).compiled
+        generation = await store.meta("search_generation")
+    async with Store(path) as store:
+        core = Briefbot(store, real_content)
+        assert not (await core.reload()).compiled
+        assert await store.meta("search_generation") == generation
+        assert hit_ids(await core.search("tariffs"))
+
+
+async def test_another_process_writing_is_noticed(tmp_path, content_copy):
+    path = tmp_path / "shared.sqlite3"
+    async with Store(path) as reader_store, Store(path) as writer_store:
+        reader = Briefbot(reader_store, content_copy)
+        writer = Briefbot(writer_store, content_copy)
+        await writer.reload()
+        assert isinstance(await reader.who("Zed Quokkason"), NotFound)
+        line = {"id": "zq-claim", "speaker": "zed-quokkason", "speaker_name": "Zed Quokkason", "kind": "paraphrase",
+                "text": "Quokkason said the quokka border is closed.", "said_on": "2024", "said_on_basis": "publication",
+                "article": "zq-article", "span": [0, 5]}
+        source = tmp_path / "one.jsonl"
+        source.write_text(json.dumps(line) + "\n")
+        await writer.import_claims(source)
+        reader.lookups.engine._checked = 0.0  # as if a second had passed
+        answer = await reader.who("Zed Quokkason")
+        assert isinstance(answer, WhoAnswer) and answer.claims[0].claim.id == "zq-claim"
+
