@@ -251,17 +251,17 @@ class Lookups:
         last = typed[-1]
         tail = f'{match_expression([last])}*' if len(last) >= 2 else match_expression([last])
         for expression in (" AND ".join([*head, tail]), " OR ".join([*head, tail])):
-            for article_id, title, outlet in await self.store.article_matches(expression, 200):
+            for article_id, title, outlet in await self.store.article_matches(expression, 100):
                 found.setdefault(article_id, (title, outlet))
             if len(found) >= limit:
                 break
-        key = fold(text[:300])
+        key = " ".join(typed)
         scored = []
         for article_id, (title, _outlet) in found.items():
             if article_id == text.strip():
                 score = 100.0
             else:
-                score = max(fuzz.WRatio(key, fold(title)), fuzz.WRatio(key, article_id.replace("-", " ")) - 2)
+                score = max(fuzz.WRatio(key, " ".join(words(title))), fuzz.WRatio(key, article_id.replace("-", " ")) - 2)
             scored.append((article_id, title, float(score)))
         scored.sort(key=lambda item: (-item[2], item[1]))
         return scored[:limit]

@@ -134,12 +134,14 @@ class Queries:
                 f" JOIN articles a ON a.id = ca.article_id WHERE ca.claim_id IN ({marks})"
                 f" ORDER BY a.published", chunk,
             )
-            for row in rows:
-                refs = tuple(
+            by_claim: dict[str, list[SourceRef]] = {}
+            for s in sources:
+                by_claim.setdefault(s["claim_id"], []).append(
                     SourceRef(s["article_id"], s["title"], s["outlet"], PartialDate.parse(s["published"]),
                               s["precision"], s["start"], s["end"])
-                    for s in sources if s["claim_id"] == row["id"]
                 )
+            for row in rows:
+                refs = tuple(by_claim.get(row["id"], ()))
                 views[row["id"]] = ClaimView(_claim(row, refs), row["speaker_name"], refs,
                                              (scores or {}).get(row["id"]))
         return [views[i] for i in ids if i in views]
