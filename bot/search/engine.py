@@ -51,6 +51,8 @@ SCAN_LIMIT = 1_500  # filters that leave this few claims are ranked whole, witho
 TYPO_WEIGHT = {1: 0.85, 2: 0.7}
 RECHECK_SECONDS = 1.0  # how often the store is asked whether its content changed
 PREFIX_WEIGHT = 0.8
+FORM_WEIGHT = 0.9  # another form of the same word: threaten / threatened / threat
+SUFFIXES = ("s", "es", "d", "ed", "ing", "n", "en", "ens", "ened", "ening")
 
 
 @dataclass
@@ -157,6 +159,11 @@ class SearchEngine:
                     alts.setdefault(term, TYPO_WEIGHT[distance])
                 if typos and q.text not in exact:
                     corrections.append((q.text, sorted(typos)[0][2]))
+            # A word the index lacks, with no close spelling either, may be there in another form.
+            if not alts and q.text.isalpha() and not q.stop and i not in mentions and len(q.text) >= 4:
+                for term, df in await self._word_forms(q.text):
+                    alts.setdefault(term, FORM_WEIGHT)
+                    near.append((term, df))
             if i == len(qterms) - 1 and not alts and not q.figure and len(q.text) >= 3 and q.text.isalpha():
                 for term, _df in await self.store.prefix_terms(q.text, 5):
                     alts.setdefault(term, PREFIX_WEIGHT)
@@ -170,6 +177,17 @@ class SearchEngine:
                 group.weight = _idf(docs, 1) * 0.7
             groups.append(group)
         return groups, corrections
+
+    async def _word_forms(self, word: str) -> list[tuple[str, int]]:
+        """Indexed forms of the word: its stem ("threatened" -> "threat") and the stem's inflections."""
+        stems = {word} | {word[: -len(end)] for end in SUFFIXES if word.endswith(end) and len(word) - len(end) >= 4}
+        found = dict((await self.store.term_frequencies(stems)).items())
+        for stem in stems:
+            for term, df in await self.store.prefix_terms(stem, 12):
+                if _inflection(stem, term):
+                    found[term] = df
+        found.pop(word, None)
+        return sorted(found.items())
 
     # --- ranking --------------------------------------------------------------------------------------
 
@@ -253,7 +271,7 @@ class SearchEngine:
 def _inflection(word: str, other: str) -> bool:
     """'tariff' and 'tariffs', 'migrant' and 'migrants', 'vow' and 'vowed': one is the other plus a short ending."""
     short, long = sorted((word, other), key=len)
-    return long.startswith(short) and long[len(short):] in {"s", "es", "d", "ed", "ing", "n"}
+    return long.startswith(short) and long[len(short):] in SUFFIXES
 
 
 def _idf(docs: int, df: int) -> float:
