@@ -100,6 +100,19 @@ async def _search(core: Briefbot, text: str) -> tuple[Reply, Any]:
     return _answered(await core.search(query, **options), lookups.search_reply)
 
 
+async def _admin(core: Briefbot, text: str) -> tuple[Reply, Any]:
+    """`/admin status` and `/admin reload`, as in Discord (the console's user runs the bot, so no check)."""
+    action = text.strip().lower()
+    if action == "status":
+        status = await core.status()
+        return answers.status_reply(status), status
+    if action == "reload":
+        report = await core.reload()
+        return answers.reload_reply(report), {"compiled": report.compiled, "counts": report.counts,
+                                              "problems": [str(p) for p in report.problems]}
+    return answers.error_reply("Use /admin status or /admin reload."), None
+
+
 COMMANDS: dict[str, Command] = {
     command.name: command
     for command in (
@@ -111,6 +124,7 @@ COMMANDS: dict[str, Command] = {
         Command("search", "query", _search, raw=True),
         Command("source", "article", _source),
         Command("help", None, _help),
+        Command("admin", "status|reload", _admin),
     )
 }
 

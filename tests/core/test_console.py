@@ -96,3 +96,12 @@ def test_run_without_token_starts_the_console_and_answers(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "local console" in result.stdout
     assert "Tariffs" in result.stdout
+
+
+async def test_admin_status_and_reload_answer_in_the_console(core):
+    reply, status = await run_line(core, "/admin status")
+    assert status.counts["briefings"] >= 13
+    assert "briefings" in rendered(reply)
+    reply, report = await run_line(core, "/admin reload")
+    assert report["compiled"] is False
+    assert "unchanged" in rendered(reply)
