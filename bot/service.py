@@ -83,16 +83,16 @@ class Briefbot:
 
     async def topics(self) -> list[Topic]:
         """Topics that have a briefing, by title (a topic without one is not offered)."""
-        briefed = {b.slug for b in await self.store.briefings()}
+        briefed = {b.slug for b in await self.lookups.briefings()}
         return [t for t in await self.store.topics() if t.slug in briefed] or [
-            Topic(b.slug, b.title, b.aliases) for b in await self.store.briefings()
+            Topic(b.slug, b.title, b.aliases) for b in await self.lookups.briefings()
         ]
 
     async def suggest_topics(self, query: str, limit: int = 25) -> list[TopicMatch]:
-        return rank_briefings(query, await self.store.briefings(), limit)
+        return rank_briefings(query, await self.lookups.briefings(), limit)
 
     async def brief(self, query: str) -> BriefAnswer | NotFound:
-        briefings = await self.store.briefings()
+        briefings = await self.lookups.briefings()
         ranked = rank_briefings(query, briefings, limit=5)
         if not briefings:
             return NotFound(query, "No briefings are loaded yet.")

@@ -47,14 +47,15 @@ class Lookups:
         await self.engine.people()
         await self._briefing_names()
 
-    async def _briefings(self) -> list[Briefing]:
+    async def briefings(self) -> list[Briefing]:
+        """Every briefing, parsed once per content version (autocomplete asks on each keystroke)."""
         await self.engine.refresh()
         if "briefings" not in self.engine.cache:
             self.engine.cache["briefings"] = await self.store.briefings()
         return self.engine.cache["briefings"]  # type: ignore[return-value]
 
     async def _briefing_names(self) -> list[tuple[Briefing, list[str]]]:
-        briefings = await self._briefings()
+        briefings = await self.briefings()
         if "briefing_names" not in self.engine.cache:
             self.engine.cache["briefing_names"] = [
                 (b, [fold(n) for n in (b.slug.replace("-", " "), b.title, *b.aliases, *b.keywords)]) for b in briefings
@@ -157,7 +158,7 @@ class Lookups:
             return []
         needle = " ".join(words(prepare(event[:300])))
         found = []
-        for briefing in await self._briefings():
+        for briefing in await self.briefings():
             for item in briefing.timeline:
                 body = " ".join(terms(item.text))
                 cover, _ = _coverage(set(body.split()), "", groups)
