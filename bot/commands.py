@@ -129,11 +129,6 @@ COMMANDS: dict[str, Command] = {
 }
 
 
-def register(name: str, argument: str | None, handler: Handler) -> None:
-    """Feature modules add their commands here (search, who, quote, ...)."""
-    COMMANDS[name] = Command(name, argument, handler)
-
-
 async def run_line(core: Briefbot, line: str) -> tuple[Reply, Any]:
     """Answer one console line like '/brief tariffs'; unknown input gets help, never a traceback."""
     line = line.strip()

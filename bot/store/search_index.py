@@ -142,28 +142,23 @@ class SearchQueries:
         generation = f"{values.get('search_generation', '0')}:{values.get('content_hash', '')}"
         return generation, int(values.get("search_docs") or 0)
 
-    async def term_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
-        terms = list(dict.fromkeys(terms))
+    async def _pairs_for(self, sql: str, keys: Iterable[str]) -> dict[str, int]:
+        """Run `sql` (with one `{marks}` IN-list) over the keys in chunks; collect its (key, value) rows."""
         found: dict[str, int] = {}
-        for chunk in _chunks(terms):
-            marks = ",".join("?" * len(chunk))
-            for term, df in await self._rows(
-                f"SELECT term, df FROM search_terms WHERE term IN ({marks}) AND df > 0", chunk
-            ):
-                found[term] = df
+        for chunk in _chunks(list(dict.fromkeys(keys))):
+            for key, value in await self._rows(sql.format(marks=",".join("?" * len(chunk))), chunk):
+                found[key] = value
         return found
+
+    async def term_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        return await self._pairs_for("SELECT term, df FROM search_terms WHERE term IN ({marks}) AND df > 0", terms)
 
     async def fuzzy_terms(self, keys: Iterable[str]) -> list[tuple[str, int]]:
         """Indexed terms one deletion away from any key, with their document frequency."""
-        keys = list(dict.fromkeys(keys))
-        found: dict[str, int] = {}
-        for chunk in _chunks(keys):
-            marks = ",".join("?" * len(chunk))
-            for term, df in await self._rows(
-                f"SELECT DISTINCT f.term, t.df FROM search_fuzzy f JOIN search_terms t ON t.term = f.term"
-                f" WHERE f.key IN ({marks}) AND t.df > 0", chunk,
-            ):
-                found[term] = df
+        found = await self._pairs_for(
+            "SELECT DISTINCT f.term, t.df FROM search_fuzzy f JOIN search_terms t ON t.term = f.term"
+            " WHERE f.key IN ({marks}) AND t.df > 0", keys,
+        )
         return list(found.items())
 
     async def prefix_terms(self, prefix: str, limit: int = 8) -> list[tuple[str, int]]:
@@ -215,15 +210,9 @@ class SearchQueries:
         )
 
     async def claim_counts(self, person_ids: Iterable[str]) -> dict[str, int]:
-        person_ids = list(dict.fromkeys(person_ids))
-        counts: dict[str, int] = {}
-        for chunk in _chunks(person_ids):
-            marks = ",".join("?" * len(chunk))
-            for pid, n in await self._rows(
-                f"SELECT speaker_id, count(*) FROM claims WHERE speaker_id IN ({marks}) GROUP BY speaker_id", chunk
-            ):
-                counts[pid] = n
-        return counts
+        return await self._pairs_for(
+            "SELECT speaker_id, count(*) FROM claims WHERE speaker_id IN ({marks}) GROUP BY speaker_id", person_ids
+        )
 
     async def people_rows(self) -> tuple[list, list, list]:
         """Every person, alias and role: what the people resolver keeps in memory."""
