@@ -35,8 +35,11 @@ from bot.search.normalise import (
 )
 from bot.search.people import PeopleIndex
 from bot.search.results import ClaimFilter
+from bot.store import search_reads as reads
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from bot.store import Store
 
 ACCEPT = 60.0  # a claim scoring below this is not an answer
@@ -112,7 +115,7 @@ class SearchEngine:
         """Notice a recompile or import (this process's at once, another's within a second); returns the claim count."""
         if time.monotonic() - self._checked < RECHECK_SECONDS and self._generation is not None:
             return self._docs
-        generation, docs = await self.store.search_state()
+        generation, docs = await self.store.read(reads.search_state)
         self._checked = time.monotonic()
         if generation != self._generation:
             self._generation, self._docs, self._people = generation, docs, None
@@ -122,150 +125,161 @@ class SearchEngine:
     async def people(self) -> PeopleIndex:
         await self.refresh()
         if self._people is None:
-            self._people = PeopleIndex(*await self.store.people_rows())
+            self._people = PeopleIndex(*await self.store.read(reads.people_rows))
         return self._people
-
-    # --- query terms ----------------------------------------------------------------------------------
-
-    async def groups(self, text: str, *, names: bool = True) -> tuple[list[Group], list[tuple[str, str]]]:
-        docs = await self.refresh()
-        qterms = query_terms(text)
-        if not qterms or docs == 0:
-            return [], []
-        people = await self.people() if names else None
-        mentions = _mentions(qterms, people) if people else {}
-        exact = await self.store.term_frequencies(alt for q in qterms for alt in q.alternatives)
-        keys: set[str] = set()
-        for i, q in enumerate(qterms):
-            if _may_have_typo(q, i in mentions, exact):
-                keys |= deletion_keys(q.text)
-        near = await self.store.fuzzy_terms(keys) if keys else []
-        groups: list[Group] = []
-        corrections: list[tuple[str, str]] = []
-        for i, q in enumerate(qterms):
-            alts = {alt: 1.0 for alt in q.alternatives if alt in exact}
-            if _may_have_typo(q, i in mentions, exact):
-                typos = []
-                limit = max_typos(q.text)
-                known = q.text in exact
-                for term, df in near:
-                    if known and not _inflection(q.text, term):
-                        continue  # a word the index has: only its other forms (tariff/tariffs), not its neighbours
-                    if term != q.text and abs(len(term) - len(q.text)) <= limit:
-                        distance = OSA.distance(q.text, term, score_cutoff=limit)
-                        if distance <= limit:
-                            typos.append((distance, -df, term))
-                for distance, _, term in sorted(typos)[:6]:
-                    alts.setdefault(term, TYPO_WEIGHT[distance])
-                if typos and q.text not in exact:
-                    corrections.append((q.text, sorted(typos)[0][2]))
-            # A word the index lacks, with no close spelling either, may be there in another form.
-            if not alts and q.text.isalpha() and not q.stop and i not in mentions and len(q.text) >= 4:
-                for term, df in await self._word_forms(q.text):
-                    alts.setdefault(term, FORM_WEIGHT)
-                    near.append((term, df))
-            if i == len(qterms) - 1 and not alts and not q.figure and len(q.text) >= 3 and q.text.isalpha():
-                for term, _df in await self.store.prefix_terms(q.text, 5):
-                    alts.setdefault(term, PREFIX_WEIGHT)
-            df_all = {**exact, **dict(near)}
-            group = Group(q, alts, min(docs, sum(df_all.get(a, 0) for a in alts)), persons=mentions.get(i, frozenset()))
-            main_df = exact.get(q.alternatives[0]) or max((df_all.get(a, 0) for a in alts), default=0)
-            group.weight = _idf(docs, main_df or 1) * (0.1 if q.stop else 1.0)
-            if not alts and len(q.text) < 5 and not q.figure:
-                group.weight *= 0.5  # a short word the index lacks is more likely a slip than a name
-            if group.persons and not main_df:
-                group.weight = _idf(docs, 1) * 0.7
-            groups.append(group)
-        return groups, corrections
-
-    async def _word_forms(self, word: str) -> list[tuple[str, int]]:
-        """Indexed forms of the word: its stem ("threatened" -> "threat") and the stem's inflections."""
-        stems = {word} | {word[: -len(end)] for end in SUFFIXES if word.endswith(end) and len(word) - len(end) >= 4}
-        found = dict((await self.store.term_frequencies(stems)).items())
-        for stem in stems:
-            for term, df in await self.store.prefix_terms(stem, 12):
-                if _inflection(stem, term):
-                    found[term] = df
-        found.pop(word, None)
-        return sorted(found.items())
 
     # --- ranking --------------------------------------------------------------------------------------
 
     async def rank(self, text: str, filters: ClaimFilter | None = None, *, names: bool = True,
                    candidates: int = CANDIDATES) -> Ranking:
-        groups, corrections = await self.groups(text, names=names)
-        ranking = Ranking(corrections=corrections, groups=groups)
+        """The claims that answer the text, best first: the whole lookup runs in one read-pool job."""
+        docs = await self.refresh()
+        people = await self.people() if names else None
         filters = filters if filters and filters.active else None
-        if not groups:
-            return ranking
-        rows = None
-        if filters is not None:
-            scan = await self.store.filtered_docs(filters, SCAN_LIMIT + 1)
-            if len(scan) <= SCAN_LIMIT:
-                rows = scan
-        if rows is None:
-            wanted = candidates * (6 if filters else 1)
-            first = await self._first_stage(groups, wanted)
-            best = heapq.nlargest(wanted, first.items(), key=itemgetter(1))
-            rows = await self.store.search_docs((rowid for rowid, _ in best), filters)
-        ranking.results = _rerank(text, groups, rows)
-        return ranking
+        return await self.store.read(_rank, text, filters, people, docs, candidates)
 
-    async def _first_stage(self, groups: list[Group], wanted: int) -> dict[int, float]:
-        """Candidate claims with a rough score: the sum of the weights of the query terms each one holds."""
-        content = [g for g in groups if g.useful and not g.term.stop] or [g for g in groups if g.useful]
-        content.sort(key=lambda g: g.df)
-        stops = [g for g in groups if g.useful and g.term.stop and g not in content]
-        enough = max(100, min(ENOUGH, self._docs // 50))
-        # A word the index lacks caps the score: if no claim can reach ACCEPT, fetch only near misses.
-        reachable = 100 * (0.75 * sum(g.weight for g in groups if g.useful or g.persons)
-                           / max(sum(g.weight for g in groups), 1e-9) + 0.25)
-        small = reachable < ACCEPT
-        parts: list[tuple[str, int]] = []
-        weights: list[float] = []
-        total = 0
-        for group in content:
-            rare = group.df <= enough and total + group.df <= BUDGET
-            if parts and not rare:
-                break  # the rarer terms found the candidates; common ones only count in the ranking
-            limit = BUDGET if rare and not small else min(wanted * 10, BUDGET) if not small else wanted
-            parts.append((match_expression(list(group.alts)), limit))
+
+def _rank(conn: sqlite3.Connection, text: str, filters: ClaimFilter | None, people: PeopleIndex | None, docs: int,
+          candidates: int) -> Ranking:
+    groups, corrections = _groups(conn, text, people, docs)
+    ranking = Ranking(corrections=corrections, groups=groups)
+    if not groups:
+        return ranking
+    rows = None
+    if filters is not None:
+        scan = reads.filtered_docs(conn, filters, SCAN_LIMIT + 1)
+        if len(scan) <= SCAN_LIMIT:
+            rows = scan
+    if rows is None:
+        wanted = candidates * (6 if filters else 1)
+        first = _first_stage(conn, groups, wanted, docs)
+        best = heapq.nlargest(wanted, first.items(), key=itemgetter(1))
+        rows = reads.search_docs(conn, (rowid for rowid, _ in best), filters)
+    ranking.results = _rerank(text, groups, rows)
+    return ranking
+
+
+# --- query terms ----------------------------------------------------------------------------------------
+
+
+def _groups(conn: sqlite3.Connection, text: str, people: PeopleIndex | None,
+            docs: int) -> tuple[list[Group], list[tuple[str, str]]]:
+    qterms = query_terms(text)
+    if not qterms or docs == 0:
+        return [], []
+    mentions = _mentions(qterms, people) if people else {}
+    exact = reads.term_frequencies(conn, [alt for q in qterms for alt in q.alternatives])
+    keys: set[str] = set()
+    for i, q in enumerate(qterms):
+        if _may_have_typo(q, i in mentions, exact):
+            keys |= deletion_keys(q.text)
+    near = reads.fuzzy_terms(conn, keys) if keys else []
+    groups: list[Group] = []
+    corrections: list[tuple[str, str]] = []
+    for i, q in enumerate(qterms):
+        alts = {alt: 1.0 for alt in q.alternatives if alt in exact}
+        if _may_have_typo(q, i in mentions, exact):
+            typos = []
+            limit = max_typos(q.text)
+            known = q.text in exact
+            for term, df in near:
+                if known and not _inflection(q.text, term):
+                    continue  # a word the index has: only its other forms (tariff/tariffs), not its neighbours
+                if term != q.text and abs(len(term) - len(q.text)) <= limit:
+                    distance = OSA.distance(q.text, term, score_cutoff=limit)
+                    if distance <= limit:
+                        typos.append((distance, -df, term))
+            for distance, _, term in sorted(typos)[:6]:
+                alts.setdefault(term, TYPO_WEIGHT[distance])
+            if typos and q.text not in exact:
+                corrections.append((q.text, sorted(typos)[0][2]))
+        # A word the index lacks, with no close spelling either, may be there in another form.
+        if not alts and q.text.isalpha() and not q.stop and i not in mentions and len(q.text) >= 4:
+            for term, df in _word_forms(conn, q.text):
+                alts.setdefault(term, FORM_WEIGHT)
+                near.append((term, df))
+        if i == len(qterms) - 1 and not alts and not q.figure and len(q.text) >= 3 and q.text.isalpha():
+            for term, _df in reads.prefix_terms(conn, q.text, 5):
+                alts.setdefault(term, PREFIX_WEIGHT)
+        df_all = {**exact, **dict(near)}
+        group = Group(q, alts, min(docs, sum(df_all.get(a, 0) for a in alts)), persons=mentions.get(i, frozenset()))
+        main_df = exact.get(q.alternatives[0]) or max((df_all.get(a, 0) for a in alts), default=0)
+        group.weight = _idf(docs, main_df or 1) * (0.1 if q.stop else 1.0)
+        if not alts and len(q.text) < 5 and not q.figure:
+            group.weight *= 0.5  # a short word the index lacks is more likely a slip than a name
+        if group.persons and not main_df:
+            group.weight = _idf(docs, 1) * 0.7
+        groups.append(group)
+    return groups, corrections
+
+
+def _word_forms(conn: sqlite3.Connection, word: str) -> list[tuple[str, int]]:
+    """Indexed forms of the word: its stem ("threatened" -> "threat") and the stem's inflections."""
+    stems = {word} | {word[: -len(end)] for end in SUFFIXES if word.endswith(end) and len(word) - len(end) >= 4}
+    found = dict(reads.term_frequencies(conn, stems).items())
+    for stem in stems:
+        for term, df in reads.prefix_terms(conn, stem, 12):
+            if _inflection(stem, term):
+                found[term] = df
+    found.pop(word, None)
+    return sorted(found.items())
+
+
+def _first_stage(conn: sqlite3.Connection, groups: list[Group], wanted: int, docs: int) -> dict[int, float]:
+    """Candidate claims with a rough score: the sum of the weights of the query terms each one holds."""
+    content = [g for g in groups if g.useful and not g.term.stop] or [g for g in groups if g.useful]
+    content.sort(key=lambda g: g.df)
+    stops = [g for g in groups if g.useful and g.term.stop and g not in content]
+    enough = max(100, min(ENOUGH, docs // 50))
+    # A word the index lacks caps the score: if no claim can reach ACCEPT, fetch only near misses.
+    reachable = 100 * (0.75 * sum(g.weight for g in groups if g.useful or g.persons)
+                       / max(sum(g.weight for g in groups), 1e-9) + 0.25)
+    small = reachable < ACCEPT
+    parts: list[tuple[str, int]] = []
+    weights: list[float] = []
+    total = 0
+    for group in content:
+        rare = group.df <= enough and total + group.df <= BUDGET
+        if parts and not rare:
+            break  # the rarer terms found the candidates; common ones only count in the ranking
+        limit = BUDGET if rare and not small else min(wanted * 10, BUDGET) if not small else wanted
+        parts.append((match_expression(list(group.alts)), limit))
+        weights.append(group.weight)
+        total += min(group.df, limit)
+    common_only = not content or min(g.df for g in content) > enough
+    if not common_only:
+        # Many claims may share the rare words: the next, commoner words tell them apart. FTS5 answers
+        # "rare AND common" by walking the short list, so this stays cheap (very common words are left
+        # to the ranking).
+        rare_terms = [term for group in content[: len(parts)] for term in group.alts]
+        lead = match_expression(rare_terms)
+        taken = set(map(id, content[: len(parts)]))
+        spent = 0
+        for group in [g for g in content if id(g) not in taken][:TIE_BREAKERS]:
+            spent += group.df  # FTS5 walks the common word's list: the cost grows with its length
+            if spent > TIE_BUDGET:
+                break
+            parts.append((f"({lead}) AND ({match_expression(list(group.alts))})", BUDGET))
             weights.append(group.weight)
-            total += min(group.df, limit)
-        common_only = not content or min(g.df for g in content) > enough
-        if not common_only:
-            # Many claims may share the rare words: the next, commoner words tell them apart. FTS5 answers
-            # "rare AND common" by walking the short list, so this stays cheap (very common words are left
-            # to the ranking).
-            rare_terms = [term for group in content[: len(parts)] for term in group.alts]
-            lead = match_expression(rare_terms)
-            taken = set(map(id, content[: len(parts)]))
-            spent = 0
-            for group in [g for g in content if id(g) not in taken][:TIE_BREAKERS]:
-                spent += group.df  # FTS5 walks the common word's list: the cost grows with its length
-                if spent > TIE_BUDGET:
-                    break
-                parts.append((f"({lead}) AND ({match_expression(list(group.alts))})", BUDGET))
-                weights.append(group.weight)
-        if len(content) > 1 and common_only:
-            # No rare word to find the claim by: ask FTS5 for the claims holding every word (its AND walks the
-            # long lists together; costly, so only here).
-            full = sum(g.weight for g in content)
-            parts.append((" AND ".join(f"({match_expression(list(g.alts))})" for g in content), wanted))
-            weights.append(full + 0.5)
-            if stops:  # many claims may hold every content word: the small words then tell them apart
-                every = [*content, *stops]
-                parts.append((" AND ".join(f"({match_expression(list(g.alts))})" for g in every), wanted))
-                weights.append(full + sum(g.weight for g in stops) + 1.0)
-        scores: dict[int, float] = defaultdict(float)
-        for rowid, index in await self.store.postings(parts):
-            scores[rowid] += weights[index]
-        persons = sorted({p for g in groups for p in g.persons})
-        if persons:
-            weight = sum(g.weight for g in groups if g.persons)
-            for row in await self.store.speaker_docs(persons, 200):
-                scores[row[0]] += weight
-        return scores
+    if len(content) > 1 and common_only:
+        # No rare word to find the claim by: ask FTS5 for the claims holding every word (its AND walks the
+        # long lists together; costly, so only here).
+        full = sum(g.weight for g in content)
+        parts.append((" AND ".join(f"({match_expression(list(g.alts))})" for g in content), wanted))
+        weights.append(full + 0.5)
+        if stops:  # many claims may hold every content word: the small words then tell them apart
+            every = [*content, *stops]
+            parts.append((" AND ".join(f"({match_expression(list(g.alts))})" for g in every), wanted))
+            weights.append(full + sum(g.weight for g in stops) + 1.0)
+    scores: dict[int, float] = defaultdict(float)
+    for rowid, index in reads.postings(conn, parts):
+        scores[rowid] += weights[index]
+    persons = sorted({p for g in groups for p in g.persons})
+    if persons:
+        weight = sum(g.weight for g in groups if g.persons)
+        for row in reads.speaker_docs(conn, persons, 200):
+            scores[row[0]] += weight
+    return scores
 
 
 def _inflection(word: str, other: str) -> bool:

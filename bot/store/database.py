@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from collections.abc import Iterable
+import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import TypeVar
 
 import aiosqlite
 
@@ -19,7 +21,8 @@ from bot.store.compile import compile_corpus
 from bot.store.exchange import ExchangeQueries, ImportBatch, ImportCounts
 from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from bot.store.queries import Queries
-from bot.store.search_index import SearchQueries
+from bot.store.reader import ReadPool
+from bot.store.search_reads import SearchQueries
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +30,9 @@ log = logging.getLogger(__name__)
 COMPILER_VERSION = "4"
 CACHE_SIZE = -32768  # KiB (32 MB): the search index's hot pages stay in memory at a million claims
 MMAP_SIZE = 2**31  # read the file through the OS page cache, without copying pages (a 1M-claim file is ~1 GB)
+READ_PRAGMAS = ("busy_timeout = 5000", f"cache_size = {CACHE_SIZE}", f"mmap_size = {MMAP_SIZE}")
+READERS = 2  # read connections (and threads): the machine has 2 cores; SQLite steps without the GIL
+T = TypeVar("T")
 
 
 @dataclass
@@ -51,6 +57,7 @@ class Store(Queries, SearchQueries, ExchangeQueries):
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self._db: aiosqlite.Connection | None = None
+        self._reader: ReadPool | None = None
         self.write_lock = asyncio.Lock()
 
     @property
@@ -67,19 +74,33 @@ class Store(Queries, SearchQueries, ExchangeQueries):
         await self.close()
 
     async def open(self) -> None:
-        if str(self.path) != ":memory:":
+        if str(self.path) == ":memory:":
+            # The readers must see the writer's database: one named in-memory database, shared.
+            target, uri = f"file:briefbot-{uuid.uuid4().hex}?mode=memory&cache=shared", True
+        else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = await aiosqlite.connect(self.path)
+            target, uri = str(self.path), False
+        self._db = await aiosqlite.connect(target, uri=uri)
         self._db.row_factory = aiosqlite.Row
-        for pragma in ("journal_mode = WAL", "foreign_keys = ON", "busy_timeout = 5000", "synchronous = NORMAL",
-                       f"cache_size = {CACHE_SIZE}", f"mmap_size = {MMAP_SIZE}"):
+        for pragma in ("journal_mode = WAL", "foreign_keys = ON", "synchronous = NORMAL", *READ_PRAGMAS):
             await self._db.execute(f"PRAGMA {pragma}")
         await self.migrate()
+        self._reader = ReadPool(target, uri=uri, size=READERS, pragmas=READ_PRAGMAS)
+        self._reader.open()
 
     async def close(self) -> None:
+        if self._reader is not None:
+            await asyncio.to_thread(self._reader.close)  # waits for a lookup still running
+            self._reader = None
         if self._db is not None:
             await self._db.close()
             self._db = None
+
+    async def read(self, fn: Callable[..., T], *args: object) -> T:
+        """fn(sqlite3 connection, *args) on a read-only connection in a worker thread: one hop for a lookup."""
+        if self._reader is None:
+            raise RuntimeError("store is not open")
+        return await self._reader.run(fn, *args)
 
     async def schema_version(self) -> int:
         async with self.db.execute("PRAGMA user_version") as cursor:

@@ -20,9 +20,11 @@ from bot.models import (
     SourceRef,
     Topic,
 )
+from bot.store.search_reads import rows
 
 if TYPE_CHECKING:
-    import aiosqlite
+    import sqlite3
+    from collections.abc import Callable
 
 
 def _briefing_from_json(text: str) -> Briefing:
@@ -41,7 +43,7 @@ def _briefing_from_json(text: str) -> Briefing:
     )
 
 
-def _article(row: aiosqlite.Row) -> Article:
+def _article(row: sqlite3.Row) -> Article:
     return Article(
         id=row["id"], title=row["title"], file=row["file"], author=row["author"], outlet=row["outlet"],
         kind=row["kind"], published=PartialDate.parse(row["published"]), precision=row["precision"],
@@ -50,10 +52,10 @@ def _article(row: aiosqlite.Row) -> Article:
 
 
 class Queries:
-    db: aiosqlite.Connection
+    read: Callable  # Store.read: fn(connection, *args) in the read pool
 
-    async def _all(self, sql: str, params: Sequence = ()) -> list[aiosqlite.Row]:
-        return list(await self.db.execute_fetchall(sql, params))  # one trip to the database thread
+    async def _all(self, sql: str, params: Sequence = ()) -> list[sqlite3.Row]:
+        return await self.read(rows, sql, params)
 
     async def counts(self) -> dict[str, int]:
         tables = ("articles", "people", "claims", "topics", "briefings", "guild_settings", "digest_runs")
@@ -92,25 +94,7 @@ class Queries:
         return await self.people_by_id([r["id"] for r in rows])
 
     async def people_by_id(self, ids: Iterable[str]) -> list[Person]:
-        ids = list(dict.fromkeys(ids))
-        if not ids:
-            return []
-        marks = ",".join("?" * len(ids))
-        rows = await self._all(f"SELECT * FROM people WHERE id IN ({marks})", ids)
-        roles = await self._all(f"SELECT * FROM roles WHERE person_id IN ({marks}) ORDER BY start", ids)
-        aliases = await self._all(f"SELECT * FROM aliases WHERE person_id IN ({marks})", ids)
-        by_id = {}
-        for row in rows:
-            pid = row["id"]
-            by_id[pid] = Person(
-                id=pid, name=row["name"], kind=row["kind"],
-                roles=tuple(Role(r["title"], parse_optional(r["start"]), parse_optional(r["end"]))
-                            for r in roles if r["person_id"] == pid),
-                aliases=tuple(sorted(a["alias"] for a in aliases if a["person_id"] == pid and not a["is_role"])),
-                role_aliases=tuple(RoleAlias(a["alias"], parse_optional(a["start"]), parse_optional(a["end"]))
-                                   for a in aliases if a["person_id"] == pid and a["is_role"]),
-            )
-        return [by_id[i] for i in ids if i in by_id]
+        return await self.read(people_by_id, list(ids))
 
     async def person(self, person_id: str) -> Person | None:
         found = await self.people_by_id([person_id])
@@ -118,33 +102,7 @@ class Queries:
 
     async def claims_by_id(self, ids: Iterable[str], scores: dict[str, float] | None = None) -> list[ClaimView]:
         """Hydrate claims (speaker, sources) keeping the order of `ids`."""
-        ids = list(dict.fromkeys(ids))
-        if not ids:
-            return []
-        views: dict[str, ClaimView] = {}
-        for chunk_start in range(0, len(ids), 500):
-            chunk = ids[chunk_start : chunk_start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = await self._all(
-                f"SELECT c.*, p.name AS speaker_name FROM claims c JOIN people p ON p.id = c.speaker_id"
-                f" WHERE c.id IN ({marks})", chunk,
-            )
-            sources = await self._all(
-                f"SELECT ca.*, a.title, a.outlet, a.published, a.precision FROM claim_appearances ca"
-                f" JOIN articles a ON a.id = ca.article_id WHERE ca.claim_id IN ({marks})"
-                f" ORDER BY a.published", chunk,
-            )
-            by_claim: dict[str, list[SourceRef]] = {}
-            for s in sources:
-                by_claim.setdefault(s["claim_id"], []).append(
-                    SourceRef(s["article_id"], s["title"], s["outlet"], PartialDate.parse(s["published"]),
-                              s["precision"], s["start"], s["end"])
-                )
-            for row in rows:
-                refs = tuple(by_claim.get(row["id"], ()))
-                views[row["id"]] = ClaimView(_claim(row, refs), row["speaker_name"], refs,
-                                             (scores or {}).get(row["id"]))
-        return [views[i] for i in ids if i in views]
+        return await self.read(claim_views, list(ids), scores)
 
     async def claims_for_speaker(self, person_id: str) -> list[ClaimView]:
         rows = await self._all(
@@ -160,7 +118,7 @@ class Queries:
         return await self.claims_by_id(r["id"] for r in rows)
 
 
-def _claim(row: aiosqlite.Row, refs: tuple[SourceRef, ...]) -> Claim:
+def _claim(row: sqlite3.Row, refs: tuple[SourceRef, ...]) -> Claim:
     return Claim(
         id=row["id"], speaker=row["speaker_id"], kind=row["kind"], text=row["text"],
         said_on=PartialDate.parse(row["said_on"]), basis=row["basis"],
@@ -169,3 +127,56 @@ def _claim(row: aiosqlite.Row, refs: tuple[SourceRef, ...]) -> Claim:
         date_note=row["date_note"], not_before=parse_optional(row["not_before"]),
         not_after=parse_optional(row["not_after"]), figures=tuple(json.loads(row["figures"])),
     )
+
+
+def people_by_id(conn: sqlite3.Connection, ids: list[str]) -> list[Person]:
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    found = rows(conn, f"SELECT * FROM people WHERE id IN ({marks})", ids)
+    roles = rows(conn, f"SELECT * FROM roles WHERE person_id IN ({marks}) ORDER BY start", ids)
+    aliases = rows(conn, f"SELECT * FROM aliases WHERE person_id IN ({marks})", ids)
+    by_id = {}
+    for row in found:
+        pid = row["id"]
+        by_id[pid] = Person(
+            id=pid, name=row["name"], kind=row["kind"],
+            roles=tuple(Role(r["title"], parse_optional(r["start"]), parse_optional(r["end"]))
+                        for r in roles if r["person_id"] == pid),
+            aliases=tuple(sorted(a["alias"] for a in aliases if a["person_id"] == pid and not a["is_role"])),
+            role_aliases=tuple(RoleAlias(a["alias"], parse_optional(a["start"]), parse_optional(a["end"]))
+                               for a in aliases if a["person_id"] == pid and a["is_role"]),
+        )
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def claim_views(conn: sqlite3.Connection, ids: list[str], scores: dict[str, float] | None = None) -> list[ClaimView]:
+    """Hydrate claims (speaker, sources) keeping the order of `ids`."""
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return []
+    views: dict[str, ClaimView] = {}
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start : chunk_start + 500]
+        marks = ",".join("?" * len(chunk))
+        found = rows(
+            conn, f"SELECT c.*, p.name AS speaker_name FROM claims c JOIN people p ON p.id = c.speaker_id"
+            f" WHERE c.id IN ({marks})", chunk,
+        )
+        sources = rows(
+            conn, f"SELECT ca.*, a.title, a.outlet, a.published, a.precision FROM claim_appearances ca"
+            f" JOIN articles a ON a.id = ca.article_id WHERE ca.claim_id IN ({marks})"
+            f" ORDER BY a.published", chunk,
+        )
+        by_claim: dict[str, list[SourceRef]] = {}
+        for s in sources:
+            by_claim.setdefault(s["claim_id"], []).append(
+                SourceRef(s["article_id"], s["title"], s["outlet"], PartialDate.parse(s["published"]),
+                          s["precision"], s["start"], s["end"])
+            )
+        for row in found:
+            refs = tuple(by_claim.get(row["id"], ()))
+            views[row["id"]] = ClaimView(_claim(row, refs), row["speaker_name"], refs,
+                                         (scores or {}).get(row["id"]))
+    return [views[i] for i in ids if i in views]

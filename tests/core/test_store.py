@@ -79,3 +79,54 @@ async def test_a_removed_briefing_disappears_after_recompile(tmp_path, content_c
         (content_copy.briefings_dir / f"{victim}.md").unlink()
         await store.sync_content(content_copy.data_dir, content_copy.briefings_dir)
         assert {b.slug for b in await store.briefings()} == before - {victim}
+
+
+async def test_readers_see_what_the_writer_committed_and_never_write(tmp_path):
+    async with Store(tmp_path / "pool.sqlite3") as store:
+        await store.db.execute("INSERT INTO meta VALUES ('probe', 'one')")
+        await store.db.commit()
+        read = await store.read(lambda conn: conn.execute("SELECT value FROM meta WHERE key = 'probe'").fetchone()[0])
+        assert read == "one"
+        try:
+            await store.read(lambda conn: conn.execute("DELETE FROM meta"))
+        except sqlite3.OperationalError as error:
+            assert "readonly" in str(error) or "read-only" in str(error)
+        else:
+            raise AssertionError("a read connection wrote")
+        assert await store.meta("probe") == "one"
+
+
+async def test_a_cancelled_read_does_not_hand_its_busy_connection_to_the_next(tmp_path):
+    import asyncio
+    import threading
+
+    release = threading.Event()
+    users: set[int] = set()
+    overlap: list[int] = []
+
+    def slow(conn):
+        if id(conn) in users:
+            overlap.append(id(conn))
+        users.add(id(conn))
+        release.wait(5)
+        users.discard(id(conn))
+        return id(conn)
+
+    async with Store(tmp_path / "pool.sqlite3") as store:
+        first = [asyncio.create_task(store.read(slow)) for _ in range(database_module.READERS)]
+        await asyncio.sleep(0.05)
+        for task in first:
+            task.cancel()  # the callers give up; their threads still hold the connections
+        waiting = asyncio.create_task(store.read(slow))
+        await asyncio.sleep(0.05)
+        assert not waiting.done()  # no free connection until a thread finishes
+        release.set()
+        assert await waiting in {id(c) for c in store._reader._all}
+    assert overlap == []
+
+
+async def test_the_memory_database_is_shared_with_its_readers():
+    async with Store(":memory:") as store:
+        await store.db.execute("INSERT INTO meta VALUES ('probe', 'mem')")
+        await store.db.commit()
+        assert await store.read(lambda conn: conn.execute("SELECT value FROM meta WHERE key='probe'").fetchone()[0]) == "mem"
