@@ -152,9 +152,7 @@ def _rank(conn: sqlite3.Connection, text: str, filters: ClaimFilter | None, peop
             rows = scan
     if rows is None:
         wanted = candidates * (6 if filters else 1)
-        first = _first_stage(conn, groups, wanted, docs)
-        best = heapq.nlargest(wanted, first.items(), key=itemgetter(1))
-        rows = reads.search_docs(conn, (rowid for rowid, _ in best), filters)
+        rows = reads.search_docs(conn, _first_stage(conn, groups, wanted, docs), filters)
     ranking.results = _rerank(text, groups, rows)
     return ranking
 
@@ -225,8 +223,8 @@ def _word_forms(conn: sqlite3.Connection, word: str) -> list[tuple[str, int]]:
     return sorted(found.items())
 
 
-def _first_stage(conn: sqlite3.Connection, groups: list[Group], wanted: int, docs: int) -> dict[int, float]:
-    """Candidate claims with a rough score: the sum of the weights of the query terms each one holds."""
+def _first_stage(conn: sqlite3.Connection, groups: list[Group], wanted: int, docs: int) -> list[int]:
+    """Candidate claims (rowids) ranked by a rough score: the sum of the weights of the query terms they hold."""
     content = [g for g in groups if g.useful and not g.term.stop] or [g for g in groups if g.useful]
     content.sort(key=lambda g: g.df)
     stops = [g for g in groups if g.useful and g.term.stop and g not in content]
@@ -279,7 +277,7 @@ def _first_stage(conn: sqlite3.Connection, groups: list[Group], wanted: int, doc
         weight = sum(g.weight for g in groups if g.persons)
         for row in reads.speaker_docs(conn, persons, 200):
             scores[row[0]] += weight
-    return scores
+    return [rowid for rowid, _ in heapq.nlargest(wanted, scores.items(), key=itemgetter(1))]
 
 
 def _inflection(word: str, other: str) -> bool:
@@ -317,26 +315,39 @@ def _mentions(qterms: list[QueryTerm], people: PeopleIndex) -> dict[int, frozens
     return found
 
 
-def _coverage(tokens: set[str], speaker: str, groups: list[Group]) -> tuple[float, tuple[str, ...]]:
-    total = got = 0.0
-    matched: list[str] = []
-    for group in groups:
-        total += group.weight
-        best = 1.0 if group.persons and speaker in group.persons else 0.0
-        for alt, weight in group.alts.items():
-            if weight > best and alt in tokens:
-                best = weight
-        if best:
-            got += group.weight * best
-            matched.append(group.term.text)
-    return (got / total if total else 0.0), tuple(matched)
+class Coverage:
+    """The share of the query's weight a claim's terms hold (each group counts its best-matching spelling)."""
+
+    def __init__(self, groups: list[Group]) -> None:
+        self.groups = groups
+        self.total = sum(g.weight for g in groups)
+        self.spellings: dict[str, list[tuple[int, float]]] = defaultdict(list)  # indexed term -> (group, weight)
+        for i, group in enumerate(groups):
+            for alt, weight in group.alts.items():
+                self.spellings[alt].append((i, weight))
+        self.named = [(i, g.persons) for i, g in enumerate(groups) if g.persons]
+
+    def __call__(self, body: str, speaker: str = "") -> tuple[float, tuple[str, ...]]:
+        if not self.total:
+            return 0.0, ()
+        best: dict[int, float] = {}
+        for term in self.spellings.keys() & body.split():  # C-level set work; the loop sees only matches
+            for i, weight in self.spellings[term]:
+                if weight > best.get(i, 0.0):
+                    best[i] = weight
+        for i, persons in self.named:
+            if speaker in persons:
+                best[i] = 1.0
+        got = sum(self.groups[i].weight * weight for i, weight in best.items())
+        return got / self.total, tuple(self.groups[i].term.text for i in sorted(best))
 
 
 def _rerank(text: str, groups: list[Group], rows: list) -> list[Ranked]:
     staged = []
+    coverage = Coverage(groups)
     for row in rows:
         rowid, claim_id, speaker_id, _kind, said_sort, body = row
-        cover, matched = _coverage(set(body.split()), speaker_id, groups)
+        cover, matched = coverage(body, speaker_id)
         staged.append((cover, said_sort, rowid, claim_id, speaker_id, body, matched))
     staged.sort(key=lambda item: (-item[0], -_day(item[1]), item[2]))
     needle = " ".join(words(prepare(text[:300])))[:300]

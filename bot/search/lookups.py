@@ -24,9 +24,13 @@ from bot.search.results import (
     TimelineHit,
     WhoAnswer,
 )
+from bot.store import search_reads
+from bot.store.queries import claim_views
 from bot.textnorm import fold
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from bot.search.engine import Ranked, Ranking
     from bot.store import Store
 
@@ -114,11 +118,8 @@ class Lookups:
 
     async def _hits(self, ranked: list[Ranked], passages: bool) -> list[Hit]:
         scores = {r.claim_id: r.score for r in ranked}
-        views = await self.store.claims_by_id([r.claim_id for r in ranked], scores)
+        views, spans, texts = await self.store.read(_hydrate, [r.claim_id for r in ranked], scores, passages)
         by_id = {r.claim_id: r for r in ranked}
-        spans = [(v.sources[0].article_id, v.sources[0].start, v.sources[0].end) if passages and v.sources else None
-                 for v in views]
-        texts = await self.store.passages([span for span in spans if span]) if passages else {}
         return [Hit(view, view.score or 0.0, texts.get(span) if span else None, by_id[view.claim.id].matched)
                 for view, span in zip(views, spans, strict=True)]
 
@@ -151,17 +152,18 @@ class Lookups:
                             corrections=tuple(ranking.corrections))
 
     async def _timeline(self, event: str, ranking: Ranking) -> list[TimelineHit]:
-        from bot.search.engine import _coverage  # the same coverage the claims are ranked with
+        from bot.search.engine import Coverage  # the same coverage the claims are ranked with
 
         groups = ranking.groups
         if not groups:
             return []
+        coverage = Coverage(groups)
         needle = " ".join(words(prepare(event[:300])))
         found = []
         for briefing in await self.briefings():
             for item in briefing.timeline:
                 body = " ".join(terms(item.text))
-                cover, _ = _coverage(set(body.split()), "", groups)
+                cover, _ = coverage(body)
                 score = round(100 * (0.75 * cover + 0.25 * fuzz.partial_ratio(needle, body) / 100), 1)
                 if score >= ACCEPT:
                     found.append(TimelineHit(briefing.slug, briefing.title, item.date, item.text, item.claims, score))
@@ -286,6 +288,15 @@ class Lookups:
         matched = article_id if article.strip() == article_id else title
         alternatives = tuple((a, t) for a, t, s in ranked[1:] if s >= 80)
         return SourceAnswer(found, claims, matched, score, has_text, alternatives)
+
+
+def _hydrate(conn: sqlite3.Connection, ids: list[str], scores: dict[str, float], passages: bool) -> tuple:
+    """Claim views, each one's first source span and (when asked) the passages there: one read job."""
+    views = claim_views(conn, ids, scores)
+    spans = [(v.sources[0].article_id, v.sources[0].start, v.sources[0].end) if passages and v.sources else None
+             for v in views]
+    texts = search_reads.passages(conn, [span for span in spans if span]) if passages else {}
+    return views, spans, texts
 
 
 def _briefing_hits(query: str, names: list[tuple[Briefing, list[str]]]) -> list[BriefingHit]:
