@@ -139,6 +139,7 @@ class Corpus:
     claims: dict[str, Claim] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
     briefings: dict[str, Briefing] = field(default_factory=dict)
+    synonyms: list[tuple[str, ...]] = field(default_factory=list)  # groups of indexed terms that mean the same
     problems: list[Problem] = field(default_factory=list)
 
 

@@ -7,14 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from bot.content.briefing_md import read_briefing
-from bot.content.records import read_article, read_claim, read_person, read_topic
+from bot.content.records import read_article, read_claim, read_person, read_synonyms, read_topic
 from bot.content.yamlio import line_of, load_yaml_file
 from bot.models import Corpus, Problem
 
 
 def content_files(data_dir: Path, briefings_dir: Path) -> list[Path]:
     """Every file that feeds the compiled store, in a stable order (it also keys the content hash)."""
-    files = [data_dir / "articles.yaml", data_dir / "topics.yaml", data_dir / "people.yaml"]
+    files = [data_dir / "articles.yaml", data_dir / "topics.yaml", data_dir / "people.yaml", data_dir / "synonyms.yaml"]
     files += sorted((data_dir / "people").glob("*.yaml")) + sorted((data_dir / "claims").glob("*.yaml"))
     files += sorted(briefings_dir.glob("*.md"))
     return [path for path in files if path.is_file()]
@@ -75,6 +75,12 @@ def load_corpus(data_dir: Path, briefings_dir: Path, seeds_dir: Path | None = No
             collect.add("articles", corpus.articles, read_article, path, label, "articles", "id")
         elif path.name == "topics.yaml" and path.parent == data_dir:
             collect.add("topics", corpus.topics, read_topic, path, label, "topics", "slug")
+        elif path.name == "synonyms.yaml" and path.parent == data_dir:
+            for node in collect.records(path, label, "synonyms"):
+                group, problems = read_synonyms(node, label)
+                corpus.problems.extend(problems)
+                if group is not None:
+                    corpus.synonyms.append(group)
         elif path.parent.name == "people" or path.name == "people.yaml":
             collect.add("people", corpus.people, read_person, path, label, "people", "id")
         elif path.parent.name == "claims":

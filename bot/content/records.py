@@ -48,6 +48,23 @@ def read_topic(node: Any, file: str) -> tuple[Topic | None, list[Problem]]:
     return (topic if r.ok else None), r.problems
 
 
+def read_synonyms(node: Any, file: str) -> tuple[tuple[str, ...] | None, list[Problem]]:
+    """A group of words that mean the same here, as the index spells them ("Levies" -> "levies")."""
+    from bot.search.normalise import terms  # the index's own spelling, so a group matches what it holds
+
+    r = RecordReader(node, file)
+    group: list[str] = []
+    for word in r.text_list("words"):
+        spelled = terms(word)
+        if len(spelled) != 1:
+            r.fail("words", f"{word!r} must be one word (phrases and figures are not matched as synonyms)")
+        elif spelled[0] not in group:
+            group.append(spelled[0])
+    if r.ok and len(group) < 2:
+        r.fail("words", "needs at least two different words")
+    return (tuple(group) if r.ok else None), r.problems
+
+
 def _dated(r: RecordReader, node: Any, label: str, key: str) -> tuple[Any, Any, Any] | None:
     sub = RecordReader(node, r.file)
     value = sub.text(key, max_len=100)

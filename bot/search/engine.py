@@ -55,7 +55,11 @@ TYPO_WEIGHT = {1: 0.85, 2: 0.7}
 RECHECK_SECONDS = 1.0  # how often the store is asked whether its content changed
 PREFIX_WEIGHT = 0.8
 FORM_WEIGHT = 0.9  # another form of the same word: threaten / threatened / threat
+SYNONYM_WEIGHT = 0.8  # a word of the same synonym group (data/synonyms.yaml): levy for tariff
 SUFFIXES = ("s", "es", "d", "ed", "ing", "n", "en", "ens", "ened", "ening")
+
+
+Lexicon = dict[str, tuple[str, ...]]  # a term -> the terms that mean the same
 
 
 @dataclass
@@ -128,6 +132,20 @@ class SearchEngine:
             self._people = PeopleIndex(*await self.store.read(reads.people_rows))
         return self._people
 
+    async def lexicon(self) -> Lexicon:
+        """The synonym groups as term -> the other terms of its groups (a few hundred words, kept in memory)."""
+        await self.refresh()
+        if "lexicon" not in self.cache:
+            lexicon: dict[str, set[str]] = defaultdict(set)
+            groups: dict[int, list[str]] = defaultdict(list)
+            for group_id, term in await self.store.read(reads.synonym_rows):
+                groups[group_id].append(term)
+            for members in groups.values():
+                for term in members:
+                    lexicon[term].update(m for m in members if m != term)
+            self.cache["lexicon"] = {term: tuple(sorted(others)) for term, others in lexicon.items()}
+        return self.cache["lexicon"]  # type: ignore[return-value]
+
     # --- ranking --------------------------------------------------------------------------------------
 
     async def rank(self, text: str, filters: ClaimFilter | None = None, *, names: bool = True,
@@ -135,13 +153,14 @@ class SearchEngine:
         """The claims that answer the text, best first: the whole lookup runs in one read-pool job."""
         docs = await self.refresh()
         people = await self.people() if names else None
+        lexicon = await self.lexicon()
         filters = filters if filters and filters.active else None
-        return await self.store.read(_rank, text, filters, people, docs, candidates)
+        return await self.store.read(_rank, text, filters, people, docs, candidates, lexicon)
 
 
 def _rank(conn: sqlite3.Connection, text: str, filters: ClaimFilter | None, people: PeopleIndex | None, docs: int,
-          candidates: int) -> Ranking:
-    groups, corrections = _groups(conn, text, people, docs)
+          candidates: int, lexicon: Lexicon | None = None) -> Ranking:
+    groups, corrections = _groups(conn, text, people, docs, lexicon)
     ranking = Ranking(corrections=corrections, groups=groups)
     if not groups:
         return ranking
@@ -160,8 +179,8 @@ def _rank(conn: sqlite3.Connection, text: str, filters: ClaimFilter | None, peop
 # --- query terms ----------------------------------------------------------------------------------------
 
 
-def _groups(conn: sqlite3.Connection, text: str, people: PeopleIndex | None,
-            docs: int) -> tuple[list[Group], list[tuple[str, str]]]:
+def _groups(conn: sqlite3.Connection, text: str, people: PeopleIndex | None, docs: int,
+            lexicon: Lexicon | None = None) -> tuple[list[Group], list[tuple[str, str]]]:
     qterms = query_terms(text)
     if not qterms or docs == 0:
         return [], []
@@ -191,6 +210,11 @@ def _groups(conn: sqlite3.Connection, text: str, people: PeopleIndex | None,
                 alts.setdefault(term, TYPO_WEIGHT[distance])
             if typos and q.text not in exact:
                 corrections.append((q.text, sorted(typos)[0][2]))
+        if lexicon and not q.figure and not q.stop and i not in mentions:
+            related = _related(lexicon, q.text, alts)
+            for term, df in reads.term_frequencies(conn, related).items() if related else ():
+                alts.setdefault(term, SYNONYM_WEIGHT * related[term])
+                near.append((term, df))
         # A word the index lacks, with no close spelling either, may be there in another form.
         if not alts and q.text.isalpha() and not q.stop and i not in mentions and len(q.text) >= 4:
             for term, df in _word_forms(conn, q.text):
@@ -211,9 +235,27 @@ def _groups(conn: sqlite3.Connection, text: str, people: PeopleIndex | None,
     return groups, corrections
 
 
+def _related(lexicon: Lexicon, word: str, alts: dict[str, float]) -> dict[str, float]:
+    """Synonyms of the word (or of a spelling it was matched by, or of its stem) in every form: term -> weight."""
+    spellings = {word: 1.0, **alts}
+    out: dict[str, float] = {}
+    for spelled, weight in spellings.items():
+        for key in {spelled, *_stems(spelled, 3)}:
+            for other in lexicon.get(key, ()):
+                for form in (other, *(other + end for end in SUFFIXES)):
+                    if form not in spellings and weight > out.get(form, 0.0):
+                        out[form] = weight
+    return out
+
+
+def _stems(word: str, shortest: int) -> set[str]:
+    """The word without each ending it may carry ("threatened" -> "threaten", "threat")."""
+    return {word[: -len(end)] for end in SUFFIXES if word.endswith(end) and len(word) - len(end) >= shortest}
+
+
 def _word_forms(conn: sqlite3.Connection, word: str) -> list[tuple[str, int]]:
     """Indexed forms of the word: its stem ("threatened" -> "threat") and the stem's inflections."""
-    stems = {word} | {word[: -len(end)] for end in SUFFIXES if word.endswith(end) and len(word) - len(end) >= 4}
+    stems = {word} | _stems(word, 4)
     found = dict(reads.term_frequencies(conn, stems).items())
     for stem in stems:
         for term, df in reads.prefix_terms(conn, stem, 12):

@@ -13,7 +13,8 @@ from bot.plain import to_plain
 from bot.store.search_index import bump_generation, index_articles, index_claims, unindex_claims
 from bot.textnorm import fold
 
-CONTENT_TABLES = ("claim_topics", "claim_appearances", "claims", "aliases", "roles", "people", "articles", "topics", "briefings")
+CONTENT_TABLES = ("claim_topics", "claim_appearances", "claims", "aliases", "roles", "people", "articles", "topics",
+                  "briefings", "synonyms")
 
 
 def _iso(value: PartialDate | None) -> str | None:
@@ -28,7 +29,7 @@ async def compile_corpus(db: aiosqlite.Connection, corpus: Corpus, texts: dict[s
     """Replace content-origin rows with the corpus; imported/ingested rows and runtime state stay."""
     await unindex_claims(db, origin="content")
     await db.execute("DELETE FROM claims WHERE origin = 'content'")
-    for table in ("topics", "briefings"):
+    for table in ("topics", "briefings", "synonyms"):
         await db.execute(f"DELETE FROM {table}")
     await db.execute("DELETE FROM people WHERE origin = 'content' AND id NOT IN (SELECT speaker_id FROM claims)")
     await db.execute("DELETE FROM aliases WHERE person_id IN (SELECT id FROM people WHERE origin = 'content')")
@@ -77,6 +78,8 @@ async def compile_corpus(db: aiosqlite.Connection, corpus: Corpus, texts: dict[s
         "INSERT INTO briefings VALUES (?,?,?,?,?)",
         [(b.slug, b.title, b.summary, _iso(b.updated), briefing_to_json(b)) for b in corpus.briefings.values()],
     )
+    await db.executemany("INSERT OR IGNORE INTO synonyms VALUES (?, ?)",
+                         [(i, term) for i, group in enumerate(corpus.synonyms) for term in group])
     await bump_generation(db)
 
 

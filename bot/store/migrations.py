@@ -118,6 +118,10 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX IF NOT EXISTS articles_published ON articles(published)
     """,
+    # 4: the synonym lexicon (data/synonyms.yaml): a query word also finds the other words of its groups
+    """
+    CREATE TABLE synonyms (group_id INTEGER NOT NULL, term TEXT NOT NULL, PRIMARY KEY (group_id, term)) WITHOUT ROWID
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -115,6 +115,11 @@ def people_rows(conn: sqlite3.Connection) -> tuple[list, list, list]:
             rows(conn, "SELECT person_id, title, start, end FROM roles ORDER BY start"))
 
 
+def synonym_rows(conn: sqlite3.Connection) -> list:
+    """(group, term) for every word of the synonym lexicon."""
+    return rows(conn, "SELECT group_id, term FROM synonyms ORDER BY group_id, term")
+
+
 def person_claim_ids(conn: sqlite3.Connection, person_id: str, limit: int | None = None) -> list[str]:
     sql = "SELECT id FROM claims WHERE speaker_id = ? ORDER BY said_sort, id"
     params: list = [person_id]

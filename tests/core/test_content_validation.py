@@ -192,3 +192,18 @@ def test_bad_timeline_entry_is_reported_with_its_line(tmp_path, body):
     (problem,) = corpus.problems
     assert problem.field == "timeline"
     assert problem.line == text.splitlines().index(body.splitlines()[1]) + 1
+
+
+def test_a_bad_synonym_group_is_named_and_the_good_ones_load(tmp_path):
+    synonyms = """\
+    synonyms:
+      - words: [tariff, levy]
+      - words: [border wall, barrier]
+      - words: [alone]
+    """
+    corpus = load_corpus(*tree(tmp_path, {"data/synonyms.yaml": synonyms}))
+    assert corpus.synonyms == [("tariff", "levy")]
+    problems = sorted((p.line, p.message) for p in corpus.problems)
+    assert [line for line, _ in problems] == [3, 4]
+    assert "'border wall' must be one word" in problems[0][1] and "two different words" in problems[1][1]
+    assert all(p.file.endswith("synonyms.yaml") for p in corpus.problems)

@@ -350,3 +350,41 @@ async def test_another_process_writing_is_noticed(tmp_path, content_copy):
         answer = await reader.who("Zed Quokkason")
         assert isinstance(answer, WhoAnswer) and answer.claims[0].claim.id == "zq-claim"
 
+
+
+# --- synonyms (data/synonyms.yaml) ------------------------------------------------------------------------
+
+
+def _uses(claim: Claim, word: str) -> bool:
+    return word in terms(claim.text + " " + (claim.quote or ""))
+
+
+async def test_a_synonym_finds_the_claim_that_uses_the_other_word(core, corpus):
+    target = claim_where(corpus, lambda c: _uses(c, "tariffs") and _uses(c, "threatened") and not _uses(c, "levies"))
+    answer = await core.when("when did Trump threaten levies on Mexico")
+    assert isinstance(answer, SearchAnswer)
+    assert target.id in hit_ids(answer) or any(target.id in t.claims for t in answer.timeline)
+
+
+async def test_the_readers_own_word_outranks_its_synonym(core, corpus):
+    own = claim_where(corpus, lambda c: _uses(c, "deported"))
+    answer = await core.search("deported migrants")
+    best = answer.hits[0]
+    assert "deported" in terms(best.view.claim.text + " " + (best.view.claim.quote or ""))
+    assert own.id in hit_ids(answer)
+
+
+async def test_a_word_and_its_synonyms_do_not_make_an_unknown_question_match(core):
+    assert isinstance(await core.quote("levies on Norwegian salmon fjords"), NotFound)
+
+
+async def test_an_edited_lexicon_is_used_after_reload(tmp_path, content_copy):
+    async with Store(tmp_path / "lexicon.sqlite3") as store:
+        core = Briefbot(store, content_copy)
+        await core.reload()
+        assert isinstance(await core.search("zorblat"), NotFound)
+        path = content_copy.data_dir / "synonyms.yaml"
+        path.write_text(path.read_text() + "  - words: [zorblat, tariffs]\n")
+        assert (await core.reload()).compiled
+        answer = await core.search("zorblat")
+        assert all("tariffs" in terms(h.view.claim.text) or "tariff" in terms(h.view.claim.text) for h in answer.hits)
