@@ -54,8 +54,11 @@ def _answered(answer: Any, render: Callable[[Any], Reply]) -> tuple[Reply, Any]:
     return render(answer), answer
 
 
+WHO_SHOWN = 100  # claims a /who lists: the latest ones (an imported speaker may have thousands)
+
+
 async def _who(core: Briefbot, text: str) -> tuple[Reply, Any]:
-    return _answered(await core.who(text), lookups.who_reply)
+    return _answered(await core.who(text, limit=WHO_SHOWN), lookups.who_reply)
 
 
 async def _quote(core: Briefbot, text: str) -> tuple[Reply, Any]:

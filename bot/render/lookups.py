@@ -55,7 +55,7 @@ def who_reply(answer: WhoAnswer) -> Reply:
         held = _period(role.start, role.end)
         lines.append(f"• {role.title}" + (f" ({held})" if held else ""))
     count = answer.total_claims
-    shown = f" (first {len(answer.claims)} shown)" if len(answer.claims) < count else ""
+    shown = f" (the latest {len(answer.claims)} shown)" if len(answer.claims) < count else ""
     lines.append(f"{count} claim{'s' if count != 1 else ''} in the index{shown}.")
     summary = Card(person.name, defuse_mentions("\n".join(lines)), footer=f"/who {person.name}")
     if answer.alternatives:

@@ -121,12 +121,12 @@ def synonym_rows(conn: sqlite3.Connection) -> list:
 
 
 def person_claim_ids(conn: sqlite3.Connection, person_id: str, limit: int | None = None) -> list[str]:
-    sql = "SELECT id FROM claims WHERE speaker_id = ? ORDER BY said_sort, id"
-    params: list = [person_id]
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
-    return [r[0] for r in rows(conn, sql, params)]
+    """The person's claims in date order: all of them, or the latest `limit`."""
+    if limit is None:
+        return [r[0] for r in rows(conn, "SELECT id FROM claims WHERE speaker_id = ? ORDER BY said_sort, id", [person_id])]
+    latest = rows(conn, "SELECT id, said_sort FROM claims WHERE speaker_id = ? ORDER BY said_sort DESC, id DESC LIMIT ?",
+                  [person_id, limit])
+    return [r[0] for r in reversed(latest)]
 
 
 def article_matches(conn: sqlite3.Connection, expression: str, limit: int) -> list[tuple[str, str, str | None]]:

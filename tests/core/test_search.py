@@ -388,3 +388,12 @@ async def test_an_edited_lexicon_is_used_after_reload(tmp_path, content_copy):
         assert (await core.reload()).compiled
         answer = await core.search("zorblat")
         assert all("tariffs" in terms(h.view.claim.text) or "tariff" in terms(h.view.claim.text) for h in answer.hits)
+
+
+async def test_who_with_a_limit_lists_the_latest_claims_in_date_order(core):
+    everything = await core.who("Trump")
+    latest = await core.who("Trump", limit=3)
+    assert isinstance(everything, WhoAnswer) and isinstance(latest, WhoAnswer)
+    assert len(everything.claims) > 3
+    assert [v.claim.id for v in latest.claims] == [v.claim.id for v in everything.claims][-3:]
+    assert latest.total_claims == everything.total_claims == len(everything.claims)
