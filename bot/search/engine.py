@@ -48,7 +48,7 @@ ENOUGH = 1_000  # postings of the rarest terms that make a good candidate pool .
 BUDGET = 20_000  # ... and the most read per query, however common the words
 CANDIDATES = 100  # claims re-ranked per query
 RERANK = 25  # of which this many get the (costlier) sequence comparison
-TIE_BREAKERS = 4  # commoner words checked against the claims holding the rare ones ...
+TIE_BREAKERS = 2  # commoner words checked against the claims holding the rare ones ...
 TIE_BUDGET = 150_000  # ... as long as their lists add up to no more than this (about 1.5 ms)
 SCAN_LIMIT = 1_500  # filters that leave this few claims are ranked whole, without the text index
 TYPO_WEIGHT = {1: 0.85, 2: 0.7}
@@ -301,19 +301,24 @@ def _first_stage(conn: sqlite3.Connection, groups: list[Group], wanted: int, doc
                 break
             parts.append((f"({lead}) AND ({match_expression(list(group.alts))})", BUDGET))
             weights.append(group.weight)
-    if len(content) > 1 and common_only:
-        # No rare word to find the claim by: ask FTS5 for the claims holding every word (its AND walks the
-        # long lists together; costly, so only here).
-        full = sum(g.weight for g in content)
-        parts.append((" AND ".join(f"({match_expression(list(g.alts))})" for g in content), wanted))
-        weights.append(full + 0.5)
-        if stops:  # many claims may hold every content word: the small words then tell them apart
-            every = [*content, *stops]
-            parts.append((" AND ".join(f"({match_expression(list(g.alts))})" for g in every), wanted))
-            weights.append(full + sum(g.weight for g in stops) + 1.0)
     scores: dict[int, float] = defaultdict(float)
     for rowid, index in reads.postings(conn, parts):
         scores[rowid] += weights[index]
+    if len(content) > 1 and common_only:
+        # No rare word to find the claim by: the claims holding every word. FTS5's AND walks the lists
+        # together, and a very common word ("mexico", "the") makes that slow, so the rarer words go first
+        # and a commoner one joins only while the claims holding them all are too many to rank whole.
+        ordered = [*content, *stops]
+        take, held = 2, []
+        while True:
+            expression = " AND ".join(f"({match_expression(list(g.alts))})" for g in ordered[:take])
+            held = reads.postings(conn, [(expression, wanted + 1)])
+            if len(held) <= wanted or take == len(ordered):
+                break
+            take += 1
+        bonus = sum(g.weight for g in ordered[:take]) + 0.5
+        for rowid, _ in held[:wanted]:
+            scores[rowid] += bonus
     persons = sorted({p for g in groups for p in g.persons})
     if persons:
         weight = sum(g.weight for g in groups if g.persons)
