@@ -105,6 +105,10 @@ def bench_size(size: int, per_kind: int, rapidfuzz_n: int, python: str, skip_bas
     engine["kinds"]["all"] = summarise(rows)
     result["engine"] = engine
     all_queries = json.loads(queries.read_text())
+    sample = baseline_sample(all_queries, 10**9)
+    out, _, _, _ = run_child([python, __file__, "--worker", "ranking", "--db", str(db), "--queries", str(queries),
+                              "--sample", ",".join(map(str, sample))], db_env(db))
+    result["ranking"] = view(json.loads(out)["rows"])
     for worker, n in (("fts", 10**9), ("rapidfuzz", rapidfuzz_n)):
         sample = baseline_sample(all_queries, n)
         if skip_baselines:
@@ -154,6 +158,10 @@ def table(results: list[dict]) -> str:
               "| claims | method | n | p50 ms | p99 ms | recall@1 | recall@5 | unknown → nothing | setup |",
               "|---|---|---|---|---|---|---|---|---|"]
     for r in results:
+        if r.get("ranking"):
+            k = r["ranking"]
+            lines.append(f"| {r['size']:,} | briefbot ranking only (claim ids, as the baselines return) | {k['n']} |"
+                         f" {k['p50']:.2f} | {k['p99']:.2f} | {k['r1']:.3f} | {k['r5']:.3f} | {k['neg']:.2f} | (the build above) |")
         for name, title in (("fts", "plain FTS5 MATCH (bm25)"), ("rapidfuzz", "rapidfuzz process.extract (WRatio)")):
             b = r[name]
             if not b.get("n"):
@@ -197,7 +205,7 @@ def main() -> int:
                         help="queries given to the rapidfuzz baseline (it scans every claim: default 360 at 10k,"
                              " 48 at 100k, 12 at 1M); plain FTS5 gets them all")
     parser.add_argument("--skip-baselines", action="store_true", help="time only briefbot's search core")
-    parser.add_argument("--worker", choices=["engine", "fts", "rapidfuzz"], help=argparse.SUPPRESS)
+    parser.add_argument("--worker", choices=["engine", "ranking", "fts", "rapidfuzz"], help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--queries", help=argparse.SUPPRESS)
@@ -263,6 +271,8 @@ def worker(args: argparse.Namespace) -> int:
     queries = json.loads(Path(args.queries).read_text())
     if args.worker == "engine":
         result = asyncio.run(engine_worker(queries))
+    elif args.worker == "ranking":
+        result = asyncio.run(ranking_worker([queries[int(i)] for i in args.sample.split(",")]))
     else:
         picked = [queries[int(i)] for i in args.sample.split(",")]
         if args.worker == "fts":
@@ -297,6 +307,28 @@ async def engine_worker(queries: list[dict]) -> dict:
                 found = [answer.person.id] if q["method"] == "who" else [hit.view.claim.id for hit in answer.hits]
             rows.append({"kind": q["kind"], "ms": ms, "rank": rank_of(q["expect"], found)})
     return {"first_answer_at": first_at, "recompiled": report.compiled, "rows": rows}
+
+
+async def ranking_worker(queries: list[dict]) -> dict:
+    """The search core's ranking alone: query text -> ranked claim ids (no speaker, date or source read)."""
+    from bot.app import content_paths
+    from bot.service import Briefbot
+    from bot.settings import load_settings
+    from bot.store import Store
+
+    settings = load_settings()
+    async with Store(settings.database_path) as store:
+        core = Briefbot(store, content_paths(settings))
+        await core.reload()
+        engine = core.lookups.engine
+        await engine.rank(queries[0]["query"])
+        rows = []
+        for q in queries:
+            started = time.perf_counter()
+            ranking = await engine.rank(q["query"], names=q["method"] != "quote")
+            ms = (time.perf_counter() - started) * 1000
+            rows.append({"kind": q["kind"], "ms": ms, "rank": rank_of(q["expect"], [r.claim_id for r in ranking.accepted[:5]])})
+    return {"rows": rows}
 
 
 def _texts(corpus: Path) -> tuple[list[str], list[str]]:

@@ -185,7 +185,11 @@ def _groups(conn: sqlite3.Connection, text: str, people: PeopleIndex | None, doc
     if not qterms or docs == 0:
         return [], []
     mentions = _mentions(qterms, people) if people else {}
-    exact = reads.term_frequencies(conn, [alt for q in qterms for alt in q.alternatives])
+    # Other forms of each word (tariff/tariffs, vow/vowed) are looked up with the words themselves.
+    forms = {q.text: _inflections(q.text) for i, q in enumerate(qterms)
+             if not q.figure and not q.stop and i not in mentions and q.text.isalpha()}
+    exact = reads.term_frequencies(conn, [*(alt for q in qterms for alt in q.alternatives),
+                                          *(form for group in forms.values() for form in group)])
     keys: set[str] = set()
     for i, q in enumerate(qterms):
         if _may_have_typo(q, i in mentions, exact):
@@ -195,13 +199,14 @@ def _groups(conn: sqlite3.Connection, text: str, people: PeopleIndex | None, doc
     corrections: list[tuple[str, str]] = []
     for i, q in enumerate(qterms):
         alts = {alt: 1.0 for alt in q.alternatives if alt in exact}
+        weight = TYPO_WEIGHT[1] if alts else FORM_WEIGHT  # typed "vowed", the index has only "vow": that form
+        for form in forms.get(q.text, ()):
+            if form in exact:
+                alts.setdefault(form, weight)
         if _may_have_typo(q, i in mentions, exact):
             typos = []
             limit = max_typos(q.text)
-            known = q.text in exact
             for term, df in near:
-                if known and not _inflection(q.text, term):
-                    continue  # a word the index has: only its other forms (tariff/tariffs), not its neighbours
                 if term != q.text and abs(len(term) - len(q.text)) <= limit:
                     distance = OSA.distance(q.text, term, score_cutoff=limit)
                     if distance <= limit:
@@ -246,6 +251,12 @@ def _related(lexicon: Lexicon, word: str, alts: dict[str, float]) -> dict[str, f
                     if form not in spellings and weight > out.get(form, 0.0):
                         out[form] = weight
     return out
+
+
+def _inflections(word: str) -> set[str]:
+    """Other forms of a word: with an ending, without one, or with another (threaten, threatened, threatens)."""
+    bases = {word, *_stems(word, 4)}
+    return {form for base in bases for form in (base, *(base + end for end in SUFFIXES))} - {word}
 
 
 def _stems(word: str, shortest: int) -> set[str]:
@@ -338,9 +349,8 @@ def _idf(docs: int, df: int) -> float:
 
 
 def _may_have_typo(q: QueryTerm, is_name: bool, exact: dict[str, int]) -> bool:
-    if q.figure or q.stop or is_name or not fuzzy_candidate(q.text):
-        return False
-    return len(q.text) >= 5 or q.text not in exact
+    """A word the index lacks (a word it has is taken as typed, with its other forms)."""
+    return not (q.figure or q.stop or is_name or q.text in exact) and fuzzy_candidate(q.text)
 
 
 def _mentions(qterms: list[QueryTerm], people: PeopleIndex) -> dict[int, frozenset[str]]:
