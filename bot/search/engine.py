@@ -354,7 +354,8 @@ def _may_have_typo(q: QueryTerm, is_name: bool, exact: dict[str, int]) -> bool:
 
 
 def _mentions(qterms: list[QueryTerm], people: PeopleIndex) -> dict[int, frozenset[str]]:
-    """Query words that spell a registered name exactly ('AMLO', 'Lopez Obrador'): term index -> person ids."""
+    """Query words that spell a registered name or role exactly ('AMLO', 'Lopez Obrador', 'foreign minister'):
+    term index -> person ids (a role: its holders, when there are at most three)."""
     texts = [q.text for q in qterms]
     found: dict[int, frozenset[str]] = {}
     for size in (4, 3, 2, 1):
@@ -365,7 +366,7 @@ def _mentions(qterms: list[QueryTerm], people: PeopleIndex) -> dict[int, frozens
             key = " ".join(texts[start : start + size])
             if len(key) < 3 or key in STOPWORDS:
                 continue
-            ids = frozenset(people.entries[j].person for j in people.by_key.get(key, ()) if not people.entries[j].is_role)
+            ids = frozenset(people.entries[j].person for j in people.by_key.get(key, ()))
             if 0 < len(ids) <= 3:
                 for i in span:
                     found[i] = ids

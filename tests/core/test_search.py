@@ -397,3 +397,13 @@ async def test_who_with_a_limit_lists_the_latest_claims_in_date_order(core):
     assert len(everything.claims) > 3
     assert [v.claim.id for v in latest.claims] == [v.claim.id for v in everything.claims][-3:]
     assert latest.total_claims == everything.total_claims == len(everything.claims)
+
+
+async def test_a_role_noun_in_a_question_means_its_holders_claims(core, corpus):
+    holders = {p.id for p in corpus.people.values()
+               if any("foreign minister" in r.alias.casefold() for r in p.role_aliases)}
+    if not holders:
+        pytest.skip("no foreign minister in the registry")
+    answer = await core.search("what did the foreign minister say about migrants")
+    assert isinstance(answer, SearchAnswer) and answer.hits
+    assert answer.hits[0].view.claim.speaker in holders
