@@ -42,6 +42,46 @@ def parse_bound(text: str) -> PartialDate | None:
         return None
 
 
+_MONTHS = {name: i for i, names in enumerate(
+    ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
+     "september sep sept", "october oct", "november nov", "december dec"), start=1) for name in names.split()}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_LEAD = r"(?:(?:in|on|during|of|around|from|en)\s+)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+# "27 November 2024", "November 27, 2024", "Nov 2024", "2024-11(-27)"; a bare year only after "in" (and the
+# like) or at the end of the question, so "2000 migrants" stays a figure.
+_PERIOD = re.compile(
+    rf"(?<![\w$])(?:{_LEAD}(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH})\.?\s+"
+    rf"(?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?{_YEAR}"
+    rf"|{_LEAD}(?P<iso>(?:19|20)\d{{2}}-\d{{1,2}}(?:-\d{{1,2}})?)"
+    rf"|(?:in|on|during|of|around|from|en)\s+(?P<year2>(?:19|20)\d{{2}})"
+    rf"|(?P<year3>(?:19|20)\d{{2}})(?=\s*[?.!]*\s*$))(?![\w%])",
+    re.IGNORECASE,
+)
+
+
+def split_period(text: str) -> tuple[str, PartialDate | None]:
+    """The question without the period it names, and that period: 'Sheinbaum in November 2024' ->
+    ('Sheinbaum', 2024-11). The last period named wins; none -> (text, None)."""
+    found = None
+    for match in _PERIOD.finditer(text or ""):
+        found = match
+    if found is None:
+        return text, None
+    if found["iso"]:
+        period = parse_bound(found["iso"])
+    elif found["month"]:
+        day = found["day1"] or found["day2"]
+        iso = f"{found['year']}-{_MONTHS[found['month'].casefold()]:02d}" + (f"-{int(day):02d}" if day else "")
+        period = parse_bound(iso)
+    else:
+        period = parse_bound(found["year2"] or found["year3"])
+    if period is None:
+        return text, None
+    rest = " ".join((text[: found.start()] + " " + text[found.end() :]).split())
+    return rest, period
+
+
 def rank_topics(text: str, topics: list[Topic], limit: int = 5) -> list[tuple[Topic, float]]:
     """Topics by how well their slug, title or aliases match the text."""
     key = fold(text)

@@ -12,7 +12,7 @@ from bot.models import Briefing, ClaimView, NotFound
 from bot.render.text import clip, plain_query
 from bot.search import people as people_mod
 from bot.search.engine import ACCEPT, SearchEngine
-from bot.search.filters import KIND_WORDS, parse_bound, rank_topics, resolve_kind
+from bot.search.filters import KIND_WORDS, parse_bound, rank_topics, resolve_kind, split_period
 from bot.search.normalise import match_expression, prepare, query_terms, terms, words
 from bot.search.results import (
     BriefingHit,
@@ -139,17 +139,23 @@ class Lookups:
         return SearchAnswer(text, "quote", tuple(hits), len(accepted), corrections=tuple(ranking.corrections))
 
     async def when(self, event: str, limit: int = 10) -> SearchAnswer | NotFound:
-        if not query_terms(event):
+        words_of, period = split_period(event)  # "tariff threat in June 2019": that period only
+        if not query_terms(words_of):
             return NotFound(event, "Name an event, for example /when 25% tariffs.")
-        ranking = await self.engine.rank(event)
+        filters = ClaimFilter(date_from=period.earliest.isoformat(), date_to=period.latest.isoformat()) if period else None
+        ranking = await self.engine.rank(words_of, filters)
         accepted = ranking.accepted[: max(limit, 1)]
         accepted.sort(key=lambda r: (r.said_sort, -r.score))
         hits = await self._hits(accepted, passages=False)
-        timeline = await self._timeline(event, ranking)
+        timeline = await self._timeline(words_of, ranking)
+        if period is not None:
+            timeline = [t for t in timeline if t.date and t.date.earliest <= period.latest and period.earliest <= t.date.latest]
         if not hits and not timeline:
-            return NotFound(event, f"Nothing dated matches “{plain_query(event)}”.", await self._near_misses(ranking))
+            within = f" in {period.human()}" if period else ""
+            return NotFound(event, f"Nothing dated{within} matches “{plain_query(words_of)}”.",
+                            await self._near_misses(ranking))
         return SearchAnswer(event, "when", tuple(hits), len(ranking.accepted), timeline=tuple(timeline),
-                            corrections=tuple(ranking.corrections))
+                            filters={"in": period.human()} if period else {}, corrections=tuple(ranking.corrections))
 
     async def _timeline(self, event: str, ranking: Ranking) -> list[TimelineHit]:
         from bot.search.engine import Coverage  # the same coverage the claims are ranked with
@@ -174,9 +180,17 @@ class Lookups:
                      kind: str | None = None, date_from: str | None = None, date_to: str | None = None,
                      limit: int = 25) -> SearchAnswer | NotFound:
         limit = max(1, min(limit, 100))
+        period = None
+        if not (date_from or date_to):  # "what did Sheinbaum say in November 2024": the period is a filter
+            query, period = split_period(query)
+            date_from = date_to = period.iso() if period else None
         filters, shown, problem = await self._filters(speaker, topic, kind, date_from, date_to)
         if problem is not None:
             return problem
+        if period is not None:
+            shown.pop("from", None)
+            shown.pop("to", None)
+            shown["in"] = period.human()
         has_terms = bool(query_terms(query))
         if not has_terms and not filters.active:
             return NotFound(query, "Type something to search for, for example /search tariffs.")

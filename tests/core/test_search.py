@@ -407,3 +407,38 @@ async def test_a_role_noun_in_a_question_means_its_holders_claims(core, corpus):
     answer = await core.search("what did the foreign minister say about migrants")
     assert isinstance(answer, SearchAnswer) and answer.hits
     assert answer.hits[0].view.claim.speaker in holders
+
+
+# --- a period typed in the question ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "rest", "period"),
+    [("what did Sheinbaum say in November 2024", "what did Sheinbaum say", "2024-11"),
+     ("tariff threat in June 2019", "tariff threat", "2019-06"), ("AMLO 2019", "AMLO", "2019"),
+     ("on 27 Nov. 2024 Sheinbaum", "Sheinbaum", "2024-11-27"), ("call of 2024-11-27?", "call ?", "2024-11-27"),
+     ("2000 migrants crossed", "2000 migrants crossed", None), ("76%", "76%", None), ("May tariffs", "May tariffs", None)],
+)
+def test_a_period_is_read_out_of_the_question(typed, rest, period):
+    from bot.search.filters import split_period
+
+    got_rest, got_period = split_period(typed)
+    assert got_rest == rest
+    assert (got_period.iso() if got_period else None) == period
+
+
+async def test_search_keeps_to_the_period_the_question_names(core):
+    answer = await core.search("what did Sheinbaum say in November 2024")
+    assert isinstance(answer, SearchAnswer) and answer.hits
+    assert answer.filters.get("in") == "November 2024"
+    for hit in answer.hits:
+        claim = hit.view.claim
+        assert claim.said_on.earliest.isoformat() <= "2024-11-30" and claim.said_on.latest.isoformat() >= "2024-11-01"
+    assert answer.hits[0].view.claim.speaker == "claudia-sheinbaum"
+
+
+async def test_when_with_a_period_lists_only_that_period(core):
+    answer = await core.when("tariff threat in June 2019")
+    assert isinstance(answer, SearchAnswer)
+    dates = [h.view.claim.said_on for h in answer.hits] + [t.date for t in answer.timeline]
+    assert dates and all(d.earliest.isoformat() <= "2019-06-30" and d.latest.isoformat() >= "2019-06-01" for d in dates)
