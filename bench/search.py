@@ -193,6 +193,8 @@ def verdict(results: list[dict]) -> str:
                 ours = r[f"engine_vs_{name}"]
                 checks.append((f"recall@5 ahead of {name} on the same {b['n']} queries ({ours['r5']:.3f} vs"
                                f" {b['r5']:.3f})", ours["r5"] > b["r5"] and ours["r1"] > b["r1"]))
+                checks.append((f"p50/p99 no slower than {name} ({ours['p50']:.2f}/{ours['p99']:.2f} vs"
+                               f" {b['p50']:.2f}/{b['p99']:.2f} ms)", ours["p50"] <= b["p50"] and ours["p99"] <= b["p99"]))
         lines.append(f"- {r['size']:,}: " + "; ".join(f"{text} {'✓' if ok else '✗'}" for text, ok in checks))
     return "\n".join(lines)
 
