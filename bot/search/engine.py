@@ -11,13 +11,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import heapq
 import math
 import time
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -41,6 +43,8 @@ if TYPE_CHECKING:
     import sqlite3
 
     from bot.store import Store
+
+T = TypeVar("T")
 
 ACCEPT = 60.0  # a claim scoring below this is not an answer
 SUGGEST = 40.0  # ... but may be offered as "did you mean"
@@ -105,13 +109,13 @@ class SearchEngine:
         self.store = store
         self._generation: str | None = None
         self._docs = 0
-        self._people: PeopleIndex | None = None
         self._checked = 0.0
         self.cache: dict[str, object] = {}  # other derived data (briefings...), dropped with the rest
+        self._building: dict[str, asyncio.Future] = {}  # what is being built now: one build, many waiters
 
     def invalidate(self) -> None:
         self._generation = None
-        self._people = None
+        self._building.clear()
         self._checked = 0.0
         self.cache.clear()
 
@@ -122,29 +126,56 @@ class SearchEngine:
         generation, docs = await self.store.read(reads.search_state)
         self._checked = time.monotonic()
         if generation != self._generation:
-            self._generation, self._docs, self._people = generation, docs, None
+            self._generation, self._docs = generation, docs
             self.cache.clear()
+            self._building.clear()  # a build under way is for the old content
         return self._docs
 
     async def people(self) -> PeopleIndex:
         await self.refresh()
-        if self._people is None:
-            self._people = PeopleIndex(*await self.store.read(reads.people_rows))
-        return self._people
+        return await self.once("people", self._build_people)
+
+    async def _build_people(self) -> PeopleIndex:
+        return PeopleIndex(*await self.store.read(reads.people_rows))
+
+    def _forget(self, name: str, done: asyncio.Future) -> None:
+        if self._building.get(name) is done:
+            del self._building[name]
+
+    async def once(self, name: str, build: Callable[[], Awaitable[T]]) -> T:
+        """cache[name], built once for everyone asking at the same time (a burst on a fresh bot builds one
+        index); a build that finishes after the content changed is not kept."""
+        if name in self.cache:
+            return self.cache[name]  # type: ignore[return-value]
+        running = self._building.get(name)
+        if running is None:
+            generation = self._generation
+
+            async def run() -> T:
+                value = await build()
+                if self._generation == generation:
+                    self.cache[name] = value
+                return value
+
+            running = asyncio.ensure_future(run())
+            self._building[name] = running
+            running.add_done_callback(lambda done: self._forget(name, done))
+        return await asyncio.shield(running)
 
     async def lexicon(self) -> Lexicon:
         """The synonym groups as term -> the other terms of its groups (a few hundred words, kept in memory)."""
         await self.refresh()
-        if "lexicon" not in self.cache:
-            lexicon: dict[str, set[str]] = defaultdict(set)
-            groups: dict[int, list[str]] = defaultdict(list)
-            for group_id, term in await self.store.read(reads.synonym_rows):
-                groups[group_id].append(term)
-            for members in groups.values():
-                for term in members:
-                    lexicon[term].update(m for m in members if m != term)
-            self.cache["lexicon"] = {term: tuple(sorted(others)) for term, others in lexicon.items()}
-        return self.cache["lexicon"]  # type: ignore[return-value]
+        return await self.once("lexicon", self._build_lexicon)
+
+    async def _build_lexicon(self) -> Lexicon:
+        lexicon: dict[str, set[str]] = defaultdict(set)
+        groups: dict[int, list[str]] = defaultdict(list)
+        for group_id, term in await self.store.read(reads.synonym_rows):
+            groups[group_id].append(term)
+        for members in groups.values():
+            for term in members:
+                lexicon[term].update(m for m in members if m != term)
+        return {term: tuple(sorted(others)) for term, others in lexicon.items()}
 
     # --- ranking --------------------------------------------------------------------------------------
 

@@ -47,16 +47,15 @@ class Lookups:
         self.engine.invalidate()
 
     async def warm(self) -> None:
-        """Build what lookups keep in memory (people, briefing names) ahead of the first question."""
+        """Build what lookups keep in memory (people, synonyms, briefing names) ahead of the first question."""
         await self.engine.people()
+        await self.engine.lexicon()
         await self._briefing_names()
 
     async def briefings(self) -> list[Briefing]:
         """Every briefing, parsed once per content version (autocomplete asks on each keystroke)."""
         await self.engine.refresh()
-        if "briefings" not in self.engine.cache:
-            self.engine.cache["briefings"] = await self.store.briefings()
-        return self.engine.cache["briefings"]  # type: ignore[return-value]
+        return await self.engine.once("briefings", self.store.briefings)
 
     async def _briefing_names(self) -> list[tuple[Briefing, list[str]]]:
         briefings = await self.briefings()

@@ -1,9 +1,10 @@
 """Read-only connections used from worker threads, beside the one aiosqlite connection that writes.
 
 A lookup runs whole in one worker (all its statements and the ranking between them) instead of one thread
-hop per statement through aiosqlite (about 90 µs each), and several lookups run at once: WAL lets readers
-proceed beside each other and beside the writer, and SQLite releases the GIL while it steps. Readers see
-what the writer has committed. The same shape as Datasette's read pool.
+hop per statement through aiosqlite (about 90 µs each), and reads never wait for a write: WAL lets readers
+proceed beside the writer. Readers see what the writer has committed. The same shape as Datasette's read
+pool; its size is one by default because the ranking between statements is Python, which a second thread
+could only run by taking turns with the event loop for the GIL (measured: a burst got slower, not faster).
 """
 
 from __future__ import annotations
