@@ -138,7 +138,14 @@ class Lookups:
         return SearchAnswer(text, "quote", tuple(hits), len(accepted), corrections=tuple(ranking.corrections))
 
     async def when(self, event: str, limit: int = 10) -> SearchAnswer | NotFound:
-        words_of, period = split_period(event)  # "tariff threat in June 2019": that period only
+        words_of, period = split_period(event)  # "tariff threat in June 2019": that period only ...
+        if period is not None and query_terms(words_of):
+            within = await self._when(event, words_of, period, limit)
+            if not isinstance(within, NotFound):
+                return within  # ... unless nothing then matches: the year may be part of the event's name
+        return await self._when(event, event, None, limit)
+
+    async def _when(self, event: str, words_of: str, period: PartialDate | None, limit: int) -> SearchAnswer | NotFound:
         if not query_terms(words_of):
             return NotFound(event, "Name an event, for example /when 25% tariffs.")
         filters = ClaimFilter(date_from=period.earliest.isoformat(), date_to=period.latest.isoformat()) if period else None
@@ -179,10 +186,21 @@ class Lookups:
                      kind: str | None = None, date_from: str | None = None, date_to: str | None = None,
                      limit: int = 25) -> SearchAnswer | NotFound:
         limit = max(1, min(limit, 100))
-        period = None
-        if not (date_from or date_to):  # "what did Sheinbaum say in November 2024": the period is a filter
-            query, period = split_period(query)
-            date_from = date_to = period.iso() if period else None
+        options = {"speaker": speaker, "topic": topic, "kind": kind, "limit": limit}
+        if not (date_from or date_to):
+            # "what did Sheinbaum say in November 2024": the period is a filter. If nothing said then matches,
+            # the year may belong to the thing asked about ("$800 billion in 2024"): ask with the words instead.
+            words_of, period = split_period(query)
+            if period is not None:
+                within = await self._search(words_of, **options, date_from=period.iso(), date_to=period.iso(),
+                                            period=period)
+                if not isinstance(within, NotFound) or not query_terms(words_of):
+                    return within
+        return await self._search(query, **options, date_from=date_from, date_to=date_to)
+
+    async def _search(self, query: str, *, speaker: str | None, topic: str | None, kind: str | None,
+                      date_from: str | None, date_to: str | None, limit: int,
+                      period: PartialDate | None = None) -> SearchAnswer | NotFound:
         filters, shown, problem = await self._filters(speaker, topic, kind, date_from, date_to)
         if problem is not None:
             return problem

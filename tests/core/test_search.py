@@ -442,3 +442,10 @@ async def test_when_with_a_period_lists_only_that_period(core):
     assert isinstance(answer, SearchAnswer)
     dates = [h.view.claim.said_on for h in answer.hits] + [t.date for t in answer.timeline]
     assert dates and all(d.earliest.isoformat() <= "2019-06-30" and d.latest.isoformat() >= "2019-06-01" for d in dates)
+
+
+async def test_a_year_that_belongs_to_the_figure_still_finds_it(core, corpus):
+    target = claim_where(corpus, lambda c: "800 billion" in c.text and "2024" in c.text
+                         and not (c.said_on.earliest.year <= 2024 <= c.said_on.latest.year))
+    answer = await core.search("$800 billion in 2024")
+    assert target.id in hit_ids(answer)
