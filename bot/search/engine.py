@@ -251,11 +251,6 @@ def _groups(conn: sqlite3.Connection, text: str, people: PeopleIndex | None, doc
             for term, df in reads.term_frequencies(conn, related).items() if related else ():
                 alts.setdefault(term, SYNONYM_WEIGHT * related[term])
                 near.append((term, df))
-        # A word the index lacks, with no close spelling either, may be there in another form.
-        if not alts and q.text.isalpha() and not q.stop and i not in mentions and len(q.text) >= 4:
-            for term, df in _word_forms(conn, q.text):
-                alts.setdefault(term, FORM_WEIGHT)
-                near.append((term, df))
         if i == len(qterms) - 1 and not alts and not q.figure and len(q.text) >= 3 and q.text.isalpha():
             for term, _df in reads.prefix_terms(conn, q.text, 5):
                 alts.setdefault(term, PREFIX_WEIGHT)
@@ -293,18 +288,6 @@ def _inflections(word: str) -> set[str]:
 def _stems(word: str, shortest: int) -> set[str]:
     """The word without each ending it may carry ("threatened" -> "threaten", "threat")."""
     return {word[: -len(end)] for end in SUFFIXES if word.endswith(end) and len(word) - len(end) >= shortest}
-
-
-def _word_forms(conn: sqlite3.Connection, word: str) -> list[tuple[str, int]]:
-    """Indexed forms of the word: its stem ("threatened" -> "threat") and the stem's inflections."""
-    stems = {word} | _stems(word, 4)
-    found = dict(reads.term_frequencies(conn, stems).items())
-    for stem in stems:
-        for term, df in reads.prefix_terms(conn, stem, 12):
-            if _inflection(stem, term):
-                found[term] = df
-    found.pop(word, None)
-    return sorted(found.items())
 
 
 def _first_stage(conn: sqlite3.Connection, groups: list[Group], wanted: int, docs: int) -> list[int]:
@@ -367,12 +350,6 @@ def _first_stage(conn: sqlite3.Connection, groups: list[Group], wanted: int, doc
         for row in reads.speaker_docs(conn, persons, 200):
             scores[row[0]] += weight
     return [rowid for rowid, _ in heapq.nlargest(wanted, scores.items(), key=itemgetter(1))]
-
-
-def _inflection(word: str, other: str) -> bool:
-    """'tariff' and 'tariffs', 'migrant' and 'migrants', 'vow' and 'vowed': one is the other plus a short ending."""
-    short, long = sorted((word, other), key=len)
-    return long.startswith(short) and long[len(short):] in SUFFIXES
 
 
 def _idf(docs: int, df: int) -> float:

@@ -189,20 +189,11 @@ class SearchQueries:
 
     read: Callable  # Store.read: fn(connection, *args) in the read pool
 
-    async def search_state(self) -> tuple[str, int]:
-        return await self.read(search_state)
-
-    async def term_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
-        return await self.read(term_frequencies, list(terms))
-
     async def filtered_docs(self, filters: ClaimFilter, limit: int, newest_first: bool = True) -> list:
         return await self.read(filtered_docs, filters, limit, newest_first)
 
     async def claim_counts(self, person_ids: Iterable[str]) -> dict[str, int]:
         return await self.read(claim_counts, list(person_ids))
-
-    async def people_rows(self) -> tuple[list, list, list]:
-        return await self.read(people_rows)
 
     async def person_claim_ids(self, person_id: str, limit: int | None = None) -> list[str]:
         return await self.read(person_claim_ids, person_id, limit)
@@ -212,9 +203,6 @@ class SearchQueries:
 
     async def recent_articles(self, limit: int) -> list[tuple[str, str, str | None]]:
         return await self.read(recent_articles, limit)
-
-    async def passages(self, spans: Sequence[tuple[str, int, int]]) -> dict[tuple[str, int, int], str]:
-        return await self.read(passages, list(spans))
 
     async def passage(self, article_id: str, start: int, end: int) -> str | None:
         return await self.read(passage, article_id, start, end)
