@@ -60,6 +60,7 @@ RECHECK_SECONDS = 1.0  # how often the store is asked whether its content change
 PREFIX_WEIGHT = 0.8
 FORM_WEIGHT = 0.9  # another form of the same word: threaten / threatened / threat
 SYNONYM_WEIGHT = 0.8  # a word of the same synonym group (data/synonyms.yaml): levy for tariff
+CONTEXT_WEIGHT = 0.7  # a word found only in the claim's source passage, not in the claim itself
 SUFFIXES = ("s", "es", "d", "ed", "ing", "n", "en", "ens", "ened", "ening")
 
 
@@ -393,14 +394,23 @@ class Coverage:
                 self.spellings[alt].append((i, weight))
         self.named = [(i, g.persons) for i, g in enumerate(groups) if g.persons]
 
-    def __call__(self, body: str, speaker: str = "") -> tuple[float, tuple[str, ...]]:
+    def __call__(self, body: str, speaker: str = "", own: int | None = None) -> tuple[float, tuple[str, ...]]:
+        """`own`: how many leading terms of body are the claim's; the rest (its source passage) count less."""
         if not self.total:
             return 0.0, ()
         best: dict[int, float] = {}
-        for term in self.spellings.keys() & body.split():  # C-level set work; the loop sees only matches
+        held = body.split()
+        context = held[own:] if own is not None else ()
+        if own is not None:
+            held = held[:own]
+        for term in self.spellings.keys() & set(held):  # C-level set work; the loop sees only matches
             for i, weight in self.spellings[term]:
                 if weight > best.get(i, 0.0):
                     best[i] = weight
+        for term in self.spellings.keys() & set(context) if context else ():
+            for i, weight in self.spellings[term]:  # only the word itself or another form of it, not typos
+                if weight >= FORM_WEIGHT and weight * CONTEXT_WEIGHT > best.get(i, 0.0):  # or synonyms
+                    best[i] = weight * CONTEXT_WEIGHT
         for i, persons in self.named:
             if speaker in persons:
                 best[i] = 1.0
@@ -412,8 +422,8 @@ def _rerank(text: str, groups: list[Group], rows: list) -> list[Ranked]:
     staged = []
     coverage = Coverage(groups)
     for row in rows:
-        rowid, claim_id, speaker_id, _kind, said_sort, body = row
-        cover, matched = coverage(body, speaker_id)
+        rowid, claim_id, speaker_id, _kind, said_sort, body, own = row
+        cover, matched = coverage(body, speaker_id, own)
         staged.append((cover, said_sort, rowid, claim_id, speaker_id, body, matched))
     staged.sort(key=lambda item: (-item[0], -_day(item[1]), item[2]))
     needle = " ".join(words(prepare(text[:300])))[:300]

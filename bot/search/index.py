@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.models import Claim
 from bot.search.normalise import deletion_keys, fuzzy_candidate, terms
@@ -19,7 +19,8 @@ class IndexDoc:
     kind: str
     said_sort: str  # earliest day the date allows
     said_last: str  # latest day the date allows
-    body: str  # space-separated terms (what FTS5 indexes and the ranker reads)
+    body: str  # space-separated terms (what FTS5 indexes and the ranker reads): the claim's own, then its context
+    own: int | None = None  # how many leading terms of body are the claim's own (None: all of them)
 
 
 def claim_terms(claim: Claim) -> list[str]:
@@ -40,6 +41,16 @@ def index_doc(claim: Claim) -> IndexDoc:
         said_sort=claim.said_on.earliest.isoformat(), said_last=claim.said_on.latest.isoformat(),
         body=" ".join(claim_terms(claim)),
     )
+
+
+def with_context(doc: IndexDoc, passages: Iterable[str]) -> IndexDoc:
+    """The doc with the words of its source passages after its own: a question worded like the article
+    (rather than like our summary) still finds the claim, at CONTEXT_WEIGHT (bot.search.engine)."""
+    extra = [term for passage in passages for term in terms(passage)]
+    if not extra:
+        return doc
+    own = doc.own if doc.own is not None else len(doc.body.split())
+    return replace(doc, body=f"{doc.body} {' '.join(extra)}".strip(), own=own)
 
 
 def document_frequencies(bodies: Iterable[str]) -> Counter[str]:

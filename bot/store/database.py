@@ -27,7 +27,7 @@ from bot.store.search_reads import SearchQueries
 log = logging.getLogger(__name__)
 
 # Bump when the compiler's output changes, so unchanged content is still recompiled once.
-COMPILER_VERSION = "5"
+COMPILER_VERSION = "6"
 CACHE_SIZE = -32768  # KiB (32 MB): the search index's hot pages stay in memory at a million claims
 MMAP_SIZE = 2**31  # read the file through the OS page cache, without copying pages (a 1M-claim file is ~1 GB)
 READ_PRAGMAS = ("busy_timeout = 5000", f"cache_size = {CACHE_SIZE}", f"mmap_size = {MMAP_SIZE}")
@@ -43,11 +43,15 @@ class CompileReport:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def content_hash(data_dir: Path, briefings_dir: Path) -> str:
+def content_hash(data_dir: Path, briefings_dir: Path, seeds_dir: Path | None = None) -> str:
+    """Of the content files and the source articles' texts (they are stored for passages and indexed)."""
     digest = hashlib.sha256(COMPILER_VERSION.encode())
     for path in content_files(data_dir, briefings_dir):
         digest.update(str(path.relative_to(path.parent.parent)).encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
+    if seeds_dir is not None and seeds_dir.is_dir():
+        for path in sorted(p for p in seeds_dir.iterdir() if p.is_file()):
+            digest.update(b"seed:" + path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -128,7 +132,7 @@ class Store(Queries, SearchQueries, ExchangeQueries):
     ) -> CompileReport:
         """Recompile content only when its files changed since the last compile."""
         async with self.write_lock:
-            digest = await asyncio.to_thread(content_hash, data_dir, briefings_dir)
+            digest = await asyncio.to_thread(content_hash, data_dir, briefings_dir, seeds_dir)
             if not force and await self.meta("content_hash") == digest:
                 return CompileReport(False, digest)
             corpus = await asyncio.to_thread(load_corpus, data_dir, briefings_dir, seeds_dir)

@@ -122,6 +122,11 @@ MIGRATIONS: list[str] = [
     """
     CREATE TABLE synonyms (group_id INTEGER NOT NULL, term TEXT NOT NULL, PRIMARY KEY (group_id, term)) WITHOUT ROWID
     """,
+    # 5: a claim's search body may go on with the words of its source passages; `own` counts the claim's own
+    # leading terms (NULL: the whole body is the claim's)
+    """
+    ALTER TABLE search_docs ADD COLUMN own INTEGER
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from bot.search.index import IndexDoc, document_frequencies, fuzzy_rows, index_doc
+from bot.search.index import IndexDoc, document_frequencies, fuzzy_rows, index_doc, with_context
 from bot.search.normalise import terms as text_terms
 
 if TYPE_CHECKING:
@@ -67,8 +67,31 @@ async def unindex_claims(db: aiosqlite.Connection, claim_ids: Sequence[str] | No
 
 async def index_claims(db: aiosqlite.Connection, claims: Sequence[Claim],
                        docs: Sequence[IndexDoc] | None = None) -> None:
-    """Add claims to the index (call unindex_claims first for ids that may already be there)."""
-    await index_docs(db, docs if docs is not None else [index_doc(claim) for claim in claims])
+    """Add claims to the index (call unindex_claims first for ids that may already be there), each with the
+    words of its source passages where the article's text is stored (claim_appearances must be written)."""
+    docs = list(docs) if docs is not None else [index_doc(claim) for claim in claims]
+    passages = await source_passages(db, [doc.claim_id for doc in docs])
+    if passages:
+        docs = [with_context(doc, passages[doc.claim_id]) if doc.claim_id in passages else doc for doc in docs]
+    await index_docs(db, docs)
+
+
+async def source_passages(db: aiosqlite.Connection, claim_ids: Sequence[str]) -> dict[str, list[str]]:
+    """claim id -> the text of its appearances, for claims whose articles' text is stored."""
+    found: dict[str, list[str]] = {}
+    async with db.execute("SELECT 1 FROM articles WHERE body IS NOT NULL LIMIT 1") as cursor:
+        if await cursor.fetchone() is None:
+            return found  # no article text at all (an import-only store, or no seeds): nothing to read
+    for chunk in _chunks(list(claim_ids)):
+        marks = ",".join("?" * len(chunk))
+        sql = (f"SELECT ca.claim_id, substr(a.body, ca.start + 1, ca.end - ca.start) FROM claim_appearances ca"
+               f" JOIN articles a ON a.id = ca.article_id WHERE a.body IS NOT NULL AND ca.claim_id IN ({marks})"
+               f" ORDER BY ca.claim_id, ca.article_id, ca.start")
+        async with db.execute(sql, chunk) as cursor:
+            for claim_id, text in await cursor.fetchall():
+                if text:
+                    found.setdefault(claim_id, []).append(text)
+    return found
 
 
 async def index_docs(db: aiosqlite.Connection, docs: Sequence[IndexDoc]) -> None:
@@ -78,8 +101,8 @@ async def index_docs(db: aiosqlite.Connection, docs: Sequence[IndexDoc]) -> None
     async with db.execute("SELECT coalesce(max(rowid), 0) FROM search_docs") as cursor:
         (last,) = await cursor.fetchone()
     await db.executemany(
-        "INSERT INTO search_docs (claim_id, speaker_id, kind, said_sort, said_last, body) VALUES (?,?,?,?,?,?)",
-        [(d.claim_id, d.speaker_id, d.kind, d.said_sort, d.said_last, d.body) for d in docs],
+        "INSERT INTO search_docs (claim_id, speaker_id, kind, said_sort, said_last, body, own) VALUES (?,?,?,?,?,?,?)",
+        [(d.claim_id, d.speaker_id, d.kind, d.said_sort, d.said_last, d.body, d.own) for d in docs],
     )
     await db.execute("INSERT INTO search_fts (rowid, body) SELECT rowid, body FROM search_docs WHERE rowid > ?", (last,))
     counts = document_frequencies(d.body for d in docs)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     T = TypeVar("T")
 
-DOC_COLUMNS = "d.rowid, d.claim_id, d.speaker_id, d.kind, d.said_sort, d.body"
+DOC_COLUMNS = "d.rowid, d.claim_id, d.speaker_id, d.kind, d.said_sort, d.body, d.own"
 
 
 def rows(conn: sqlite3.Connection, sql: str, params: Sequence = ()) -> list:
@@ -78,7 +78,7 @@ def postings(conn: sqlite3.Connection, parts: Sequence[tuple[str, int]]) -> list
 
 
 def search_docs(conn: sqlite3.Connection, rowids: Iterable[int], filters: ClaimFilter | None = None) -> list:
-    """rowid, claim_id, speaker_id, kind, said_sort, body of the given docs that pass the filters."""
+    """rowid, claim_id, speaker_id, kind, said_sort, body, own of the given docs that pass the filters."""
     where, params = _filter_sql(filters)
     out: list = []
     for chunk in _chunks(list(rowids)):

@@ -449,3 +449,79 @@ async def test_a_year_that_belongs_to_the_figure_still_finds_it(core, corpus):
                          and not (c.said_on.earliest.year <= 2024 <= c.said_on.latest.year))
     answer = await core.search("$800 billion in 2024")
     assert target.id in hit_ids(answer)
+
+
+# --- the source passage: a question worded like the article, not like our summary ---------------------------
+
+
+def _passage_windows(corpus, size: int = 7):
+    """For each claim, the first run of `size` words of its source passage that is mostly not in the claim's
+    own words: what a reader who quotes the article (rather than our summary) would type."""
+    from tests.conftest import SEEDS_DIR
+
+    for claim in corpus.claims.values():
+        own = set(terms(" ".join([claim.text, claim.quote or "", *claim.figures])))
+        for appearance in claim.appearances:
+            text = (SEEDS_DIR / corpus.articles[appearance.article].file).read_text(encoding="utf-8")
+            passage = text[appearance.start : appearance.end].split()
+            for start in range(0, max(len(passage) - size, 0) + 1):
+                window = " ".join(passage[start : start + size])
+                content = [t for t in terms(window) if len(t) > 3]
+                if len(content) >= 3 and sum(t in own for t in content) <= len(content) // 2:
+                    yield claim, window
+                    break
+
+
+@needs_seeds
+async def test_a_question_worded_like_the_source_article_finds_the_claim(core, corpus):
+    found, misses = 0, []
+    windows = list(_passage_windows(corpus))
+    assert len(windows) >= 40  # most claims are summaries, not the article's own words
+    for claim, window in windows:
+        answer = await core.search(window, limit=5)
+        if not isinstance(answer, NotFound) and claim.id in hit_ids(answer):
+            found += 1
+        else:
+            misses.append((claim.id, window))
+    assert found / len(windows) >= 0.9, misses[:10]
+
+
+@needs_seeds
+async def test_a_claims_own_words_outrank_the_same_words_in_its_source_passage(core, corpus):
+    """"build bridges" is Sheinbaum's quote; other claims drawn from the same passage rank below it."""
+    claim = claim_where(corpus, lambda c: c.quote and "build bridges" in c.quote.lower())
+    answer = await core.search("build bridges")
+    ids = hit_ids(answer)
+    assert ids[0] == claim.id
+    assert all(hit.score < answer.hits[0].score for hit in answer.hits[1:] if hit.view.claim.id != claim.id)
+
+
+def test_context_words_count_less_and_typos_or_synonyms_in_them_not_at_all():
+    from bot.search.engine import CONTEXT_WEIGHT, Coverage, Group
+    from bot.search.normalise import QueryTerm
+
+    groups = [Group(QueryTerm("tariffs", ("tariffs",)), {"tariffs": 1.0, "tarifs": 0.85, "levies": 0.8}, df=3,
+                    weight=1.0)]
+    coverage = Coverage(groups)
+    assert coverage("trump tariffs")[0] == 1.0  # no context: the whole body is the claim's
+    assert coverage("trump tariffs mexico", own=2)[0] == 1.0
+    assert coverage("trump said mexico tariffs", own=2)[0] == pytest.approx(CONTEXT_WEIGHT)
+    assert coverage("trump said mexico tarifs levies", own=2)[0] == 0.0
+
+
+async def test_source_texts_that_change_recompile_the_content(tmp_path, content_copy):
+    from bot.service import ContentPaths
+    from tests.conftest import SEEDS_DIR
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    if SEEDS_DIR.is_dir():
+        for path in SEEDS_DIR.iterdir():
+            (seeds / path.name).write_bytes(path.read_bytes())
+    paths = ContentPaths(content_copy.data_dir, content_copy.briefings_dir, seeds)
+    async with Store(tmp_path / "seeds.sqlite3") as store:
+        core = Briefbot(store, paths)
+        assert (await core.reload()).compiled
+        assert not (await core.reload()).compiled
+        (seeds / "added-later.txt").write_text("A new source text.\n", encoding="utf-8")
+        assert (await core.reload()).compiled
