@@ -122,10 +122,17 @@ class Lookups:
         return [Hit(view, view.score or 0.0, texts.get(span) if span else None, by_id[view.claim.id].matched)
                 for view, span in zip(views, spans, strict=True)]
 
-    async def _near_misses(self, ranking: Ranking) -> tuple[str, ...]:
+    async def _near_misses(self, ranking: Ranking, text: str | None = None, filters: ClaimFilter | None = None,
+                           *, names: bool = True) -> tuple[str, ...]:
+        """Close claims; first the question spelled as the index spells it, when that finds answers (a typo
+        makes every match less sure, so "Sheinbuam tarifs" may miss what "sheinbaum tariffs" finds)."""
+        spelled = _respelled(text, ranking.corrections) if text else None
+        offer: list[str] = []
+        if spelled and (await self.engine.rank(spelled, filters, names=names)).accepted:
+            offer.append(spelled)
         close = [r for r in ranking.results if r.score < ACCEPT][:3]
         views = await self.store.claims_by_id(r.claim_id for r in close)
-        return tuple(f"{v.speaker_name}: {clip(v.claim.text, 90)}" for v in views)
+        return (*offer, *(f"{v.speaker_name}: {clip(v.claim.text, 90)}" for v in views))
 
     async def quote(self, text: str, limit: int = 5) -> SearchAnswer | NotFound:
         if not query_terms(text):
@@ -133,7 +140,8 @@ class Lookups:
         ranking = await self.engine.rank(text, names=False)
         accepted = ranking.accepted
         if not accepted:
-            return NotFound(text, f"No claim matches “{plain_query(text)}” well enough.", await self._near_misses(ranking))
+            return NotFound(text, f"No claim matches “{plain_query(text)}” well enough.",
+                            await self._near_misses(ranking, text, names=False))
         hits = await self._hits(accepted[: max(limit, 1)], passages=True)
         return SearchAnswer(text, "quote", tuple(hits), len(accepted), corrections=tuple(ranking.corrections))
 
@@ -159,7 +167,7 @@ class Lookups:
         if not hits and not timeline:
             within = f" in {period.human()}" if period else ""
             return NotFound(event, f"Nothing dated{within} matches “{plain_query(words_of)}”.",
-                            await self._near_misses(ranking))
+                            await self._near_misses(ranking, words_of, filters))
         return SearchAnswer(event, "when", tuple(hits), len(ranking.accepted), timeline=tuple(timeline),
                             filters={"in": period.human()} if period else {}, corrections=tuple(ranking.corrections))
 
@@ -228,7 +236,8 @@ class Lookups:
             people_hits = [m for m in index.match(query, limit=3) if m.score >= PERSON_IN_SEARCH]
             briefing_hits = _briefing_hits(query, await self._briefing_names())
         if not hits and not people_hits and not briefing_hits:
-            return NotFound(query, f"No claim matches “{plain_query(query)}” well enough.", await self._near_misses(ranking))
+            return NotFound(query, f"No claim matches “{plain_query(query)}” well enough.",
+                            await self._near_misses(ranking, query, filters))
         return SearchAnswer(query, "search", tuple(hits), len(accepted), tuple(people_hits), tuple(briefing_hits),
                             filters=shown, corrections=tuple(ranking.corrections))
 
@@ -339,6 +348,15 @@ def _briefing_hits(query: str, names: list[tuple[Briefing, list[str]]]) -> list[
         if score >= BRIEFING_IN_SEARCH:
             hits.append(BriefingHit(briefing.slug, briefing.title, round(float(score), 1)))
     return sorted(hits, key=lambda h: (-h.score, h.title))[:3]
+
+
+def _respelled(text: str, corrections: list[tuple[str, str]]) -> str | None:
+    """The question with each corrected word replaced ('sheinbuam tarifs' -> 'sheinbaum tariffs'), or None."""
+    fixed = dict(corrections)
+    typed = words(prepare(text[:300]))
+    if not fixed or not any(w in fixed for w in typed):
+        return None
+    return " ".join(fixed.get(w, w) for w in typed)
 
 
 def _unranked(row) -> Ranked:

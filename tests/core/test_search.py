@@ -525,3 +525,15 @@ async def test_source_texts_that_change_recompile_the_content(tmp_path, content_
         assert not (await core.reload()).compiled
         (seeds / "added-later.txt").write_text("A new source text.\n", encoding="utf-8")
         assert (await core.reload()).compiled
+
+
+async def test_nothing_found_offers_the_question_spelled_as_the_index_spells_it(core):
+    answer = await core.search("Sheinbuam tarifs")
+    if isinstance(answer, NotFound):  # typos make every match less sure; the respelled question is offered
+        assert answer.suggestions[0] == "sheinbaum tariffs"
+        assert hit_ids(await core.search(answer.suggestions[0]))
+    else:
+        assert any("tariff" in " ".join(terms(h.view.claim.text)) for h in answer.hits)
+    unknown = await core.search("Qwzxv Plorb")
+    assert isinstance(unknown, NotFound)
+    assert not any(s.startswith("qwzxv") for s in unknown.suggestions)
