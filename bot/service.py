@@ -89,11 +89,12 @@ class Briefbot:
         ]
 
     async def suggest_topics(self, query: str, limit: int = 25) -> list[TopicMatch]:
-        return rank_briefings(query, await self.lookups.briefings(), limit)
+        return rank_briefings(query, await self.lookups.briefing_names(), limit)
 
     async def brief(self, query: str) -> BriefAnswer | NotFound:
-        briefings = await self.lookups.briefings()
-        ranked = rank_briefings(query, briefings, limit=5)
+        names = await self.lookups.briefing_names()
+        briefings = names.briefings
+        ranked = rank_briefings(query, names, limit=5)
         if not briefings:
             return NotFound(query, "No briefings are loaded yet.")
         if not ranked or ranked[0].score < ACCEPT or not query.strip():

@@ -23,29 +23,39 @@ def _names(briefing: Briefing) -> list[str]:
     return [briefing.slug.replace("-", " "), briefing.title, *briefing.aliases, *briefing.keywords]
 
 
-def rank_briefings(query: str, briefings: list[Briefing], limit: int = 25) -> list[TopicMatch]:
+class BriefingNames:
+    """Every briefing's names, folded once per content version (autocomplete ranks them on each keystroke)."""
+
+    def __init__(self, briefings: list[Briefing]) -> None:
+        self.briefings = briefings
+        self.choices: list[str] = []
+        self.owners: list[Briefing] = []
+        for briefing in briefings:
+            for name in _names(briefing):
+                self.choices.append(fold(name))
+                self.owners.append(briefing)
+
+
+def rank_briefings(query: str, briefings: list[Briefing] | BriefingNames, limit: int = 25) -> list[TopicMatch]:
     """Best briefings for a query, best first; an empty query lists them all by title."""
+    names = briefings if isinstance(briefings, BriefingNames) else BriefingNames(briefings)
     folded = fold(query)
     if not folded:
-        return [TopicMatch(b.slug, b.title, 0.0) for b in sorted(briefings, key=lambda b: b.title)][:limit]
-    choices: list[str] = []
-    owners: list[Briefing] = []
-    for briefing in briefings:
-        for name in _names(briefing):
-            choices.append(fold(name))
-            owners.append(briefing)
+        return [TopicMatch(b.slug, b.title, 0.0) for b in sorted(names.briefings, key=lambda b: b.title)][:limit]
+    folded = folded[:200]
     best: dict[str, TopicMatch] = {}
-    for _, score, index in process.extract(folded[:200], choices, scorer=_score, limit=None):
-        owner = owners[index]
+    # WRatio over every name at C speed; the exact and prefix rules below only ever raise a score.
+    for choice, score, index in process.extract(folded, names.choices, scorer=fuzz.WRatio, limit=None):
+        score = _score(folded, choice, score)
+        owner = names.owners[index]
         if owner.slug not in best or best[owner.slug].score < score:
             best[owner.slug] = TopicMatch(owner.slug, owner.title, float(score))
     return sorted(best.values(), key=lambda m: (-m.score, m.title))[:limit]
 
 
-def _score(query: str, choice: str, **_: object) -> float:
+def _score(query: str, choice: str, whole: float) -> float:
+    """Exact words weigh most; WRatio (partial and typo-tolerant) catches "tarifs" and "remain mexico"."""
     if query == choice:
         return 100.0
-    # Exact words weigh most; partial and typo-tolerant ratios catch "tarifs" and "remain mexico".
-    whole = fuzz.WRatio(query, choice)
     prefix = 95.0 if len(query) >= 3 and choice.startswith(query) else 0.0
     return max(whole, prefix)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from bot.dates import PartialDate
-from bot.models import Briefing, ClaimView, NotFound
+from bot.models import Briefing, BriefingItem, ClaimView, NotFound
 from bot.render.text import clip, plain_query
 from bot.search import people as people_mod
 from bot.search.engine import ACCEPT, SearchEngine
@@ -27,6 +27,7 @@ from bot.search.results import (
 from bot.store import search_reads
 from bot.store.queries import claim_views
 from bot.textnorm import fold
+from bot.topic_match import BriefingNames
 
 if TYPE_CHECKING:
     import sqlite3
@@ -51,11 +52,29 @@ class Lookups:
         await self.engine.people()
         await self.engine.lexicon()
         await self._briefing_names()
+        await self.briefing_names()
 
     async def briefings(self) -> list[Briefing]:
         """Every briefing, parsed once per content version (autocomplete asks on each keystroke)."""
         await self.engine.refresh()
         return await self.engine.once("briefings", self.store.briefings)
+
+    async def briefing_names(self) -> BriefingNames:
+        """The briefings' names folded for rank_briefings, once per content version."""
+        await self.engine.refresh()
+        return await self.engine.once("briefing_matcher", self._build_briefing_names)
+
+    async def _build_briefing_names(self) -> BriefingNames:
+        return BriefingNames(await self.briefings())
+
+    async def _timeline_entries(self) -> list[tuple[Briefing, BriefingItem, str]]:
+        """Every briefing's timeline entries with their search terms, made once per content version."""
+        await self.engine.refresh()
+
+        async def build() -> list[tuple[Briefing, BriefingItem, str]]:
+            return [(b, item, " ".join(terms(item.text))) for b in await self.briefings() for item in b.timeline]
+
+        return await self.engine.once("timeline_entries", build)
 
     async def _briefing_names(self) -> list[tuple[Briefing, list[str]]]:
         briefings = await self.briefings()
@@ -180,13 +199,13 @@ class Lookups:
         coverage = Coverage(groups)
         needle = " ".join(words(prepare(event[:300])))
         found = []
-        for briefing in await self.briefings():
-            for item in briefing.timeline:
-                body = " ".join(terms(item.text))
-                cover, _ = coverage(body)
-                score = round(100 * (0.75 * cover + 0.25 * fuzz.partial_ratio(needle, body) / 100), 1)
-                if score >= ACCEPT:
-                    found.append(TimelineHit(briefing.slug, briefing.title, item.date, item.text, item.claims, score))
+        for briefing, item, body in await self._timeline_entries():
+            cover, _ = coverage(body)
+            if 75 * cover + 25 < ACCEPT:
+                continue  # cannot reach ACCEPT whatever the similarity: skip the costlier comparison
+            score = round(100 * (0.75 * cover + 0.25 * fuzz.partial_ratio(needle, body) / 100), 1)
+            if score >= ACCEPT:
+                found.append(TimelineHit(briefing.slug, briefing.title, item.date, item.text, item.claims, score))
         found.sort(key=lambda t: (t.date.earliest if t.date else PartialDate(1).earliest, -t.score))
         return found
 
