@@ -537,3 +537,19 @@ async def test_nothing_found_offers_the_question_spelled_as_the_index_spells_it(
     unknown = await core.search("Qwzxv Plorb")
     assert isinstance(unknown, NotFound)
     assert not any(s.startswith("qwzxv") for s in unknown.suggestions)
+
+
+async def test_briefing_names_edited_in_a_reload_are_used_by_brief_and_autocomplete(tmp_path, content_copy):
+    from bot.models import BriefAnswer
+
+    async with Store(tmp_path / "names.sqlite3") as store:
+        core = Briefbot(store, content_copy)
+        await core.reload()
+        assert isinstance(await core.brief("quokka levies"), NotFound)  # names now folded and kept in memory
+        path = content_copy.briefings_dir / "tariffs.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("aliases: [", "aliases: [quokka levies, ", 1),
+                        encoding="utf-8")
+        assert (await core.reload()).compiled
+        answer = await core.brief("quokka levies")
+        assert isinstance(answer, BriefAnswer) and answer.briefing.slug == "tariffs"
+        assert (await core.suggest_topics("quokka"))[0].slug == "tariffs"
