@@ -20,6 +20,7 @@ _INITIALS = re.compile(r"\b((?:[A-Za-z]\.){2,})")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _WORD = re.compile(r"[^\W_]+(?:(?<=\d)\.\d+)?")
 _DIGIT = re.compile(r"\d")
+_SPELLED_HINT = re.compile(r"(?i)%|percent|per cent|pct|thousand|million|billion|trillion|dollar|peso")
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be been before being below between both
@@ -94,9 +95,38 @@ def figures(folded: str) -> list[Figure]:
     return found
 
 
+# --- numbers written as words, before a unit or scale: "seventy-six percent" is 76%, "two million" 2000000 -------
+
+_ONES = {w: i for i, w in enumerate("zero one two three four five six seven eight nine".split())}
+_TEENS = {w: i + 10 for i, w in enumerate("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen"
+                                           " nineteen".split())}
+_TENS = {w: (i + 2) * 10 for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_BELOW_100 = (rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_ONES)}))?|(?:{'|'.join(_TEENS)})"
+              rf"|(?:{'|'.join(_ONES)}))")
+_SPELLED = re.compile(
+    rf"\b({_BELOW_100}(?: hundred(?:(?: and)? {_BELOW_100})?)?)"
+    r"(?=[ -]?(?:%|(?:percent|per cent|pct|thousand|million|billion|trillion|dollars?|pesos?)\b))",
+    re.IGNORECASE,
+)
+
+
+def _spelled_value(phrase: str) -> str:
+    """'seventy-six' -> '76'; 'three hundred and fifty' -> '350' (a match of _SPELLED)."""
+    total = current = 0
+    for word in re.split(r"[- ]+", phrase.lower()):
+        if word == "hundred":
+            current = max(current, 1) * 100
+        elif word != "and":
+            current += _ONES.get(word, 0) + _TEENS.get(word, 0) + _TENS.get(word, 0)
+    return str(total + current)
+
+
 def prepare(text: str) -> str:
-    """Raw text made comparable before folding: no control characters, thousands separators, initials."""
+    """Raw text made comparable before folding: no control characters, thousands separators, initials,
+    numbers before a unit or scale as digits."""
     text = _CONTROL.sub(" ", text)
+    if _SPELLED_HINT.search(text):
+        text = _SPELLED.sub(lambda m: _spelled_value(m.group(1)), text)
     if "," in text or "\u00a0" in text or "\u202f" in text:
         text = _THOUSANDS.sub("", text)
     if "." in text:

@@ -47,10 +47,18 @@ def hit_ids(answer) -> list[str]:
     ("one", "other"),
     [("76%", "76 percent"), ("76%", "76 per cent"), ("$800 billion", "800 billion dollars"),
      ("$100 million", "100 million dollars"), ("US$100 million", "$100m"), ("24,541", "24541"),
-     ("3.5 million", "3,500,000"), ("López Obrador", "LOPEZ obrador"), ("Mexico’s", "Mexico")],
+     ("3.5 million", "3,500,000"), ("López Obrador", "LOPEZ obrador"), ("Mexico’s", "Mexico"),
+     ("seventy-six percent", "76%"), ("Twenty five per cent", "25 percent"), ("two million", "2,000,000"),
+     ("three hundred and fifty thousand", "350,000"), ("eight hundred billion dollars", "$800 billion")],
 )
 def test_figures_and_spellings_normalise_to_the_same_terms(one, other):
     assert set(query_terms(one)[0].alternatives) & set(terms(other))
+
+
+@pytest.mark.parametrize("text", ["no one percent sure", "one of the two", "twenty-first century", "a million"])
+def test_number_words_become_figures_only_before_a_unit_or_scale(text):
+    figures_of = [q.alternatives for q in query_terms(text) if q.figure]
+    assert figures_of == ([("1pct",)] if "percent" in text else [])
 
 
 def test_a_figure_replaces_the_words_it_was_written_with():
@@ -139,7 +147,7 @@ async def test_quote_shows_the_source_passage(core, corpus):
     assert target.quote in (answer.hits[0].passage or "")
 
 
-@pytest.mark.parametrize("typed", ["76%", "76 percent", "76 per cent", "arrests fell 76%"])
+@pytest.mark.parametrize("typed", ["76%", "76 percent", "76 per cent", "arrests fell 76%", "seventy-six percent"])
 async def test_a_figure_finds_the_claim_that_carries_it(core, corpus, typed):
     target = claim_where(corpus, lambda c: "76%" in c.figures)
     assert hit_ids(await core.search(typed))[0] == target.id
