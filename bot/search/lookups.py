@@ -51,7 +51,6 @@ class Lookups:
         """Build what lookups keep in memory (people, synonyms, briefing names) ahead of the first question."""
         await self.engine.people()
         await self.engine.lexicon()
-        await self._briefing_names()
         await self.briefing_names()
 
     async def briefings(self) -> list[Briefing]:
@@ -62,7 +61,7 @@ class Lookups:
     async def briefing_names(self) -> BriefingNames:
         """The briefings' names folded for rank_briefings, once per content version."""
         await self.engine.refresh()
-        return await self.engine.once("briefing_matcher", self._build_briefing_names)
+        return await self.engine.once("briefing_names", self._build_briefing_names)
 
     async def _build_briefing_names(self) -> BriefingNames:
         return BriefingNames(await self.briefings())
@@ -75,14 +74,6 @@ class Lookups:
             return [(b, item, " ".join(terms(item.text))) for b in await self.briefings() for item in b.timeline]
 
         return await self.engine.once("timeline_entries", build)
-
-    async def _briefing_names(self) -> list[tuple[Briefing, list[str]]]:
-        briefings = await self.briefings()
-        if "briefing_names" not in self.engine.cache:
-            self.engine.cache["briefing_names"] = [
-                (b, [fold(n) for n in (b.slug.replace("-", " "), b.title, *b.aliases, *b.keywords)]) for b in briefings
-            ]
-        return self.engine.cache["briefing_names"]  # type: ignore[return-value]
 
     # --- people -----------------------------------------------------------------------------------------
 
@@ -253,7 +244,7 @@ class Lookups:
         if not filters.active:
             index = await self.engine.people()
             people_hits = [m for m in index.match(query, limit=3) if m.score >= PERSON_IN_SEARCH]
-            briefing_hits = _briefing_hits(query, await self._briefing_names())
+            briefing_hits = _briefing_hits(query, await self.briefing_names())
         if not hits and not people_hits and not briefing_hits:
             return NotFound(query, f"No claim matches “{plain_query(query)}” well enough.",
                             await self._near_misses(ranking, query, filters))
@@ -358,14 +349,16 @@ def _hydrate(conn: sqlite3.Connection, ids: list[str], scores: dict[str, float],
     return views, spans, texts
 
 
-def _briefing_hits(query: str, names: list[tuple[Briefing, list[str]]]) -> list[BriefingHit]:
+def _briefing_hits(query: str, names: BriefingNames) -> list[BriefingHit]:
     """Briefings whose slug, title, alias or keyword is (nearly) the whole query: '/search tarifs' -> Tariffs."""
     key = fold(query[:200])
-    hits = []
-    for briefing, folded in names:
-        score = max((fuzz.ratio(key, name) for name in folded), default=0.0)
-        if score >= BRIEFING_IN_SEARCH:
-            hits.append(BriefingHit(briefing.slug, briefing.title, round(float(score), 1)))
+    best: dict[str, tuple[float, Briefing]] = {}
+    for name, briefing in zip(names.choices, names.owners, strict=True):
+        score = fuzz.ratio(key, name)
+        if score > best.get(briefing.slug, (-1.0, briefing))[0]:
+            best[briefing.slug] = (score, briefing)
+    hits = [BriefingHit(b.slug, b.title, round(float(score), 1)) for score, b in best.values()
+            if score >= BRIEFING_IN_SEARCH]
     return sorted(hits, key=lambda h: (-h.score, h.title))[:3]
 
 
