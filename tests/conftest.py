@@ -1,7 +1,12 @@
-"""Shared fixtures: a throwaway content tree and database per test, real files, real SQLite."""
+"""Shared fixtures: a throwaway content tree and database per test, real files, real SQLite.
+
+The real content is compiled once per test run (`compiled_database`); each test gets its own copy of that
+file, which opens in milliseconds where compiling takes seconds.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from pathlib import Path
 
@@ -41,9 +46,30 @@ def real_content() -> ContentPaths:
     return ContentPaths(PROJECT_ROOT / "data", PROJECT_ROOT / "briefings", SEEDS_DIR if SEEDS_DIR.is_dir() else None)
 
 
+@pytest.fixture(scope="session")
+def compiled_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content compiled into SQLite once per run; copy it with copy_database before writing to it."""
+    path = tmp_path_factory.mktemp("compiled") / "briefbot.sqlite3"
+    content = ContentPaths(PROJECT_ROOT / "data", PROJECT_ROOT / "briefings", SEEDS_DIR if SEEDS_DIR.is_dir() else None)
+
+    async def compile_content() -> None:
+        async with Store(path) as store:
+            await Briefbot(store, content).reload()
+
+    asyncio.run(compile_content())
+    return path
+
+
+def copy_database(source: Path, folder: Path) -> Path:
+    target = folder / source.name
+    for part in source.parent.glob(source.name + "*"):  # the file and any -wal/-shm beside it
+        shutil.copy(part, folder / part.name)
+    return target
+
+
 @pytest_asyncio.fixture
-async def core(tmp_path: Path, real_content: ContentPaths):
-    async with Store(tmp_path / "core.sqlite3") as store:
+async def core(tmp_path: Path, real_content: ContentPaths, compiled_database: Path):
+    async with Store(copy_database(compiled_database, tmp_path)) as store:
         briefbot = Briefbot(store, real_content)
         await briefbot.reload()
         yield briefbot

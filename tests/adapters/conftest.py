@@ -10,20 +10,18 @@ content costs milliseconds where compiling costs half a second).
 
 from __future__ import annotations
 
-import asyncio
-import shutil
 from collections.abc import AsyncIterator, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-import pytest
 import pytest_asyncio
 
 from bot.app import open_core
 from bot.discord_bot.client import BriefBot
 from bot.discord_bot.runner import point_at_api
 from bot.settings import PROJECT_ROOT, Settings
+from tests.conftest import copy_database
 from tests.discord_standin import DiscordStandin
 from tests.discord_standin.fixtures import standin, standin_factory  # noqa: F401  (fixtures)
 
@@ -46,27 +44,6 @@ def bot_settings(database: Path, server: DiscordStandin, **overrides: Any) -> Se
         **overrides,
     }
     return Settings(_env_file=None, **values)
-
-
-@pytest.fixture(scope="session")
-def compiled_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("compiled") / "briefbot.sqlite3"
-
-    async def compile_content() -> None:
-        settings = Settings(_env_file=None, database_path=path, data_dir=PROJECT_ROOT / "data",
-                            briefings_dir=PROJECT_ROOT / "briefings", seeds_dir=SEEDS_DIR, log_file=None)
-        async with open_core(settings):
-            pass
-
-    asyncio.run(compile_content())
-    return path
-
-
-def copy_database(source: Path, folder: Path) -> Path:
-    target = folder / source.name
-    for part in source.parent.glob(source.name + "*"):  # the file and any -wal/-shm beside it
-        shutil.copy(part, folder / part.name)
-    return target
 
 
 @asynccontextmanager
