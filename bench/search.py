@@ -286,11 +286,11 @@ def worker(args: argparse.Namespace) -> int:
 
 
 async def engine_worker(queries: list[dict]) -> dict:
-    from bot.app import content_paths
-    from bot.models import NotFound
-    from bot.service import Briefbot
-    from bot.settings import load_settings
-    from bot.store import Store
+    from bot.adapters.startup import content_paths
+    from bot.core.models import NotFound
+    from bot.core.service import Briefbot
+    from bot.core.store import Store
+    from bot.infra.settings import load_settings
 
     settings = load_settings()
     async with Store(settings.database_path) as store:
@@ -313,10 +313,10 @@ async def engine_worker(queries: list[dict]) -> dict:
 
 async def ranking_worker(queries: list[dict]) -> dict:
     """The search core's ranking alone: query text -> ranked claim ids (no speaker, date or source read)."""
-    from bot.app import content_paths
-    from bot.service import Briefbot
-    from bot.settings import load_settings
-    from bot.store import Store
+    from bot.adapters.startup import content_paths
+    from bot.core.service import Briefbot
+    from bot.core.store import Store
+    from bot.infra.settings import load_settings
 
     settings = load_settings()
     async with Store(settings.database_path) as store:

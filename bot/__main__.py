@@ -1,5 +1,5 @@
 """`python -m bot` starts the bot (or the console without a token), like `briefbot run`."""
 
-from bot.cli import app
+from bot.adapters.cli import app
 
 app(["run"], prog_name="briefbot")

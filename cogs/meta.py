@@ -6,8 +6,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_bot import cooldowns
-from bot.discord_bot.respond import send_reply
+from bot.adapters.discord_bot import cooldowns
+from bot.adapters.discord_bot.respond import send_reply
 from bot.render import answers
 
 

@@ -6,10 +6,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_bot import cooldowns
-from bot.discord_bot.autocomplete import Pairs, guarded
-from bot.discord_bot.respond import answer
-from bot.models import NotFound
+from bot.adapters.discord_bot import cooldowns
+from bot.adapters.discord_bot.autocomplete import Pairs, guarded
+from bot.adapters.discord_bot.respond import answer
+from bot.core.models import NotFound
 from bot.render import answers, lookups
 from bot.render.cards import Reply
 

@@ -6,8 +6,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_bot import cooldowns
-from bot.discord_bot.parity import answer_like_console
+from bot.adapters.discord_bot import cooldowns
+from bot.adapters.discord_bot.parity import answer_like_console
 
 MAX_EVENT = 200
 

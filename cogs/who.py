@@ -6,9 +6,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_bot import cooldowns
-from bot.discord_bot.autocomplete import Pairs, guarded
-from bot.discord_bot.parity import answer_like_console
+from bot.adapters.discord_bot import cooldowns
+from bot.adapters.discord_bot.autocomplete import Pairs, guarded
+from bot.adapters.discord_bot.parity import answer_like_console
 
 MAX_PERSON = 100  # Discord enforces max_length in its client; a crafted payload may still carry more
 

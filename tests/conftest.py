@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-from bot.service import Briefbot, ContentPaths
-from bot.settings import PROJECT_ROOT
-from bot.store import Store
+from bot.core.service import Briefbot, ContentPaths
+from bot.core.store import Store
+from bot.infra.settings import PROJECT_ROOT
 
 SEEDS_DIR = PROJECT_ROOT.parent / "shared" / "seeds"
 needs_seeds = pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason="../shared/seeds is not present")

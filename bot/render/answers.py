@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.dates import PartialDate
-from bot.models import BriefAnswer, ClaimView, NotFound, Topic
+from bot.core.dates import PartialDate
+from bot.core.models import BriefAnswer, ClaimView, NotFound, Topic
 from bot.render.cards import Card, Field, Reply, paged
 from bot.render.text import clip, defuse_mentions
 

@@ -5,12 +5,12 @@ Every claim line names the speaker, the date with how sure it is, and the source
 
 from __future__ import annotations
 
-from bot.dates import PartialDate
-from bot.models import ClaimView
+from bot.core.dates import PartialDate
+from bot.core.models import ClaimView
+from bot.core.search.results import PersonMatch, SearchAnswer, SourceAnswer, WhoAnswer
 from bot.render.answers import KIND_LABEL, claim_line, source_text, when_text
 from bot.render.cards import Card, Field, Reply, paged
 from bot.render.text import clip, defuse_mentions, plain_query
-from bot.search.results import PersonMatch, SearchAnswer, SourceAnswer, WhoAnswer
 
 
 def _period(start: PartialDate | None, end: PartialDate | None) -> str:

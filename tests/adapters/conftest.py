@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest_asyncio
 
-from bot.app import open_core
-from bot.discord_bot.client import BriefBot
-from bot.discord_bot.runner import point_at_api
-from bot.settings import PROJECT_ROOT, Settings
+from bot.adapters.discord_bot.client import BriefBot
+from bot.adapters.discord_bot.runner import point_at_api
+from bot.adapters.startup import open_core
+from bot.infra.settings import PROJECT_ROOT, Settings
 from tests.conftest import copy_database
 from tests.discord_standin import DiscordStandin
 from tests.discord_standin.fixtures import standin, standin_factory  # noqa: F401  (fixtures)

@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from bot.discord_bot.answer_cache import AnswerCache
+from bot.adapters.discord_bot.answer_cache import AnswerCache
 
 
 async def test_people_asking_at_once_share_one_lookup():

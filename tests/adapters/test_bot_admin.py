@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from bot.settings import PROJECT_ROOT
+from bot.infra.settings import PROJECT_ROOT
 from tests.adapters.helpers import answered, ask, assert_never_pings, text_of
 from tests.discord_standin import payloads
 from tests.discord_standin.world import EVERYONE_PERMS

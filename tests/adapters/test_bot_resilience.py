@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.discord_bot import autocomplete
+from bot.adapters.discord_bot import autocomplete
 from tests.adapters.helpers import answered, ask, assert_never_pings, button, buttons, complete, text_of
 from tests.discord_standin import payloads
 

@@ -9,8 +9,8 @@ import signal
 import discord
 import pytest
 
-from bot.app import open_core
-from bot.discord_bot.runner import api_base, run_bot
+from bot.adapters.discord_bot.runner import api_base, run_bot
+from bot.adapters.startup import open_core
 from tests.adapters.conftest import bot_settings, copy_database, running_briefbot
 from tests.adapters.helpers import answered
 from tests.discord_standin import DiscordStandin, payloads

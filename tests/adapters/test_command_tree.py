@@ -2,8 +2,8 @@
 
 import re
 
-from bot.discord_bot.client import EXTENSIONS, BriefBot
-from bot.settings import load_settings
+from bot.adapters.discord_bot.client import EXTENSIONS, BriefBot
+from bot.infra.settings import load_settings
 
 NAME = re.compile(r"^[-_\w]{1,32}$")
 

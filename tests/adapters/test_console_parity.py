@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.commands import COMMANDS, run_line
-from bot.discord_bot.embeds import to_embed
+from bot.adapters.commands import COMMANDS, run_line
+from bot.adapters.discord_bot.embeds import to_embed
 from tests.adapters.helpers import answered, ask, buttons
 
 CASES = [

@@ -9,10 +9,10 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from bot.cli import app
-from bot.commands import run_line
+from bot.adapters.cli import app
+from bot.adapters.commands import run_line
+from bot.infra.settings import PROJECT_ROOT
 from bot.render.console import print_reply
-from bot.settings import PROJECT_ROOT
 
 
 def rendered(reply) -> str:

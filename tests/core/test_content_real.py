@@ -4,14 +4,14 @@ from collections import Counter
 
 import pytest
 
-from bot.content import load_corpus
-from bot.content.crosscheck import article_texts
+from bot.core.content import load_corpus
+from bot.core.content.crosscheck import article_texts
 from tests.conftest import SEEDS_DIR, needs_seeds
 
 
 @pytest.fixture(scope="module")
 def corpus():
-    from bot.settings import PROJECT_ROOT
+    from bot.infra.settings import PROJECT_ROOT
 
     return load_corpus(PROJECT_ROOT / "data", PROJECT_ROOT / "briefings", SEEDS_DIR if SEEDS_DIR.is_dir() else None)
 

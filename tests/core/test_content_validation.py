@@ -5,7 +5,7 @@ from textwrap import dedent
 
 import pytest
 
-from bot.content import load_corpus
+from bot.core.content import load_corpus
 
 ARTICLES = """\
 articles:

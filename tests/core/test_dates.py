@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.dates import PartialDate
+from bot.core.dates import PartialDate
 
 
 @pytest.mark.parametrize(

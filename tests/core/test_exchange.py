@@ -10,13 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from bot.cli import app
-from bot.content.records import read_claim
-from bot.exchange import _node, fast_claim
-from bot.models import NotFound
-from bot.search.results import WhoAnswer
-from bot.service import Briefbot
-from bot.store import Store
+from bot.adapters.cli import app
+from bot.core.content.records import read_claim
+from bot.core.interchange import _node, fast_claim
+from bot.core.models import NotFound
+from bot.core.search.results import WhoAnswer
+from bot.core.service import Briefbot
+from bot.core.store import Store
 
 
 async def exported(core: Briefbot, fmt: str = "jsonl") -> str:

@@ -9,9 +9,9 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from bot.cli import app
-from bot.commands import COMMANDS, parse_search, run_line
-from bot.models import NotFound
+from bot.adapters.cli import app
+from bot.adapters.commands import COMMANDS, parse_search, run_line
+from bot.core.models import NotFound
 from bot.render import limits
 from bot.render.console import print_reply
 

@@ -13,13 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.content import load_corpus
-from bot.models import Claim, NotFound
-from bot.search.normalise import query_terms, terms
-from bot.search.results import SearchAnswer, SourceAnswer, WhoAnswer
-from bot.service import Briefbot
-from bot.settings import PROJECT_ROOT
-from bot.store import Store
+from bot.core.analysis.terms import query_terms, terms
+from bot.core.content import load_corpus
+from bot.core.models import Claim, NotFound
+from bot.core.search.results import SearchAnswer, SourceAnswer, WhoAnswer
+from bot.core.service import Briefbot
+from bot.core.store import Store
+from bot.infra.settings import PROJECT_ROOT
 from tests.conftest import needs_seeds
 
 
@@ -428,7 +428,7 @@ async def test_a_role_noun_in_a_question_means_its_holders_claims(core, corpus):
      ("2000 migrants crossed", "2000 migrants crossed", None), ("76%", "76%", None), ("May tariffs", "May tariffs", None)],
 )
 def test_a_period_is_read_out_of_the_question(typed, rest, period):
-    from bot.search.filters import split_period
+    from bot.core.search.filters import split_period
 
     got_rest, got_period = split_period(typed)
     assert got_rest == rest
@@ -505,8 +505,8 @@ async def test_a_claims_own_words_outrank_the_same_words_in_its_source_passage(c
 
 
 def test_context_words_count_less_and_typos_or_synonyms_in_them_not_at_all():
-    from bot.search.engine import CONTEXT_WEIGHT, Coverage, Group
-    from bot.search.normalise import QueryTerm
+    from bot.core.analysis.terms import QueryTerm
+    from bot.core.search.engine import CONTEXT_WEIGHT, Coverage, Group
 
     groups = [Group(QueryTerm("tariffs", ("tariffs",)), {"tariffs": 1.0, "tarifs": 0.85, "levies": 0.8}, df=3,
                     weight=1.0)]
@@ -518,7 +518,7 @@ def test_context_words_count_less_and_typos_or_synonyms_in_them_not_at_all():
 
 
 async def test_source_texts_that_change_recompile_the_content(tmp_path, content_copy):
-    from bot.service import ContentPaths
+    from bot.core.service import ContentPaths
     from tests.conftest import SEEDS_DIR
 
     seeds = tmp_path / "seeds"
@@ -548,7 +548,7 @@ async def test_nothing_found_offers_the_question_spelled_as_the_index_spells_it(
 
 
 async def test_briefing_names_edited_in_a_reload_are_used_by_brief_and_autocomplete(tmp_path, content_copy):
-    from bot.models import BriefAnswer
+    from bot.core.models import BriefAnswer
 
     async with Store(tmp_path / "names.sqlite3") as store:
         core = Briefbot(store, content_copy)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.search.results import SearchAnswer
+from bot.core.search.results import SearchAnswer
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.settings import SettingsError, load_settings
+from bot.infra.settings import SettingsError, load_settings
 
 
 def test_defaults_load_without_any_environment():
@@ -32,7 +32,7 @@ def test_bad_value_is_one_line_naming_the_setting(monkeypatch, variable, value, 
 
 
 def test_every_setting_is_documented_in_env_example():
-    from bot.settings import PROJECT_ROOT, Settings, _env_name
+    from bot.infra.settings import PROJECT_ROOT, Settings, _env_name
 
     documented = (PROJECT_ROOT / ".env.example").read_text()
     for field in Settings.model_fields:
@@ -61,7 +61,7 @@ def test_dotenv_file_is_read(tmp_path, monkeypatch):
 def test_bad_setting_stops_the_cli_with_one_clear_line(monkeypatch):
     from typer.testing import CliRunner
 
-    from bot.cli import app
+    from bot.adapters.cli import app
 
     monkeypatch.setenv("BRIEFBOT_DIGEST_DEFAULT_TIME", "8am")
     result = CliRunner().invoke(app, ["topics"])

@@ -2,9 +2,9 @@
 
 import sqlite3
 
-from bot.store import Store
-from bot.store import database as database_module
-from bot.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from bot.core.store import Store
+from bot.core.store import database as database_module
+from bot.core.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 
 async def test_new_file_gets_the_current_schema_with_wal_and_foreign_keys(tmp_path):

@@ -1,0 +1,258 @@
+"""`briefbot`: the terminal entry point. One-shot answers (with --json) and the long-running jobs."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shlex
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from bot.adapters.commands import run_line, to_plain
+from bot.infra.settings import Settings, SettingsError, load_settings
+
+app = typer.Typer(
+    help="briefbot: sourced briefings and who-said-what-when lookups on US–Mexico relations.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print the answer as JSON (the data the bot renders).")]
+
+
+def settings_or_exit() -> Settings:
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        typer.echo(f"briefbot: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def answer(line: str, as_json: bool) -> None:
+    """Run one command through the same table the console uses, print text or JSON."""
+    from bot.adapters.startup import open_core
+    from bot.infra.logs import setup_logging
+    from bot.render.console import print_reply
+
+    settings = settings_or_exit()
+    setup_logging("WARNING", None)
+
+    async def go() -> tuple[Any, Any]:
+        async with open_core(settings) as core:
+            return await run_line(core, line)
+
+    reply, data = asyncio.run(go())
+    if as_json:
+        typer.echo(json.dumps(to_plain(data), ensure_ascii=False, indent=2))
+    else:
+        print_reply(Console(), reply)
+    from bot.core.models import NotFound
+
+    if isinstance(data, NotFound):
+        raise typer.Exit(1)
+
+
+@app.command()
+def brief(topic: Annotated[str, typer.Argument(help="Topic, e.g. tariffs (typos are fine).")], as_json: JsonFlag = False) -> None:
+    """Show the briefing on a topic."""
+    answer(f"/brief {topic}", as_json)
+
+
+@app.command()
+def topics(as_json: JsonFlag = False) -> None:
+    """List the topics that have briefings."""
+    answer("/topics", as_json)
+
+
+@app.command()
+def who(
+    person: Annotated[str, typer.Argument(help="A name, surname, nickname or role noun: AMLO, Sheinbuam, 'the foreign minister'.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """What someone said, in date order, with sources (role nouns resolve by date)."""
+    answer(f"/who {shlex.quote(person)}", as_json)
+
+
+@app.command()
+def quote(
+    text: Annotated[str, typer.Argument(help="Words of the quote, loosely: 'build bridges not close borders'.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Who said this: the best matching claims, with the source passage."""
+    answer(f"/quote {shlex.quote(text)}", as_json)
+
+
+@app.command()
+def when(
+    event: Annotated[str, typer.Argument(help="Event words or figures: '25% tariffs', 'Blinken visit'.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """When it happened: matching dated claims and briefing timeline entries, in date order."""
+    answer(f"/when {shlex.quote(event)}", as_json)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words, a quote fragment, a name or a figure ('76%', '$800 billion').")] = "",
+    speaker: Annotated[str | None, typer.Option(help="Only claims by this person (any alias).")] = None,
+    topic: Annotated[str | None, typer.Option(help="Only claims on this topic (slug, title or alias).")] = None,
+    kind: Annotated[str | None, typer.Option(help="quote, statement, figure or action.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Said on or after: 2019, 2019-06 or 2019-06-05.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Said on or before: 2019, 2019-06 or 2019-06-05.")] = None,
+    limit: Annotated[int, typer.Option(help="How many claims to show (1-100).")] = 25,
+    as_json: JsonFlag = False,
+) -> None:
+    """Search every claim, best first, with optional filters."""
+    parts = [shlex.quote(query)]
+    for key, value in (("speaker", speaker), ("topic", topic), ("kind", kind), ("from", date_from), ("to", date_to)):
+        if value is not None:
+            parts.append(f"{key}:{shlex.quote(value)}")
+    parts.append(f"limit:{max(1, min(limit, 100))}")
+    answer("/search " + " ".join(parts), as_json)
+
+
+@app.command()
+def source(
+    article: Annotated[str, typer.Argument(help="An article id or words of its title.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """An article's details and the claims drawn from it, in text order."""
+    answer(f"/source {shlex.quote(article)}", as_json)
+
+
+@app.command("export")
+def export_(
+    what: Annotated[str, typer.Argument(help="claims or briefings.")],
+    fmt: Annotated[str, typer.Option("--format", help="claims: jsonl, csv or claimreview; briefings: json.")] = "",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """Export the claim index (JSONL, CSV, schema.org ClaimReview) or the briefings (JSON)."""
+    from bot.adapters.startup import open_core
+    from bot.core.interchange import BRIEFING_FORMATS, CLAIM_FORMATS
+    from bot.infra.logs import setup_logging
+
+    formats = {"claims": CLAIM_FORMATS, "briefings": BRIEFING_FORMATS}
+    if what not in formats:
+        typer.echo("briefbot export: say what to export: claims or briefings", err=True)
+        raise typer.Exit(2)
+    fmt = fmt or formats[what][0]
+    if fmt not in formats[what]:
+        typer.echo(f"briefbot export: {what} can be exported as {', '.join(formats[what])}", err=True)
+        raise typer.Exit(2)
+    settings = settings_or_exit()
+    setup_logging("WARNING", None)
+
+    async def go(out) -> int:
+        async with open_core(settings) as core:
+            if what == "claims":
+                return await core.export_claims(fmt, out)
+            return await core.export_briefings(out)
+
+    if output is None:
+        count = asyncio.run(go(sys.stdout))
+    else:
+        with output.open("w", encoding="utf-8", newline="") as handle:
+            count = asyncio.run(go(handle))
+    typer.echo(f"briefbot export: {count} {what} as {fmt}" + (f" to {output}" if output else ""), err=True)
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="A JSONL file in the format `briefbot export claims` writes.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Load claims from JSONL as imported claims (kept across content recompiles); bad lines are listed."""
+    from bot.adapters.startup import open_core
+    from bot.infra.logs import setup_logging
+
+    if not file.is_file():
+        typer.echo(f"briefbot import: {file}: no such file", err=True)
+        raise typer.Exit(2)
+    settings = settings_or_exit()
+    setup_logging("WARNING", None)
+
+    async def go():
+        async with open_core(settings) as core:
+            return await core.import_claims(file)
+
+    report = asyncio.run(go())
+    for problem in report.problems:
+        typer.echo(str(problem), err=True)
+    summary = (f"briefbot import: {report.counts.claims} claims loaded from {report.lines} lines"
+               f" ({report.bad_lines} bad, {report.counts.skipped} already in the content;"
+               f" {report.counts.people} new people, {report.counts.articles} new articles)")
+    if as_json:
+        typer.echo(json.dumps(to_plain(report) | {"ok": report.ok}, ensure_ascii=False, indent=2))
+    typer.echo(summary, err=True)
+    if report.bad_lines:
+        raise typer.Exit(1)
+
+
+@app.command()
+def check() -> None:
+    """Validate all content; exit 1 and list every problem (file:line: field: message) if any."""
+    from bot.adapters.startup import content_paths
+    from bot.core.content import load_corpus
+
+    settings = settings_or_exit()
+    paths = content_paths(settings)
+    corpus = load_corpus(paths.data_dir, paths.briefings_dir, paths.seeds_dir)
+    for problem in corpus.problems:
+        typer.echo(str(problem), err=True)
+    counts = (f"{len(corpus.articles)} articles, {len(corpus.people)} people, {len(corpus.claims)} claims, "
+              f"{len(corpus.topics)} topics, {len(corpus.briefings)} briefings")
+    seeds = "quotes checked against the seeds" if paths.seeds_dir else "seeds folder absent: quotes not checked"
+    if corpus.problems:
+        typer.echo(f"briefbot check: {len(corpus.problems)} problems ({counts}; {seeds})", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"briefbot check: content OK ({counts}; {seeds})")
+
+
+@app.command()
+def console() -> None:
+    """Start the local console (the same commands as in Discord)."""
+    from bot.adapters.console import run_console
+    from bot.adapters.startup import open_core
+    from bot.infra.logs import setup_logging
+
+    settings = settings_or_exit()
+    setup_logging(settings.log_level, settings.log_file)
+
+    async def go() -> None:
+        async with open_core(settings) as core:
+            await run_console(core)
+
+    asyncio.run(go())
+
+
+@app.command()
+def run() -> None:
+    """Start the bot; with no DISCORD_TOKEN set, the local console instead."""
+    from bot.adapters.startup import run as run_app
+    from bot.infra.logs import setup_logging
+
+    settings = settings_or_exit()
+    setup_logging(settings.log_level, settings.log_file)
+    try:
+        asyncio.run(run_app(settings))
+    except KeyboardInterrupt:
+        pass
+    except Exception as exc:  # start-up failures get one clear line, not a traceback
+        from discord import LoginFailure
+
+        if isinstance(exc, LoginFailure):
+            typer.echo("briefbot: Discord rejected DISCORD_TOKEN; check the token in .env", err=True)
+            raise typer.Exit(2) from None
+        raise
+
+
+def main() -> None:  # pragma: no cover - console script shim
+    app(prog_name="briefbot")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

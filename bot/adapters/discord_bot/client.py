@@ -1,0 +1,134 @@
+"""The bot: a commands.Bot that gets its resources from `main` and loads one cog per feature."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+
+import aiohttp
+import discord
+import yarl
+from discord.ext import commands
+
+from bot.adapters.discord_bot.answer_cache import AnswerCache, observed
+from bot.adapters.discord_bot.embeds import NO_MENTIONS
+from bot.adapters.discord_bot.parity import warm_up
+from bot.adapters.discord_bot.tree import BriefTree
+from bot.adapters.discord_bot.views import PAGER_PREFIX, STALE, Pager
+from bot.core.service import Briefbot
+from bot.infra.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# discord.py's default connector has no limit: a burst of 500 answers would open (and handshake) up to
+# 500 connections. A bounded pool queues the requests briefly and reuses warm connections instead.
+HTTP_CONNECTIONS = 32
+
+EXTENSIONS = (
+    "cogs.briefings", "cogs.who", "cogs.quote", "cogs.when", "cogs.search", "cogs.source", "cogs.meta", "cogs.admin",
+)
+
+
+class BriefBot(commands.Bot):
+    def __init__(self, settings: Settings, core: Briefbot, *, extensions: tuple[str, ...] = EXTENSIONS) -> None:
+        intents = discord.Intents.none()
+        intents.guilds = True  # slash commands need no privileged intents
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=intents,
+            help_command=None,
+            allowed_mentions=NO_MENTIONS,
+            tree_cls=BriefTree,
+        )
+        self.settings = settings
+        self.core = core
+        self.initial_extensions = extensions
+        self.live_pagers: dict[str, Pager] = {}  # by key; a click on any other pager button is stale
+        self.answers = AnswerCache()  # recent answers by question; cleared by /admin reload
+        self.warming: asyncio.Task[int] | None = None
+
+    async def login(self, token: str) -> None:
+        if self.http.connector is discord.utils.MISSING:
+            self.http.connector = aiohttp.TCPConnector(limit=HTTP_CONNECTIONS)
+        await super().login(token)
+        if self.settings.discord_api_base and not self.settings.discord_gateway_url:
+            await self._gateway_from_api()
+
+    async def _gateway_from_api(self) -> None:
+        """Another API but no gateway URL: ask that API where its gateway is (GET /gateway/bot, as Discord
+        documents), rather than take a token it issued to Discord's own gateway."""
+        try:
+            _, url, _ = await self.http.get_bot_gateway()
+        except discord.GatewayNotFound:
+            log.warning("%s did not say where its gateway is; set BRIEFBOT_DISCORD_GATEWAY_URL",
+                        self.settings.discord_api_base)
+            return
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
+        log.info("connecting to the gateway at %s", url)
+
+    async def setup_hook(self) -> None:
+        for extension in self.initial_extensions:
+            await self.load_extension(extension)
+        await self.sync_commands()
+        if self.settings.warm_up:
+            await warm_up(self.core, self.answers)  # before the gateway connects: nobody waits behind it
+
+    def content_changed(self) -> None:
+        """After a reload that recompiled: forget old answers, prepare new ones in the background."""
+        self.answers.clear()
+        if self.warming is not None:
+            self.warming.cancel()
+        if not self.settings.warm_up:
+            return
+        self.warming = asyncio.create_task(warm_up(self.core, self.answers), name="warm-up")
+        self.warming.add_done_callback(observed)
+
+    def _scope(self) -> discord.Object | None:
+        return discord.Object(self.settings.dev_guild_id) if self.settings.dev_guild_id else None
+
+    async def sync_commands(self, *, force: bool = False) -> bool:
+        """Sync to the dev guild, or globally; skip when the tree is what was last synced."""
+        guild = self._scope()
+        if guild is not None:
+            self.tree.copy_global_to(guild=guild)
+        payload = [command.to_dict(self.tree) for command in self.tree._get_all_commands(guild=guild)]
+        digest = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+        key = f"command_tree:{guild.id if guild else 'global'}:{self.application_id}"
+        # The skip spares Discord's rate limits; another API (a stand-in, a proxy) may have forgotten what
+        # was synced, and has no such limits: always sync there.
+        force = force or bool(self.settings.discord_api_base)
+        if not force and await self.core.store.meta(key) == digest:
+            log.info("command tree unchanged; not syncing")
+            return False
+        await self.tree.sync(guild=guild)
+        await self.core.store.set_meta(key, digest)
+        await self.core.store.db.commit()
+        log.info("synced %d commands to %s", len(payload), f"guild {guild.id}" if guild else "all servers")
+        return True
+
+    async def on_ready(self) -> None:
+        log.info("connected as %s in %d servers", self.user, len(self.guilds))
+
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        """Answer clicks on pager buttons the bot no longer holds (it restarted, or the pager timed out
+        but its message could not be edited): otherwise Discord would show "This interaction failed"."""
+        if interaction.type is not discord.InteractionType.component:
+            return
+        custom_id = str((interaction.data or {}).get("custom_id", ""))
+        if not custom_id.startswith(PAGER_PREFIX):
+            return
+        key = custom_id.removeprefix(PAGER_PREFIX).split(":", 1)[0]
+        if key not in self.live_pagers and not interaction.response.is_done():
+            try:
+                await interaction.response.send_message(STALE, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            except discord.HTTPException:
+                log.debug("could not answer a stale pager click", exc_info=True)
+
+    async def close(self) -> None:
+        if self.warming is not None:
+            self.warming.cancel()
+        for pager in list(self.live_pagers.values()):
+            pager.stop()  # cancels its timeout: nothing left pending after shutdown
+        await super().close()

@@ -1,0 +1,1 @@
+"""The core: content, store, search, service. Knows nothing of Discord, render or adapters."""

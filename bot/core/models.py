@@ -1,0 +1,191 @@
+"""Plain data the core hands to every adapter (bot, console, CLI, tests). No I/O here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.core.dates import PartialDate
+
+ClaimKind = Literal["direct_quote", "paraphrase", "statistic", "action"]
+CLAIM_KINDS: tuple[str, ...] = ("direct_quote", "paraphrase", "statistic", "action")
+DateBasis = Literal["explicit", "relative", "publication"]
+DATE_BASES: tuple[str, ...] = ("explicit", "relative", "publication")
+PERSON_KINDS: tuple[str, ...] = ("person", "government", "agency", "organisation", "group")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a content file, precise enough to fix without searching."""
+
+    file: str
+    line: int | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    file: str | None
+    author: str | None
+    outlet: str | None
+    kind: str | None
+    published: PartialDate
+    precision: str  # day | week | month: how far the publication date can be trusted
+    not_before: PartialDate | None
+    not_after: PartialDate | None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    start: PartialDate | None
+    end: PartialDate | None
+
+
+@dataclass(frozen=True)
+class RoleAlias:
+    alias: str
+    start: PartialDate | None
+    end: PartialDate | None
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    kind: str
+    roles: tuple[Role, ...] = ()
+    aliases: tuple[str, ...] = ()
+    role_aliases: tuple[RoleAlias, ...] = ()
+
+
+@dataclass(frozen=True)
+class Appearance:
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    speaker: str
+    kind: str
+    text: str
+    said_on: PartialDate
+    basis: str
+    appearances: tuple[Appearance, ...]
+    topics: tuple[str, ...] = ()
+    quote: str | None = None
+    speaker_role: str | None = None
+    date_note: str | None = None
+    not_before: PartialDate | None = None
+    not_after: PartialDate | None = None
+    figures: tuple[str, ...] = ()
+
+    @property
+    def precision(self) -> str:
+        return self.said_on.precision
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    title: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BriefingItem:
+    """A key point or timeline entry: our words plus the claim ids behind them."""
+
+    text: str
+    claims: tuple[str, ...] = ()
+    date: PartialDate | None = None
+
+
+@dataclass(frozen=True)
+class Briefing:
+    slug: str
+    title: str
+    summary: str
+    updated: PartialDate | None
+    aliases: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    claims: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    key_points: tuple[BriefingItem, ...] = ()
+    timeline: tuple[BriefingItem, ...] = ()
+    watch: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    body: str = ""
+
+
+@dataclass
+class Corpus:
+    """Everything loaded from the content files, plus what was wrong with them."""
+
+    articles: dict[str, Article] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    briefings: dict[str, Briefing] = field(default_factory=dict)
+    synonyms: list[tuple[str, ...]] = field(default_factory=list)  # groups of indexed terms that mean the same
+    problems: list[Problem] = field(default_factory=list)
+
+
+# --- answers: what the core returns to adapters -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a claim appears: the article and the character span of the passage."""
+
+    article_id: str
+    title: str
+    outlet: str | None
+    published: PartialDate
+    published_precision: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """A claim ready to show: speaker name and sources resolved."""
+
+    claim: Claim
+    speaker_name: str
+    sources: tuple[SourceRef, ...]
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class PersonView:
+    person: Person
+    claim_count: int
+
+
+@dataclass(frozen=True)
+class NotFound:
+    """No good answer: say so, with close suggestions, rather than a confident wrong one."""
+
+    query: str
+    message: str
+    suggestions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BriefAnswer:
+    briefing: Briefing
+    cited: dict[str, ClaimView]
+    articles: dict[str, Article] = field(default_factory=dict)

@@ -1,0 +1,445 @@
+"""Claim retrieval and ranking: candidates from the FTS5 index, re-ranked with rapidfuzz.
+
+1. The query becomes terms (folded, figures normalised); each term gets its indexed spellings: itself, the
+   words one or two typos away (symmetric-deletion table), a completion for a half-typed last word.
+2. Candidates: the rarest terms' posting lists (a fixed budget of postings, so a common word never makes a
+   query slow) plus the claims that hold every term (FTS5 AND, cheap however common the words).
+3. Ranking: coverage of the query's terms weighted by rarity (a word the index lacks weighs like the rarest
+   word, so a question about something unknown cannot match well), blended with rapidfuzz's partial ratio
+   for word order and fragments. Below ACCEPT a claim is only a suggestion.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import heapq
+import math
+import time
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import TYPE_CHECKING, TypeVar
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
+from bot.core.analysis.terms import (
+    STOPWORDS,
+    QueryTerm,
+    deletion_keys,
+    fuzzy_candidate,
+    match_expression,
+    max_typos,
+    prepare,
+    query_terms,
+    words,
+)
+from bot.core.search.people import PeopleIndex
+from bot.core.search.results import ClaimFilter
+from bot.core.store import search_reads as reads
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from bot.core.store import Store
+
+T = TypeVar("T")
+
+ACCEPT = 60.0  # a claim scoring below this is not an answer
+SUGGEST = 40.0  # ... but may be offered as "did you mean"
+ENOUGH = 1_000  # postings of the rarest terms that make a good candidate pool ...
+BUDGET = 20_000  # ... and the most read per query, however common the words
+CANDIDATES = 50  # claims re-ranked per query (measured: 100 found no more answers, at 1.6x the cost)
+RERANK = 12  # of which this many get the (costlier) sequence comparison
+TIE_BREAKERS = 2  # commoner words checked against the claims holding the rare ones ...
+TIE_BUDGET = 150_000  # ... as long as their lists add up to no more than this (about 1.5 ms)
+SCAN_LIMIT = 1_500  # filters that leave this few claims are ranked whole, without the text index
+TYPO_WEIGHT = {1: 0.85, 2: 0.7}
+RECHECK_SECONDS = 1.0  # how often the store is asked whether its content changed
+PREFIX_WEIGHT = 0.8
+FORM_WEIGHT = 0.9  # another form of the same word: threaten / threatened / threat
+SYNONYM_WEIGHT = 0.8  # a word of the same synonym group (data/synonyms.yaml): levy for tariff
+CONTEXT_WEIGHT = 0.7  # a word found only in the claim's source passage, not in the claim itself
+SUFFIXES = ("s", "es", "d", "ed", "ing", "n", "en", "ens", "ened", "ening")
+
+
+Lexicon = dict[str, tuple[str, ...]]  # a term -> the terms that mean the same
+
+
+@dataclass
+class Group:
+    """One query term and the indexed terms that satisfy it."""
+
+    term: QueryTerm
+    alts: dict[str, float]  # indexed term -> how well it stands for the typed one (1 exact)
+    df: int  # claims holding any of alts
+    weight: float = 0.0
+    persons: frozenset[str] = frozenset()  # a name in the query: claims by these people satisfy it too
+
+    @property
+    def useful(self) -> bool:
+        return bool(self.alts)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    rowid: int
+    claim_id: str
+    speaker_id: str
+    said_sort: str
+    score: float
+    matched: tuple[str, ...]
+
+
+@dataclass
+class Ranking:
+    results: list[Ranked] = field(default_factory=list)  # best first, score >= SUGGEST
+    corrections: list[tuple[str, str]] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+
+    @property
+    def accepted(self) -> list[Ranked]:
+        return [r for r in self.results if r.score >= ACCEPT]
+
+
+class SearchEngine:
+    """Caches what is cheap to keep (people, counts) and drops it when the store's content changes."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._generation: str | None = None
+        self._docs = 0
+        self._checked = 0.0
+        self.cache: dict[str, object] = {}  # other derived data (briefings...), dropped with the rest
+        self._building: dict[str, asyncio.Future] = {}  # what is being built now: one build, many waiters
+
+    def invalidate(self) -> None:
+        self._generation = None
+        self._building.clear()
+        self._checked = 0.0
+        self.cache.clear()
+
+    async def refresh(self) -> int:
+        """Notice a recompile or import (this process's at once, another's within a second); returns the claim count."""
+        if time.monotonic() - self._checked < RECHECK_SECONDS and self._generation is not None:
+            return self._docs
+        generation, docs = await self.store.read(reads.search_state)
+        self._checked = time.monotonic()
+        if generation != self._generation:
+            self._generation, self._docs = generation, docs
+            self.cache.clear()
+            self._building.clear()  # a build under way is for the old content
+        return self._docs
+
+    async def people(self) -> PeopleIndex:
+        await self.refresh()
+        return await self.once("people", self._build_people)
+
+    async def _build_people(self) -> PeopleIndex:
+        return PeopleIndex(*await self.store.read(reads.people_rows))
+
+    def _forget(self, name: str, done: asyncio.Future) -> None:
+        if self._building.get(name) is done:
+            del self._building[name]
+
+    async def once(self, name: str, build: Callable[[], Awaitable[T]]) -> T:
+        """cache[name], built once for everyone asking at the same time (a burst on a fresh bot builds one
+        index); a build that finishes after the content changed is not kept."""
+        if name in self.cache:
+            return self.cache[name]  # type: ignore[return-value]
+        running = self._building.get(name)
+        if running is None:
+            generation = self._generation
+
+            async def run() -> T:
+                value = await build()
+                if self._generation == generation:
+                    self.cache[name] = value
+                return value
+
+            running = asyncio.ensure_future(run())
+            self._building[name] = running
+            running.add_done_callback(lambda done: self._forget(name, done))
+        return await asyncio.shield(running)
+
+    async def lexicon(self) -> Lexicon:
+        """The synonym groups as term -> the other terms of its groups (a few hundred words, kept in memory)."""
+        await self.refresh()
+        return await self.once("lexicon", self._build_lexicon)
+
+    async def _build_lexicon(self) -> Lexicon:
+        lexicon: dict[str, set[str]] = defaultdict(set)
+        groups: dict[int, list[str]] = defaultdict(list)
+        for group_id, term in await self.store.read(reads.synonym_rows):
+            groups[group_id].append(term)
+        for members in groups.values():
+            for term in members:
+                lexicon[term].update(m for m in members if m != term)
+        return {term: tuple(sorted(others)) for term, others in lexicon.items()}
+
+    # --- ranking --------------------------------------------------------------------------------------
+
+    async def rank(self, text: str, filters: ClaimFilter | None = None, *, names: bool = True,
+                   candidates: int = CANDIDATES) -> Ranking:
+        """The claims that answer the text, best first: the whole lookup runs in one read-pool job."""
+        docs = await self.refresh()
+        people = await self.people() if names else None
+        lexicon = await self.lexicon()
+        filters = filters if filters and filters.active else None
+        return await self.store.read(_rank, text, filters, people, docs, candidates, lexicon)
+
+
+def _rank(conn: sqlite3.Connection, text: str, filters: ClaimFilter | None, people: PeopleIndex | None, docs: int,
+          candidates: int, lexicon: Lexicon | None = None) -> Ranking:
+    groups, corrections = _groups(conn, text, people, docs, lexicon)
+    ranking = Ranking(corrections=corrections, groups=groups)
+    if not groups:
+        return ranking
+    rows = None
+    if filters is not None:
+        scan = reads.filtered_docs(conn, filters, SCAN_LIMIT + 1)
+        if len(scan) <= SCAN_LIMIT:
+            rows = scan
+    if rows is None:
+        wanted = candidates * (6 if filters else 1)
+        rows = reads.search_docs(conn, _first_stage(conn, groups, wanted, docs), filters)
+    ranking.results = _rerank(text, groups, rows)
+    return ranking
+
+
+# --- query terms ----------------------------------------------------------------------------------------
+
+
+def _groups(conn: sqlite3.Connection, text: str, people: PeopleIndex | None, docs: int,
+            lexicon: Lexicon | None = None) -> tuple[list[Group], list[tuple[str, str]]]:
+    qterms = query_terms(text)
+    if not qterms or docs == 0:
+        return [], []
+    mentions = _mentions(qterms, people) if people else {}
+    # Other forms of each word (tariff/tariffs, vow/vowed) are looked up with the words themselves.
+    forms = {q.text: _inflections(q.text) for i, q in enumerate(qterms)
+             if not q.figure and not q.stop and i not in mentions and q.text.isalpha()}
+    exact = reads.term_frequencies(conn, [*(alt for q in qterms for alt in q.alternatives),
+                                          *(form for group in forms.values() for form in group)])
+    keys: set[str] = set()
+    for i, q in enumerate(qterms):
+        if _may_have_typo(q, i in mentions, exact):
+            keys |= deletion_keys(q.text)
+    near = reads.fuzzy_terms(conn, keys) if keys else []
+    groups: list[Group] = []
+    corrections: list[tuple[str, str]] = []
+    for i, q in enumerate(qterms):
+        alts = {alt: 1.0 for alt in q.alternatives if alt in exact}
+        weight = TYPO_WEIGHT[1] if alts else FORM_WEIGHT  # typed "vowed", the index has only "vow": that form
+        for form in forms.get(q.text, ()):
+            if form in exact:
+                alts.setdefault(form, weight)
+        if _may_have_typo(q, i in mentions, exact):
+            typos = []
+            limit = max_typos(q.text)
+            for term, df in near:
+                if term != q.text and abs(len(term) - len(q.text)) <= limit:
+                    distance = OSA.distance(q.text, term, score_cutoff=limit)
+                    if distance <= limit:
+                        typos.append((distance, -df, term))
+            for distance, _, term in sorted(typos)[:6]:
+                alts.setdefault(term, TYPO_WEIGHT[distance])
+            if typos and q.text not in exact:
+                corrections.append((q.text, sorted(typos)[0][2]))
+        if lexicon and not q.figure and not q.stop and i not in mentions:
+            related = _related(lexicon, q.text, alts)
+            for term, df in reads.term_frequencies(conn, related).items() if related else ():
+                alts.setdefault(term, SYNONYM_WEIGHT * related[term])
+                near.append((term, df))
+        if i == len(qterms) - 1 and not alts and not q.figure and len(q.text) >= 3 and q.text.isalpha():
+            for term, _df in reads.prefix_terms(conn, q.text, 5):
+                alts.setdefault(term, PREFIX_WEIGHT)
+        df_all = {**exact, **dict(near)}
+        group = Group(q, alts, min(docs, sum(df_all.get(a, 0) for a in alts)), persons=mentions.get(i, frozenset()))
+        main_df = exact.get(q.alternatives[0]) or max((df_all.get(a, 0) for a in alts), default=0)
+        group.weight = _idf(docs, main_df or 1) * (0.1 if q.stop else 1.0)
+        if not alts and len(q.text) < 5 and not q.figure:
+            group.weight *= 0.5  # a short word the index lacks is more likely a slip than a name
+        if group.persons and not main_df:
+            group.weight = _idf(docs, 1) * 0.7
+        groups.append(group)
+    return groups, corrections
+
+
+def _related(lexicon: Lexicon, word: str, alts: dict[str, float]) -> dict[str, float]:
+    """Synonyms of the word (or of a spelling it was matched by, or of its stem) in every form: term -> weight."""
+    spellings = {word: 1.0, **alts}
+    out: dict[str, float] = {}
+    for spelled, weight in spellings.items():
+        for key in {spelled, *_stems(spelled, 3)}:
+            for other in lexicon.get(key, ()):
+                for form in (other, *(other + end for end in SUFFIXES)):
+                    if form not in spellings and weight > out.get(form, 0.0):
+                        out[form] = weight
+    return out
+
+
+def _inflections(word: str) -> set[str]:
+    """Other forms of a word: with an ending, without one, or with another (threaten, threatened, threatens)."""
+    bases = {word, *_stems(word, 4)}
+    return {form for base in bases for form in (base, *(base + end for end in SUFFIXES))} - {word}
+
+
+def _stems(word: str, shortest: int) -> set[str]:
+    """The word without each ending it may carry ("threatened" -> "threaten", "threat")."""
+    return {word[: -len(end)] for end in SUFFIXES if word.endswith(end) and len(word) - len(end) >= shortest}
+
+
+def _first_stage(conn: sqlite3.Connection, groups: list[Group], wanted: int, docs: int) -> list[int]:
+    """Candidate claims (rowids) ranked by a rough score: the sum of the weights of the query terms they hold."""
+    content = [g for g in groups if g.useful and not g.term.stop] or [g for g in groups if g.useful]
+    content.sort(key=lambda g: g.df)
+    stops = [g for g in groups if g.useful and g.term.stop and g not in content]
+    enough = max(100, min(ENOUGH, docs // 50))
+    # A word the index lacks caps the score: if no claim can reach ACCEPT, fetch only near misses.
+    reachable = 100 * (0.75 * sum(g.weight for g in groups if g.useful or g.persons)
+                       / max(sum(g.weight for g in groups), 1e-9) + 0.25)
+    small = reachable < ACCEPT
+    parts: list[tuple[str, int]] = []
+    weights: list[float] = []
+    total = 0
+    for group in content:
+        rare = group.df <= enough and total + group.df <= BUDGET
+        if parts and not rare:
+            break  # the rarer terms found the candidates; common ones only count in the ranking
+        limit = BUDGET if rare and not small else min(wanted * 10, BUDGET) if not small else wanted
+        parts.append((match_expression(list(group.alts)), limit))
+        weights.append(group.weight)
+        total += min(group.df, limit)
+    common_only = not content or min(g.df for g in content) > enough
+    if not common_only:
+        # Many claims may share the rare words: the next, commoner words tell them apart. FTS5 answers
+        # "rare AND common" by walking the short list, so this stays cheap (very common words are left
+        # to the ranking).
+        rare_terms = [term for group in content[: len(parts)] for term in group.alts]
+        lead = match_expression(rare_terms)
+        taken = set(map(id, content[: len(parts)]))
+        spent = 0
+        for group in [g for g in content if id(g) not in taken][:TIE_BREAKERS]:
+            spent += group.df  # FTS5 walks the common word's list: the cost grows with its length
+            if spent > TIE_BUDGET:
+                break
+            parts.append((f"({lead}) AND ({match_expression(list(group.alts))})", BUDGET))
+            weights.append(group.weight)
+    scores: dict[int, float] = defaultdict(float)
+    for rowid, index in reads.postings(conn, parts):
+        scores[rowid] += weights[index]
+    if len(content) > 1 and common_only:
+        # No rare word to find the claim by: the claims holding every word. FTS5's AND walks the lists
+        # together, and a very common word ("mexico", "the") makes that slow, so the rarer words go first
+        # and a commoner one joins only while the claims holding them all are too many to rank whole.
+        ordered = [*content, *stops]
+        take, held = 2, []
+        while True:
+            expression = " AND ".join(f"({match_expression(list(g.alts))})" for g in ordered[:take])
+            held = reads.postings(conn, [(expression, wanted + 1)])
+            if len(held) <= wanted or take == len(ordered):
+                break
+            take += 1
+        bonus = sum(g.weight for g in ordered[:take]) + 0.5
+        for rowid, _ in held[:wanted]:
+            scores[rowid] += bonus
+    persons = sorted({p for g in groups for p in g.persons})
+    if persons:
+        weight = sum(g.weight for g in groups if g.persons)
+        for row in reads.speaker_docs(conn, persons, 200):
+            scores[row[0]] += weight
+    return [rowid for rowid, _ in heapq.nlargest(wanted, scores.items(), key=itemgetter(1))]
+
+
+def _idf(docs: int, df: int) -> float:
+    return math.log(1 + (docs - df + 0.5) / (df + 0.5))
+
+
+def _may_have_typo(q: QueryTerm, is_name: bool, exact: dict[str, int]) -> bool:
+    """A word the index lacks (a word it has is taken as typed, with its other forms)."""
+    return not (q.figure or q.stop or is_name or q.text in exact) and fuzzy_candidate(q.text)
+
+
+def _mentions(qterms: list[QueryTerm], people: PeopleIndex) -> dict[int, frozenset[str]]:
+    """Query words that spell a registered name or role exactly ('AMLO', 'Lopez Obrador', 'foreign minister'):
+    term index -> person ids (a role: its holders, when there are at most three)."""
+    texts = [q.text for q in qterms]
+    found: dict[int, frozenset[str]] = {}
+    for size in (4, 3, 2, 1):
+        for start in range(len(texts) - size + 1):
+            span = range(start, start + size)
+            if any(i in found for i in span) or any(qterms[i].figure for i in span):
+                continue
+            key = " ".join(texts[start : start + size])
+            if len(key) < 3 or key in STOPWORDS:
+                continue
+            ids = frozenset(people.entries[j].person for j in people.by_key.get(key, ()))
+            if 0 < len(ids) <= 3:
+                for i in span:
+                    found[i] = ids
+    return found
+
+
+class Coverage:
+    """The share of the query's weight a claim's terms hold (each group counts its best-matching spelling)."""
+
+    def __init__(self, groups: list[Group]) -> None:
+        self.groups = groups
+        self.total = sum(g.weight for g in groups)
+        self.spellings: dict[str, list[tuple[int, float]]] = defaultdict(list)  # indexed term -> (group, weight)
+        for i, group in enumerate(groups):
+            for alt, weight in group.alts.items():
+                self.spellings[alt].append((i, weight))
+        self.named = [(i, g.persons) for i, g in enumerate(groups) if g.persons]
+
+    def __call__(self, body: str, speaker: str = "", own: int | None = None) -> tuple[float, tuple[str, ...]]:
+        """`own`: how many leading terms of body are the claim's; the rest (its source passage) count less."""
+        if not self.total:
+            return 0.0, ()
+        best: dict[int, float] = {}
+        held = body.split()
+        context = held[own:] if own is not None else ()
+        if own is not None:
+            held = held[:own]
+        for term in self.spellings.keys() & set(held):  # C-level set work; the loop sees only matches
+            for i, weight in self.spellings[term]:
+                if weight > best.get(i, 0.0):
+                    best[i] = weight
+        for term in self.spellings.keys() & set(context) if context else ():
+            for i, weight in self.spellings[term]:  # only the word itself or another form of it, not typos
+                if weight >= FORM_WEIGHT and weight * CONTEXT_WEIGHT > best.get(i, 0.0):  # or synonyms
+                    best[i] = weight * CONTEXT_WEIGHT
+        for i, persons in self.named:
+            if speaker in persons:
+                best[i] = 1.0
+        got = sum(self.groups[i].weight * weight for i, weight in best.items())
+        return got / self.total, tuple(self.groups[i].term.text for i in sorted(best))
+
+
+def _rerank(text: str, groups: list[Group], rows: list) -> list[Ranked]:
+    staged = []
+    coverage = Coverage(groups)
+    for row in rows:
+        rowid, claim_id, speaker_id, _kind, said_sort, body, own = row
+        cover, matched = coverage(body, speaker_id, own)
+        staged.append((cover, said_sort, rowid, claim_id, speaker_id, body, matched))
+    staged.sort(key=lambda item: (-item[0], -_day(item[1]), item[2]))
+    needle = " ".join(words(prepare(text[:300])))[:300]
+    results = []
+    for position, (cover, said_sort, rowid, claim_id, speaker_id, body, matched) in enumerate(staged):
+        if position < RERANK and needle:
+            similarity = fuzz.partial_ratio(needle, body) if len(body) >= len(needle) else fuzz.ratio(needle, body)
+        else:
+            similarity = cover * 100 * 0.8
+        score = round(100 * (0.75 * cover + 0.25 * similarity / 100), 1)
+        if score >= SUGGEST:
+            results.append(Ranked(rowid, claim_id, speaker_id, said_sort, score, matched))
+    results.sort(key=lambda r: (-r.score, -_day(r.said_sort), r.rowid))
+    return results
+
+
+def _day(iso: str) -> int:
+    """'2019-05-30' -> 20190530 (sorts like the date)."""
+    return int(iso[:10].replace("-", "")) if iso[:4].isdigit() else 0

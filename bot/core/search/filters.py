@@ -1,0 +1,101 @@
+"""Loose filter text ("quotes", "tarifs", "2019-06", "Sheinbaum") turned into store values."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+from bot.core.analysis.fold import fold
+from bot.core.dates import PartialDate
+from bot.core.models import Topic
+
+KIND_WORDS = {
+    "direct_quote": ["direct quote", "quote", "quotes", "quoted", "direct", "verbatim", "cita"],
+    "paraphrase": ["paraphrase", "paraphrases", "statement", "statements", "said", "says", "reported"],
+    "statistic": ["statistic", "statistics", "stat", "stats", "figure", "figures", "number", "numbers", "data"],
+    "action": ["action", "actions", "act", "did", "event", "events", "measure", "measures"],
+}
+_CHOICES = [(word, kind) for kind, names in KIND_WORDS.items() for word in [kind.replace("_", " "), *names]]
+_LOOSE_DATE = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\s*$")
+
+
+def resolve_kind(text: str) -> str | None:
+    """'quotes' -> direct_quote; None when nothing is close."""
+    key = fold(text).replace("_", " ")
+    if not key:
+        return None
+    found = process.extractOne(key, [word for word, _ in _CHOICES], scorer=fuzz.WRatio, score_cutoff=80)
+    return _CHOICES[found[2]][1] if found else None
+
+
+def parse_bound(text: str) -> PartialDate | None:
+    """An ISO partial date, loosely written ('2019', '2019-6', '2019/06/05'); None when it is not one."""
+    match = _LOOSE_DATE.match(text or "")
+    if not match:
+        return None
+    year, month, day = match.groups()
+    iso = year + (f"-{int(month):02d}" if month else "") + (f"-{int(day):02d}" if day else "")
+    try:
+        return PartialDate.parse(iso)
+    except ValueError:
+        return None
+
+
+_MONTHS = {name: i for i, names in enumerate(
+    ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
+     "september sep sept", "october oct", "november nov", "december dec"), start=1) for name in names.split()}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_LEAD = r"(?:(?:in|on|during|of|around|from|en)\s+)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+# "27 November 2024", "November 27, 2024", "Nov 2024", "2024-11(-27)"; a bare year only after "in" (and the
+# like) or at the end of the question, so "2000 migrants" stays a figure.
+_PERIOD = re.compile(
+    rf"(?<![\w$])(?:{_LEAD}(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH})\.?\s+"
+    rf"(?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?{_YEAR}"
+    rf"|{_LEAD}(?P<iso>(?:19|20)\d{{2}}-\d{{1,2}}(?:-\d{{1,2}})?)"
+    rf"|(?:in|on|during|of|around|from|en)\s+(?P<year2>(?:19|20)\d{{2}})"
+    rf"|(?P<year3>(?:19|20)\d{{2}})(?=\s*[?.!]*\s*$))(?![\w%])",
+    re.IGNORECASE,
+)
+
+
+def split_period(text: str) -> tuple[str, PartialDate | None]:
+    """The question without the period it names, and that period: 'Sheinbaum in November 2024' ->
+    ('Sheinbaum', 2024-11). The last period named wins; none -> (text, None)."""
+    found = None
+    for match in _PERIOD.finditer(text or ""):
+        found = match
+    if found is None:
+        return text, None
+    if found["iso"]:
+        period = parse_bound(found["iso"])
+    elif found["month"]:
+        day = found["day1"] or found["day2"]
+        iso = f"{found['year']}-{_MONTHS[found['month'].casefold()]:02d}" + (f"-{int(day):02d}" if day else "")
+        period = parse_bound(iso)
+    else:
+        period = parse_bound(found["year2"] or found["year3"])
+    if period is None:
+        return text, None
+    rest = " ".join((text[: found.start()] + " " + text[found.end() :]).split())
+    return rest, period
+
+
+def rank_topics(text: str, topics: list[Topic], limit: int = 5) -> list[tuple[Topic, float]]:
+    """Topics by how well their slug, title or aliases match the text."""
+    key = fold(text)
+    if not key:
+        return []
+    names, owners = [], []
+    for topic in topics:
+        for name in (topic.slug.replace("-", " "), topic.title, *topic.aliases):
+            names.append(fold(name))
+            owners.append(topic)
+    best: dict[str, tuple[Topic, float]] = {}
+    for _, score, index in process.extract(key, names, scorer=fuzz.WRatio, limit=None, score_cutoff=50):
+        topic = owners[index]
+        score = 100.0 if names[index] == key else float(score)
+        if topic.slug not in best or best[topic.slug][1] < score:
+            best[topic.slug] = (topic, score)
+    return sorted(best.values(), key=lambda item: -item[1])[:limit]

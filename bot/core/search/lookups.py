@@ -1,0 +1,377 @@
+"""The lookups behind /who, /quote, /when, /search and /source: plain answers or NotFound, never an error."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from bot.core.analysis.fold import fold
+from bot.core.analysis.terms import match_expression, prepare, query_terms, terms, words
+from bot.core.dates import PartialDate
+from bot.core.models import Briefing, BriefingItem, ClaimView, NotFound
+from bot.core.search import people as people_mod
+from bot.core.search.engine import ACCEPT, SearchEngine
+from bot.core.search.filters import KIND_WORDS, parse_bound, rank_topics, resolve_kind, split_period
+from bot.core.search.results import (
+    BriefingHit,
+    ClaimFilter,
+    Hit,
+    PersonMatch,
+    SearchAnswer,
+    SourceAnswer,
+    TimelineHit,
+    WhoAnswer,
+)
+from bot.core.search.topics import BriefingNames
+from bot.core.store import search_reads
+from bot.core.store.queries import claim_views
+from bot.render.text import clip, plain_query
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from bot.core.search.engine import Ranked, Ranking
+    from bot.core.store import Store
+
+PERSON_IN_SEARCH = 90.0  # a search names a person only when the whole query is (nearly) their name
+BRIEFING_IN_SEARCH = 85.0  # ... and a briefing only when the whole query is (nearly) its title, alias or keyword
+
+
+class Lookups:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.engine = SearchEngine(store)
+
+    def invalidate(self) -> None:
+        self.engine.invalidate()
+
+    async def warm(self) -> None:
+        """Build what lookups keep in memory (people, synonyms, briefing names) ahead of the first question."""
+        await self.engine.people()
+        await self.engine.lexicon()
+        await self.briefing_names()
+
+    async def briefings(self) -> list[Briefing]:
+        """Every briefing, parsed once per content version (autocomplete asks on each keystroke)."""
+        await self.engine.refresh()
+        return await self.engine.once("briefings", self.store.briefings)
+
+    async def briefing_names(self) -> BriefingNames:
+        """The briefings' names folded for rank_briefings, once per content version."""
+        await self.engine.refresh()
+        return await self.engine.once("briefing_names", self._build_briefing_names)
+
+    async def _build_briefing_names(self) -> BriefingNames:
+        return BriefingNames(await self.briefings())
+
+    async def _timeline_entries(self) -> list[tuple[Briefing, BriefingItem, str]]:
+        """Every briefing's timeline entries with their search terms, made once per content version."""
+        await self.engine.refresh()
+
+        async def build() -> list[tuple[Briefing, BriefingItem, str]]:
+            return [(b, item, " ".join(terms(item.text))) for b in await self.briefings() for item in b.timeline]
+
+        return await self.engine.once("timeline_entries", build)
+
+    # --- people -----------------------------------------------------------------------------------------
+
+    async def resolve_person(self, text: str) -> tuple[PersonMatch | None, list[PersonMatch], PartialDate | None,
+                                                         NotFound | None]:
+        """The person the text means (role nouns by date), the alternatives, the date typed, or why not."""
+        shown = plain_query(text)
+        name, as_of = people_mod.split_date(text[:200])
+        if not people_mod.alias_key(name):
+            return None, [], as_of, NotFound(text, "Name a person, for example /who Sheinbaum.")
+        index = await self.engine.people()
+        matches = index.match(name, as_of=as_of)
+        counts = await self.store.claim_counts(m.id for m in matches)
+        matches = [dataclasses.replace(m, claim_count=counts.get(m.id, 0)) for m in matches]
+        accepted = [m for m in matches if m.score >= people_mod.ACCEPT]
+        close = tuple(dict.fromkeys(m.name for m in matches if m.score >= people_mod.SUGGEST))[:5]
+        if not accepted:
+            return None, [], as_of, NotFound(text, f"No one in the people registry matches “{shown}”.", close)
+        best = accepted[0]
+        # Holders of one role noun are told apart by date; anything else this close is a different name.
+        tied = [m for m in accepted if best.score - m.score <= people_mod.TIE
+                and not (best.role and m.role and people_mod.alias_key(m.matched) == people_mod.alias_key(best.matched))]
+        if len(tied) > people_mod.MAX_TIED:
+            names = tuple(m.name for m in tied)[:5]
+            return None, [], as_of, NotFound(text, f"Several people match “{shown}”; name one more precisely.", names)
+        if best.role is None or len(tied) > 1:
+            best = sorted(tied, key=lambda m: (-m.score, -m.claim_count, m.name))[0]
+        others = [m for m in accepted if m.id != best.id]
+        return best, others, as_of, None
+
+    async def who(self, name: str, limit: int | None = None) -> WhoAnswer | NotFound:
+        best, others, as_of, problem = await self.resolve_person(name)
+        if problem is not None or best is None:
+            return problem or NotFound(name, "Name a person.")
+        person = await self.store.person(best.id)
+        if person is None:  # removed between resolving and reading
+            return NotFound(name, f"No one in the people registry matches “{plain_query(name)}”.")
+        ids = await self.store.person_claim_ids(best.id, limit if limit is None or limit >= 0 else 0)
+        claims = await self.store.claims_by_id(ids)
+        return WhoAnswer(
+            person=person, matched=best.matched, claims=claims, score=best.score, total_claims=best.claim_count,
+            role_at=best.role, held_from=best.held_from, held_to=best.held_to, as_of=as_of,
+            alternatives=tuple(others[:5]),
+        )
+
+    async def suggest_people(self, text: str, limit: int = 25) -> list[tuple[str, str]]:
+        index = await self.engine.people()
+        return index.suggest(text, limit)
+
+    # --- claims -----------------------------------------------------------------------------------------
+
+    async def _hits(self, ranked: list[Ranked], passages: bool) -> list[Hit]:
+        scores = {r.claim_id: r.score for r in ranked}
+        views, spans, texts = await self.store.read(_hydrate, [r.claim_id for r in ranked], scores, passages)
+        by_id = {r.claim_id: r for r in ranked}
+        return [Hit(view, view.score or 0.0, texts.get(span) if span else None, by_id[view.claim.id].matched)
+                for view, span in zip(views, spans, strict=True)]
+
+    async def _near_misses(self, ranking: Ranking, text: str | None = None, filters: ClaimFilter | None = None,
+                           *, names: bool = True) -> tuple[str, ...]:
+        """Close claims; first the question spelled as the index spells it, when that finds answers (a typo
+        makes every match less sure, so "Sheinbuam tarifs" may miss what "sheinbaum tariffs" finds)."""
+        spelled = _respelled(text, ranking.corrections) if text else None
+        offer: list[str] = []
+        if spelled and (await self.engine.rank(spelled, filters, names=names)).accepted:
+            offer.append(spelled)
+        close = [r for r in ranking.results if r.score < ACCEPT][:3]
+        views = await self.store.claims_by_id(r.claim_id for r in close)
+        return (*offer, *(f"{v.speaker_name}: {clip(v.claim.text, 90)}" for v in views))
+
+    async def quote(self, text: str, limit: int = 5) -> SearchAnswer | NotFound:
+        if not query_terms(text):
+            return NotFound(text, "Type some words of the quote, for example /quote build bridges.")
+        ranking = await self.engine.rank(text, names=False)
+        accepted = ranking.accepted
+        if not accepted:
+            return NotFound(text, f"No claim matches “{plain_query(text)}” well enough.",
+                            await self._near_misses(ranking, text, names=False))
+        hits = await self._hits(accepted[: max(limit, 1)], passages=True)
+        return SearchAnswer(text, "quote", tuple(hits), len(accepted), corrections=tuple(ranking.corrections))
+
+    async def when(self, event: str, limit: int = 10) -> SearchAnswer | NotFound:
+        words_of, period = split_period(event)  # "tariff threat in June 2019": that period only ...
+        if period is not None and query_terms(words_of):
+            within = await self._when(event, words_of, period, limit)
+            if not isinstance(within, NotFound):
+                return within  # ... unless nothing then matches: the year may be part of the event's name
+        return await self._when(event, event, None, limit)
+
+    async def _when(self, event: str, words_of: str, period: PartialDate | None, limit: int) -> SearchAnswer | NotFound:
+        if not query_terms(words_of):
+            return NotFound(event, "Name an event, for example /when 25% tariffs.")
+        filters = ClaimFilter(date_from=period.earliest.isoformat(), date_to=period.latest.isoformat()) if period else None
+        ranking = await self.engine.rank(words_of, filters)
+        accepted = ranking.accepted[: max(limit, 1)]
+        accepted.sort(key=lambda r: (r.said_sort, -r.score))
+        hits = await self._hits(accepted, passages=False)
+        timeline = await self._timeline(words_of, ranking)
+        if period is not None:
+            timeline = [t for t in timeline if t.date and t.date.earliest <= period.latest and period.earliest <= t.date.latest]
+        if not hits and not timeline:
+            within = f" in {period.human()}" if period else ""
+            return NotFound(event, f"Nothing dated{within} matches “{plain_query(words_of)}”.",
+                            await self._near_misses(ranking, words_of, filters))
+        return SearchAnswer(event, "when", tuple(hits), len(ranking.accepted), timeline=tuple(timeline),
+                            filters={"in": period.human()} if period else {}, corrections=tuple(ranking.corrections))
+
+    async def _timeline(self, event: str, ranking: Ranking) -> list[TimelineHit]:
+        from bot.core.search.engine import Coverage  # the same coverage the claims are ranked with
+
+        groups = ranking.groups
+        if not groups:
+            return []
+        coverage = Coverage(groups)
+        needle = " ".join(words(prepare(event[:300])))
+        found = []
+        for briefing, item, body in await self._timeline_entries():
+            cover, _ = coverage(body)
+            if 75 * cover + 25 < ACCEPT:
+                continue  # cannot reach ACCEPT whatever the similarity: skip the costlier comparison
+            score = round(100 * (0.75 * cover + 0.25 * fuzz.partial_ratio(needle, body) / 100), 1)
+            if score >= ACCEPT:
+                found.append(TimelineHit(briefing.slug, briefing.title, item.date, item.text, item.claims, score))
+        found.sort(key=lambda t: (t.date.earliest if t.date else PartialDate(1).earliest, -t.score))
+        return found
+
+    async def search(self, query: str, *, speaker: str | None = None, topic: str | None = None,
+                     kind: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                     limit: int = 25) -> SearchAnswer | NotFound:
+        limit = max(1, min(limit, 100))
+        options = {"speaker": speaker, "topic": topic, "kind": kind, "limit": limit}
+        if not (date_from or date_to):
+            # "what did Sheinbaum say in November 2024": the period is a filter. If nothing said then matches,
+            # the year may belong to the thing asked about ("$800 billion in 2024"): ask with the words instead.
+            words_of, period = split_period(query)
+            if period is not None:
+                within = await self._search(words_of, **options, date_from=period.iso(), date_to=period.iso(),
+                                            period=period)
+                if not isinstance(within, NotFound) or not query_terms(words_of):
+                    return within
+        return await self._search(query, **options, date_from=date_from, date_to=date_to)
+
+    async def _search(self, query: str, *, speaker: str | None, topic: str | None, kind: str | None,
+                      date_from: str | None, date_to: str | None, limit: int,
+                      period: PartialDate | None = None) -> SearchAnswer | NotFound:
+        filters, shown, problem = await self._filters(speaker, topic, kind, date_from, date_to)
+        if problem is not None:
+            return problem
+        if period is not None:
+            shown.pop("from", None)
+            shown.pop("to", None)
+            shown["in"] = period.human()
+        has_terms = bool(query_terms(query))
+        if not has_terms and not filters.active:
+            return NotFound(query, "Type something to search for, for example /search tariffs.")
+        if not has_terms:
+            rows = await self.store.filtered_docs(filters, limit + 1)
+            ranked = [_unranked(row) for row in rows]
+            hits = await self._hits(ranked[:limit], passages=False)
+            if not hits:
+                return NotFound(query, "No claim passes those filters.")
+            return SearchAnswer(query, "search", tuple(hits), len(ranked), filters=shown)
+        ranking = await self.engine.rank(query, filters)
+        accepted = ranking.accepted
+        hits = await self._hits(accepted[:limit], passages=False)
+        people_hits: list[PersonMatch] = []
+        briefing_hits: list[BriefingHit] = []
+        if not filters.active:
+            index = await self.engine.people()
+            people_hits = [m for m in index.match(query, limit=3) if m.score >= PERSON_IN_SEARCH]
+            briefing_hits = _briefing_hits(query, await self.briefing_names())
+        if not hits and not people_hits and not briefing_hits:
+            return NotFound(query, f"No claim matches “{plain_query(query)}” well enough.",
+                            await self._near_misses(ranking, query, filters))
+        return SearchAnswer(query, "search", tuple(hits), len(accepted), tuple(people_hits), tuple(briefing_hits),
+                            filters=shown, corrections=tuple(ranking.corrections))
+
+    async def _filters(self, speaker: str | None, topic: str | None, kind: str | None, date_from: str | None,
+                       date_to: str | None) -> tuple[ClaimFilter, dict[str, str], NotFound | None]:
+        shown: dict[str, str] = {}
+        speakers: tuple[str, ...] = ()
+        if speaker and speaker.strip():
+            best, _, _, problem = await self.resolve_person(speaker)
+            if problem is not None or best is None:
+                return ClaimFilter(), shown, problem
+            speakers = (best.id,)
+            shown["speaker"] = best.name
+        topic_slug = None
+        if topic and topic.strip():
+            ranked = rank_topics(topic, await self.store.topics())
+            if not ranked or ranked[0][1] < 80:
+                close = tuple(t.slug for t, s in ranked if s >= 50)[:3]
+                return ClaimFilter(), shown, NotFound(topic, f"No topic matches “{plain_query(topic)}”.", close)
+            topic_slug = ranked[0][0].slug
+            shown["topic"] = topic_slug
+        kind_value = None
+        if kind and kind.strip():
+            kind_value = resolve_kind(kind)
+            if kind_value is None:
+                return ClaimFilter(), shown, NotFound(kind, f"No kind of claim matches “{plain_query(kind)}”.",
+                                                       tuple(KIND_WORDS))
+            shown["kind"] = kind_value
+        bounds = []
+        for label, value, last in (("from", date_from, False), ("to", date_to, True)):
+            if value and value.strip():
+                parsed = parse_bound(value)
+                if parsed is None:
+                    message = f"“{plain_query(value, 40)}” is not a date like 2019, 2019-06 or 2019-06-05."
+                    return ClaimFilter(), shown, NotFound(value, message)
+                shown[label] = parsed.iso()
+                bounds.append((parsed.latest if last else parsed.earliest).isoformat())
+            else:
+                bounds.append(None)
+        filters = ClaimFilter(speakers, topic_slug, kind_value, bounds[0], bounds[1])
+        return filters, shown, None
+
+    # --- articles ---------------------------------------------------------------------------------------
+
+    async def _articles(self, text: str, limit: int) -> list[tuple[str, str, float]]:
+        typed = words(prepare(text[:300]))[:12]
+        if not typed:
+            return [(a, t, 0.0) for a, t, _ in await self.store.recent_articles(limit)]
+        found: dict[str, tuple[str, str | None]] = {}
+        exact = await self.store.article(text.strip())
+        if exact is not None:
+            found[exact.id] = (exact.title, exact.outlet)
+        head = [match_expression([t]) for t in typed[:-1]]
+        last = typed[-1]
+        tail = f'{match_expression([last])}*' if len(last) >= 2 else match_expression([last])
+        for expression in (" AND ".join([*head, tail]), " OR ".join([*head, tail])):
+            for article_id, title, outlet in await self.store.article_matches(expression, 100):
+                found.setdefault(article_id, (title, outlet))
+            if len(found) >= limit:
+                break
+        key = " ".join(typed)
+        scored = []
+        for article_id, (title, _outlet) in found.items():
+            if article_id == text.strip():
+                score = 100.0
+            else:
+                score = max(fuzz.WRatio(key, " ".join(words(title))), fuzz.WRatio(key, article_id.replace("-", " ")) - 2)
+            scored.append((article_id, title, float(score)))
+        scored.sort(key=lambda item: (-item[2], item[1]))
+        return scored[:limit]
+
+    async def suggest_articles(self, text: str, limit: int = 25) -> list[tuple[str, str]]:
+        return [(article_id, title) for article_id, title, _ in await self._articles(text, limit)]
+
+    async def source(self, article: str) -> SourceAnswer | NotFound:
+        if not words(prepare(article)):
+            return NotFound(article, "Name an article (its id or words of its title), for example /source sheinbaum.")
+        ranked = await self._articles(article, 6)
+        if not ranked or ranked[0][2] < 80:
+            close = tuple(title for _, title, score in ranked if score >= 50)[:3]
+            return NotFound(article, f"No article matches “{plain_query(article)}”.", close)
+        article_id, title, score = ranked[0]
+        found = await self.store.article(article_id)
+        if found is None:
+            return NotFound(article, f"No article matches “{plain_query(article)}”.")
+        claims: list[ClaimView] = await self.store.claims_for_article(article_id)
+        has_text = await self.store.passage(article_id, 0, 1) is not None
+        matched = article_id if article.strip() == article_id else title
+        alternatives = tuple((a, t) for a, t, s in ranked[1:] if s >= 80)
+        return SourceAnswer(found, claims, matched, score, has_text, alternatives)
+
+
+def _hydrate(conn: sqlite3.Connection, ids: list[str], scores: dict[str, float], passages: bool) -> tuple:
+    """Claim views, each one's first source span and (when asked) the passages there: one read job."""
+    views = claim_views(conn, ids, scores)
+    spans = [(v.sources[0].article_id, v.sources[0].start, v.sources[0].end) if passages and v.sources else None
+             for v in views]
+    texts = search_reads.passages(conn, [span for span in spans if span]) if passages else {}
+    return views, spans, texts
+
+
+def _briefing_hits(query: str, names: BriefingNames) -> list[BriefingHit]:
+    """Briefings whose slug, title, alias or keyword is (nearly) the whole query: '/search tarifs' -> Tariffs."""
+    key = fold(query[:200])
+    best: dict[str, tuple[float, Briefing]] = {}
+    for name, briefing in zip(names.choices, names.owners, strict=True):
+        score = fuzz.ratio(key, name)
+        if score > best.get(briefing.slug, (-1.0, briefing))[0]:
+            best[briefing.slug] = (score, briefing)
+    hits = [BriefingHit(b.slug, b.title, round(float(score), 1)) for score, b in best.values()
+            if score >= BRIEFING_IN_SEARCH]
+    return sorted(hits, key=lambda h: (-h.score, h.title))[:3]
+
+
+def _respelled(text: str, corrections: list[tuple[str, str]]) -> str | None:
+    """The question with each corrected word replaced ('sheinbuam tarifs' -> 'sheinbaum tariffs'), or None."""
+    fixed = dict(corrections)
+    typed = words(prepare(text[:300]))
+    if not fixed or not any(w in fixed for w in typed):
+        return None
+    return " ".join(fixed.get(w, w) for w in typed)
+
+
+def _unranked(row) -> Ranked:
+    from bot.core.search.engine import Ranked
+
+    return Ranked(row[0], row[1], row[2], row[4], 100.0, ())

@@ -1,0 +1,250 @@
+"""Who the user means: names, surnames, nicknames and role nouns resolved through the people registry.
+
+Aliases live in their own table and their own in-memory index, never in the claim index, so "AMLO" matches
+the alias AMLO and nothing else. Role nouns ("the foreign minister") carry dates: with a date typed they mean
+that date's holder, without one the latest holder, and the others are offered as alternatives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from bot.core.analysis.terms import deletion_keys, prepare, words
+from bot.core.dates import PartialDate, parse_optional
+from bot.core.search.results import PersonMatch
+
+ACCEPT = 85.0  # below this a person is a suggestion, not an answer
+SUGGEST = 60.0
+TIE = 3.0  # people within this many points of the best are equally likely
+MAX_TIED = 3  # more equally likely people than this: ask the user to be specific
+_LEADING = {"the", "la", "el", "los", "las"}
+_DATE_TAIL = re.compile(
+    r"^(?P<name>.*?)[\s,(]+(?:(?:in|on|during|as of|at|from)\s+)?(?P<date>\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)\)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def alias_key(text: str) -> str:
+    """How an alias and a typed name are compared: folded words, no leading article, no possessive."""
+    tokens = words(prepare(text))
+    while len(tokens) > 1 and tokens[0] in _LEADING:
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+def split_date(text: str) -> tuple[str, PartialDate | None]:
+    """'the foreign minister in 2019' -> ('the foreign minister', 2019)."""
+    match = _DATE_TAIL.match(text.strip())
+    if not match or not match["name"].strip():
+        return text, None
+    raw = match["date"]
+    parts = raw.split("-")
+    iso = "-".join([parts[0], *(p.zfill(2) for p in parts[1:])])
+    try:
+        return match["name"].strip(), PartialDate.parse(iso)
+    except ValueError:
+        return text, None
+
+
+def token_similarity(typed: str, known: str) -> float:
+    if typed == known:
+        return 100.0
+    if min(len(typed), len(known)) >= 4:
+        distance = OSA.distance(typed, known, score_cutoff=2)
+        if distance == 1:
+            return 90.0 if len(typed) >= 6 else 84.0  # short names: a one-letter slip may be another person
+        if distance == 2 and len(typed) >= 9:
+            return 86.0
+    return min(fuzz.ratio(typed, known), 84.0)
+
+
+@dataclass(frozen=True)
+class _Alias:
+    person: str
+    text: str  # as in the registry
+    key: str
+    start: PartialDate | None
+    end: PartialDate | None
+    is_role: bool
+
+
+class PeopleIndex:
+    """Every person and alias in memory (a few thousand at most); rebuilt when the content changes."""
+
+    def __init__(self, people: list, aliases: list, roles: list) -> None:
+        self.names: dict[str, str] = {row[0]: row[1] for row in people}
+        self.kinds: dict[str, str] = {row[0]: row[2] for row in people}
+        self.roles: dict[str, list[tuple[str, PartialDate | None, PartialDate | None]]] = defaultdict(list)
+        for person_id, title, start, end in roles:
+            self.roles[person_id].append((title, _date(start), _date(end)))
+        entries: list[_Alias] = []
+        seen: set[tuple[str, str, bool, str | None]] = set()
+        # One entry per spelling: keep the one written as in the display name ("López Obrador", not "Lopez-Obrador").
+        aliases = sorted(aliases, key=lambda r: (r[5], r[1] not in self.names.get(r[0], ""), len(r[1]), r[1]))
+        for person_id, alias, _folded, start, end, is_role in aliases:
+            key = alias_key(alias)
+            mark = (person_id, key, bool(is_role), start)
+            if key and person_id in self.names and mark not in seen:
+                seen.add(mark)
+                entries.append(_Alias(person_id, alias, key, _date(start), _date(end), bool(is_role)))
+        for person_id, name in self.names.items():  # imported people have no alias rows: their name is one
+            key = alias_key(name)
+            if key and (person_id, key, False, None) not in seen:
+                entries.append(_Alias(person_id, name, key, None, None, False))
+        self.entries = entries
+        self.by_key: dict[str, list[int]] = defaultdict(list)
+        self.by_token: dict[str, set[int]] = defaultdict(set)
+        self.by_deletion: dict[str, set[str]] = defaultdict(set)
+        for index, entry in enumerate(entries):
+            self.by_key[entry.key].append(index)
+            for token in entry.key.split():
+                self.by_token[token].add(index)
+        for token in self.by_token:
+            if len(token) >= 4:
+                for key in deletion_keys(token):
+                    self.by_deletion[key].add(token)
+        self.keys = [entry.key for entry in entries]
+        self.surnames: dict[str, set[str]] = defaultdict(set)  # last word(s) of display names
+        for person_id, name in self.names.items():
+            if self.kinds.get(person_id) != "person":
+                continue
+            tokens = alias_key(name).split()
+            for size in (1, 2):
+                if len(tokens) > size:
+                    self.surnames[" ".join(tokens[-size:])].add(person_id)
+
+    # --- scoring -----------------------------------------------------------------------------------------
+
+    def _candidates(self, key: str, prefix: bool) -> set[int]:
+        found: set[int] = set(self.by_key.get(key, ()))
+        for token in key.split():
+            found |= self.by_token.get(token, set())
+            if len(token) >= 4:
+                for deletion in deletion_keys(token):
+                    for known in self.by_deletion.get(deletion, ()):
+                        found |= self.by_token[known]
+        if prefix:
+            last = key.split()[-1] if key else ""
+            if len(last) >= 2:
+                for token, indices in self.by_token.items():
+                    if token.startswith(last):
+                        found |= indices
+        for _, _, index in process.extract(key, self.keys, scorer=fuzz.ratio, score_cutoff=70, limit=20):
+            found.add(index)
+        return found
+
+    def _score(self, key: str, entry: _Alias, prefix: bool) -> float:
+        if key == entry.key:
+            return 100.0
+        if (not entry.is_role and key in self.surnames and entry.person in self.surnames[key]
+                and entry.key == alias_key(self.names[entry.person])):
+            return 96.0  # the surname of the display name
+        typed, known = key.split(), entry.key.split()
+        sims = []
+        used: set[int] = set()
+        for token in typed:
+            best, best_at = 0.0, -1
+            for at, other in enumerate(known):
+                sim = token_similarity(token, other)
+                if prefix and token is typed[-1] and len(token) >= 2 and other.startswith(token):
+                    sim = max(sim, 88.0)
+                if sim > best:
+                    best, best_at = sim, at
+            sims.append(best)
+            used.add(best_at)
+        weight = sum(len(t) for t in typed)
+        typed_match = sum(s * len(t) for s, t in zip(sims, typed, strict=True)) / weight
+        if min(sims) < 70:
+            typed_match *= 0.75
+        cover = len(used - {-1}) / len(known)
+        token_score = typed_match * (0.82 + 0.18 * cover)
+        return max(fuzz.ratio(key, entry.key) * 0.98, token_score)
+
+    def _plain(self, entry: _Alias) -> bool:
+        """An alias made of words of the display name (not a nickname, title or listed misspelling)."""
+        return set(entry.key.split()) <= set(alias_key(self.names[entry.person]).split())
+
+    def match(self, text: str, *, as_of: PartialDate | None = None, prefix: bool = False,
+              limit: int = 10) -> list[PersonMatch]:
+        """People the text may mean, best first, one entry per person (their best alias)."""
+        key = alias_key(text[:200])
+        if not key:
+            return []
+        best: dict[str, tuple[float, _Alias]] = {}
+        for index in self._candidates(key, prefix):
+            entry = self.entries[index]
+            score = self._score(key, entry, prefix)
+            if entry.is_role and score >= ACCEPT:
+                score = _role_score(score, entry, as_of)
+            current = best.get(entry.person)
+            if current is None or score > current[0] or (
+                score == current[0] and _preferred(entry, current[1], self._plain(entry), self._plain(current[1]))
+            ):
+                best[entry.person] = (score, entry)
+        ranked = sorted(best.items(), key=lambda item: (-item[1][0], _recency(item[1][1]), self.names[item[0]]))
+        return [self._person_match(person_id, score, entry) for person_id, (score, entry) in ranked[:limit]]
+
+    def _person_match(self, person_id: str, score: float, entry: _Alias) -> PersonMatch:
+        role = None
+        if entry.is_role:
+            role = self.role_during(person_id, entry.start, entry.end) or entry.text
+        return PersonMatch(person_id, self.names[person_id], entry.text, round(score, 1), role, entry.start, entry.end)
+
+    def role_during(self, person_id: str, start: PartialDate | None, end: PartialDate | None) -> str | None:
+        """The person's registered role that overlaps the alias's period the most."""
+        far_past, far_future = dt.date(1, 1, 1), dt.date(9999, 12, 31)
+        lo = start.earliest if start else far_past
+        hi = end.latest if end else far_future
+        best, best_days = None, 0
+        for title, role_start, role_end in self.roles.get(person_id, ()):
+            overlap = (min(hi, role_end.latest if role_end else far_future)
+                       - max(lo, role_start.earliest if role_start else far_past)).days
+            if overlap > best_days:
+                best, best_days = title, overlap
+        return best
+
+    def suggest(self, text: str, limit: int = 25) -> list[tuple[str, str]]:
+        """Autocomplete: (id, display name) for what has been typed so far."""
+        text = text[:200]
+        if not alias_key(text):
+            ordered = sorted(self.names.items(), key=lambda item: item[1].casefold())
+            return ordered[:limit]
+        found = self.match(text, prefix=True, limit=limit)
+        return [(m.id, m.name) for m in found if m.score >= SUGGEST][:limit]
+
+
+def _date(value: str | None) -> PartialDate | None:
+    try:
+        return parse_optional(value)
+    except ValueError:
+        return None
+
+
+def _recency(entry: _Alias) -> tuple[int, str]:
+    """Sort key: current holders first, then by latest start."""
+    if not entry.is_role:
+        return (0, "")
+    ongoing = entry.end is None
+    start = entry.start.earliest.isoformat() if entry.start else "0000"
+    return (0 if ongoing else 1, "".join(chr(0x10FFFF - ord(c)) for c in start))
+
+
+def _preferred(entry: _Alias, other: _Alias, plain: bool, other_plain: bool) -> bool:
+    """Between two equally good aliases of one person: the later role, else part of the name, else shorter."""
+    return ((_recency(entry), not plain, len(entry.text), entry.text)
+            < (_recency(other), not other_plain, len(other.text), other.text))
+
+
+def _role_score(score: float, entry: _Alias, as_of: PartialDate | None) -> float:
+    """A role noun means its holder at the date asked (or now); other holders stay as alternatives."""
+    if as_of is None:
+        return score if entry.end is None else score - 2.0
+    start_ok = entry.start is None or entry.start.earliest <= as_of.latest
+    end_ok = entry.end is None or entry.end.latest >= as_of.earliest
+    return score if start_ok and end_ok else score - 10.0

@@ -1,0 +1,136 @@
+"""The core facade: every question an adapter can ask, answered with plain data from the store."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from bot import __version__
+from bot.core import interchange as exchange
+from bot.core.models import BriefAnswer, NotFound, Topic
+from bot.core.search.lookups import Lookups
+from bot.core.search.results import SearchAnswer, SourceAnswer, WhoAnswer
+from bot.core.search.topics import ACCEPT, TopicMatch, rank_briefings
+from bot.core.store import CompileReport, Store
+
+
+@dataclass(frozen=True)
+class ContentPaths:
+    data_dir: Path
+    briefings_dir: Path
+    seeds_dir: Path | None = None
+
+
+@dataclass(frozen=True)
+class Status:
+    version: str
+    schema_version: int
+    counts: dict[str, int]
+    content_hash: str | None
+    uptime_seconds: float
+    last_digest: str | None = None
+
+
+class Briefbot:
+    """What the bot, the console and the CLI all call. Knows nothing of Discord."""
+
+    def __init__(self, store: Store, paths: ContentPaths) -> None:
+        self.store = store
+        self.paths = paths
+        self.started = time.monotonic()
+        self.lookups = Lookups(store)
+
+    async def reload(self, *, force: bool = False) -> CompileReport:
+        report = await self.store.sync_content(
+            self.paths.data_dir, self.paths.briefings_dir, self.paths.seeds_dir, force=force
+        )
+        if report.compiled:
+            self.lookups.invalidate()
+        await self.lookups.warm()  # the people index is built now, not on the first user's question
+        return report
+
+    # --- lookups (bot/search): each answers with plain data or NotFound, whatever was typed -------------
+
+    async def who(self, name: str, limit: int | None = None) -> WhoAnswer | NotFound:
+        """A person (surname, nickname, role noun; typos fine) and their claims in date order."""
+        return await self.lookups.who(name, limit)
+
+    async def quote(self, text: str, limit: int = 5) -> SearchAnswer | NotFound:
+        """Who said this: best match first, with the source passage."""
+        return await self.lookups.quote(text, limit)
+
+    async def when(self, event: str, limit: int = 10) -> SearchAnswer | NotFound:
+        """Dated claims (and briefing timeline entries) matching the event words, in date order."""
+        return await self.lookups.when(event, limit)
+
+    async def search(self, query: str, *, speaker: str | None = None, topic: str | None = None,
+                     kind: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                     limit: int = 25) -> SearchAnswer | NotFound:
+        """Every claim, ranked, with loose filters (speaker via the registry, topic fuzzy, ISO partial dates)."""
+        return await self.lookups.search(query, speaker=speaker, topic=topic, kind=kind, date_from=date_from,
+                                         date_to=date_to, limit=limit)
+
+    async def suggest_people(self, text: str, limit: int = 25) -> list[tuple[str, str]]:
+        return await self.lookups.suggest_people(text, limit)
+
+    async def suggest_articles(self, text: str, limit: int = 25) -> list[tuple[str, str]]:
+        return await self.lookups.suggest_articles(text, limit)
+
+    async def source(self, article: str) -> SourceAnswer | NotFound:
+        """An article's metadata and its claims in text order."""
+        return await self.lookups.source(article)
+
+    async def topics(self) -> list[Topic]:
+        """Topics that have a briefing, by title (a topic without one is not offered)."""
+        briefed = {b.slug for b in await self.lookups.briefings()}
+        return [t for t in await self.store.topics() if t.slug in briefed] or [
+            Topic(b.slug, b.title, b.aliases) for b in await self.lookups.briefings()
+        ]
+
+    async def suggest_topics(self, query: str, limit: int = 25) -> list[TopicMatch]:
+        return rank_briefings(query, await self.lookups.briefing_names(), limit)
+
+    async def brief(self, query: str) -> BriefAnswer | NotFound:
+        names = await self.lookups.briefing_names()
+        briefings = names.briefings
+        ranked = rank_briefings(query, names, limit=5)
+        if not briefings:
+            return NotFound(query, "No briefings are loaded yet.")
+        if not ranked or ranked[0].score < ACCEPT or not query.strip():
+            close = tuple(m.title for m in ranked[:3] if m.score >= 50) if query.strip() else ()
+            hint = "Try /topics to see every briefing."
+            message = f"No briefing matches “{query.strip()[:100]}”." if query.strip() else "Name a topic."
+            return NotFound(query, f"{message} {hint}", close)
+        briefing = next(b for b in briefings if b.slug == ranked[0].slug)
+        cited_ids = list(briefing.claims) + [c for item in briefing.key_points + briefing.timeline for c in item.claims]
+        cited = {view.claim.id: view for view in await self.store.claims_by_id(cited_ids)}
+        wanted = [*briefing.articles, *briefing.sources, *(r.article_id for v in cited.values() for r in v.sources)]
+        articles = {a.id: a for a in await self.store.articles() if a.id in set(wanted)}
+        return BriefAnswer(briefing, cited, articles)
+
+    # --- exchange -----------------------------------------------------------------------------------------
+
+    async def import_claims(self, path: Path) -> exchange.ImportReport:
+        """Load a JSONL export as origin='import' claims; bad lines are reported by number, the rest load."""
+        report = exchange.ImportReport()
+        report.counts = await self.store.import_claims(exchange.read_jsonl(path, report))
+        self.lookups.invalidate()
+        return report
+
+    async def export_claims(self, fmt: str, out: TextIO) -> int:
+        return await exchange.write_claims(self.store.export_rows(), fmt, out)
+
+    async def export_briefings(self, out: TextIO) -> int:
+        return exchange.write_briefings(await self.store.briefings(), out)
+
+    async def status(self) -> Status:
+        return Status(
+            version=__version__,
+            schema_version=await self.store.schema_version(),
+            counts=await self.store.counts(),
+            content_hash=await self.store.meta("content_hash"),
+            uptime_seconds=time.monotonic() - self.started,
+            last_digest=await self.store.last_digest(),
+        )

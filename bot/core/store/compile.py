@@ -1,0 +1,115 @@
+"""Compile a loaded Corpus into the store's content tables (one transaction, runtime tables untouched)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import aiosqlite
+
+from bot.core.analysis.fold import fold
+from bot.core.dates import PartialDate
+from bot.core.models import Briefing, Corpus
+from bot.core.plain import to_plain
+from bot.core.store.search_index import bump_generation, index_articles, index_claims, unindex_claims
+
+CONTENT_TABLES = ("claim_topics", "claim_appearances", "claims", "aliases", "roles", "people", "articles", "topics",
+                  "briefings", "synonyms")
+
+
+def _iso(value: PartialDate | None) -> str | None:
+    return value.iso() if value else None
+
+
+def briefing_to_json(briefing: Briefing) -> str:
+    return json.dumps(to_plain(briefing), ensure_ascii=False)
+
+
+async def compile_corpus(db: aiosqlite.Connection, corpus: Corpus, texts: dict[str, str] | None = None) -> None:
+    """Replace content-origin rows with the corpus; imported/ingested rows and runtime state stay."""
+    await unindex_claims(db, origin="content")
+    await db.execute("DELETE FROM claims WHERE origin = 'content'")
+    for table in ("topics", "briefings", "synonyms"):
+        await db.execute(f"DELETE FROM {table}")
+    await db.execute("DELETE FROM people WHERE origin = 'content' AND id NOT IN (SELECT speaker_id FROM claims)")
+    await db.execute("DELETE FROM aliases WHERE person_id IN (SELECT id FROM people WHERE origin = 'content')")
+    await db.execute("DELETE FROM roles WHERE person_id IN (SELECT id FROM people WHERE origin = 'content')")
+    await db.execute(
+        "DELETE FROM articles WHERE origin = 'content' AND id NOT IN (SELECT article_id FROM claim_appearances)"
+    )
+    await db.executemany(
+        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,'content',?) ON CONFLICT(id) DO UPDATE SET"
+        " title=excluded.title, file=excluded.file, author=excluded.author, outlet=excluded.outlet,"
+        " kind=excluded.kind, published=excluded.published, precision=excluded.precision,"
+        " not_before=excluded.not_before, not_after=excluded.not_after, url=excluded.url, origin='content',"
+        " body=coalesce(excluded.body, articles.body)",
+        [
+            (a.id, a.title, a.file, a.author, a.outlet, a.kind, a.published.iso(), a.precision,
+             _iso(a.not_before), _iso(a.not_after), a.url, (texts or {}).get(a.id))
+            for a in corpus.articles.values()
+        ],
+    )
+    await index_articles(db, list(corpus.articles))
+    await db.executemany(
+        "INSERT INTO people VALUES (?,?,?,'content') ON CONFLICT(id) DO UPDATE SET"
+        " name=excluded.name, kind=excluded.kind, origin='content'",
+        [(p.id, p.name, p.kind) for p in corpus.people.values()],
+    )
+    await db.executemany(
+        "INSERT INTO roles VALUES (?,?,?,?)",
+        [(p.id, r.title, _iso(r.start), _iso(r.end)) for p in corpus.people.values() for r in p.roles],
+    )
+    alias_rows = []
+    for person in corpus.people.values():
+        for alias in {person.name, *person.aliases}:
+            alias_rows.append((person.id, alias, fold(alias), None, None, 0))
+        for role_alias in person.role_aliases:
+            alias_rows.append(
+                (person.id, role_alias.alias, fold(role_alias.alias), _iso(role_alias.start), _iso(role_alias.end), 1)
+            )
+    await db.executemany("DELETE FROM aliases WHERE person_id = ?", [(p,) for p in corpus.people])
+    await db.executemany("INSERT INTO aliases VALUES (?,?,?,?,?,?)", alias_rows)
+    await db.executemany(
+        "INSERT INTO topics VALUES (?,?,?)",
+        [(t.slug, t.title, json.dumps(list(t.aliases), ensure_ascii=False)) for t in corpus.topics.values()],
+    )
+    await insert_claims(db, corpus.claims.values(), origin="content")
+    await db.executemany(
+        "INSERT INTO briefings VALUES (?,?,?,?,?)",
+        [(b.slug, b.title, b.summary, _iso(b.updated), briefing_to_json(b)) for b in corpus.briefings.values()],
+    )
+    await db.executemany("INSERT OR IGNORE INTO synonyms VALUES (?, ?)",
+                         [(i, term) for i, group in enumerate(corpus.synonyms) for term in group])
+    await bump_generation(db)
+
+
+async def insert_claims(db: aiosqlite.Connection, claims, origin: str, docs=None) -> None:
+    """Shared by content compile, `briefbot import` and ingest, so every path indexes claims alike.
+
+    `docs` are the claims' search rows when the caller built them already (import builds them while reading).
+    """
+    claims = list(claims)
+    ids = [(c.id,) for c in claims]
+    await unindex_claims(db, [c.id for c in claims])
+    await db.executemany("DELETE FROM claim_appearances WHERE claim_id = ?", ids)
+    await db.executemany("DELETE FROM claim_topics WHERE claim_id = ?", ids)
+    added_at = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")  # as datetime('now'), once per batch
+    await db.executemany(
+        "INSERT OR REPLACE INTO claims (id, speaker_id, speaker_role, kind, text, quote, said_on, said_sort,"
+        " precision, basis, date_note, not_before, not_after, figures, topics, origin, added_at)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            (c.id, c.speaker, c.speaker_role, c.kind, c.text, c.quote, c.said_on.iso(), c.said_on.earliest.isoformat(),
+             c.precision, c.basis, c.date_note, _iso(c.not_before), _iso(c.not_after),
+             json.dumps(list(c.figures), ensure_ascii=False), json.dumps(list(c.topics)), origin, added_at)
+            for c in claims
+        ],
+    )
+    await db.executemany(
+        "INSERT INTO claim_appearances VALUES (?,?,?,?)",
+        [(c.id, a.article, a.start, a.end) for c in claims for a in c.appearances],
+    )
+    await db.executemany(
+        "INSERT INTO claim_topics VALUES (?,?)", [(c.id, t) for c in claims for t in c.topics]
+    )
+    await index_claims(db, claims, docs)

@@ -1,0 +1,181 @@
+"""Opening, migrating and compiling the SQLite file."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import TypeVar
+
+import aiosqlite
+
+from bot.core.content import content_files, load_corpus
+from bot.core.content.crosscheck import article_texts
+from bot.core.models import Problem
+from bot.core.store.compile import compile_corpus
+from bot.core.store.imports import ExchangeQueries, ImportBatch, ImportCounts
+from bot.core.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from bot.core.store.queries import Queries
+from bot.core.store.reader import ReadPool
+from bot.core.store.search_reads import SearchQueries
+
+log = logging.getLogger(__name__)
+
+# Bump when the compiler's output changes, so unchanged content is still recompiled once.
+COMPILER_VERSION = "7"
+CACHE_SIZE = -32768  # KiB (32 MB): the search index's hot pages stay in memory at a million claims
+MMAP_SIZE = 2**31  # read the file through the OS page cache, without copying pages (a 1M-claim file is ~1 GB)
+READ_PRAGMAS = ("busy_timeout = 5000", f"cache_size = {CACHE_SIZE}", f"mmap_size = {MMAP_SIZE}")
+READERS = 2  # read connections (and threads): the machine has 2 cores; SQLite steps without the GIL
+T = TypeVar("T")
+
+
+@dataclass
+class CompileReport:
+    compiled: bool
+    content_hash: str
+    problems: list[Problem] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def content_hash(data_dir: Path, briefings_dir: Path, seeds_dir: Path | None = None) -> str:
+    """Of the content files and the source articles' texts (they are stored for passages and indexed)."""
+    digest = hashlib.sha256(COMPILER_VERSION.encode())
+    for path in content_files(data_dir, briefings_dir):
+        digest.update(str(path.relative_to(path.parent.parent)).encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    if seeds_dir is not None and seeds_dir.is_dir():
+        for path in sorted(p for p in seeds_dir.iterdir() if p.is_file()):
+            digest.update(b"seed:" + path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+class Store(Queries, SearchQueries, ExchangeQueries):
+    """Async access to the database. Use `async with Store(path) as store:`."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._db: aiosqlite.Connection | None = None
+        self._reader: ReadPool | None = None
+        self.write_lock = asyncio.Lock()
+
+    @property
+    def db(self) -> aiosqlite.Connection:
+        if self._db is None:
+            raise RuntimeError("store is not open")
+        return self._db
+
+    async def __aenter__(self) -> Store:
+        await self.open()
+        return self
+
+    async def __aexit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        await self.close()
+
+    async def open(self) -> None:
+        if str(self.path) == ":memory:":
+            # The readers must see the writer's database: one named in-memory database, shared.
+            target, uri = f"file:briefbot-{uuid.uuid4().hex}?mode=memory&cache=shared", True
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            target, uri = str(self.path), False
+        self._db = await aiosqlite.connect(target, uri=uri)
+        self._db.row_factory = aiosqlite.Row
+        for pragma in ("journal_mode = WAL", "foreign_keys = ON", "synchronous = NORMAL", *READ_PRAGMAS):
+            await self._db.execute(f"PRAGMA {pragma}")
+        await self.migrate()
+        self._reader = ReadPool(target, uri=uri, size=READERS, pragmas=READ_PRAGMAS)
+        self._reader.open()
+
+    async def close(self) -> None:
+        if self._reader is not None:
+            await asyncio.to_thread(self._reader.close)  # waits for a lookup still running
+            self._reader = None
+        if self._db is not None:
+            await self._db.close()
+            self._db = None
+
+    async def read(self, fn: Callable[..., T], *args: object) -> T:
+        """fn(sqlite3 connection, *args) on a read-only connection in a worker thread: one hop for a lookup."""
+        if self._reader is None:
+            raise RuntimeError("store is not open")
+        return await self._reader.run(fn, *args)
+
+    async def schema_version(self) -> int:
+        async with self.db.execute("PRAGMA user_version") as cursor:
+            return (await cursor.fetchone())[0]
+
+    async def migrate(self) -> None:
+        """Apply every migration past the file's version, each in its own transaction."""
+        current = await self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise RuntimeError(f"{self.path} has schema {current}, newer than this briefbot ({SCHEMA_VERSION})")
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            log.info("migrating %s to schema %d", self.path, version)
+            await self.db.executescript(f"BEGIN; {MIGRATIONS[version - 1]}; PRAGMA user_version = {version}; COMMIT;")
+
+    async def meta(self, key: str) -> str | None:
+        async with self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)) as cursor:
+            row = await cursor.fetchone()
+        return row[0] if row else None
+
+    async def set_meta(self, key: str, value: str) -> None:
+        await self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    async def sync_content(
+        self, data_dir: Path, briefings_dir: Path, seeds_dir: Path | None = None, *, force: bool = False
+    ) -> CompileReport:
+        """Recompile content only when its files changed since the last compile."""
+        async with self.write_lock:
+            digest = await asyncio.to_thread(content_hash, data_dir, briefings_dir, seeds_dir)
+            if not force and await self.meta("content_hash") == digest:
+                return CompileReport(False, digest)
+            corpus = await asyncio.to_thread(load_corpus, data_dir, briefings_dir, seeds_dir)
+            texts = await asyncio.to_thread(article_texts, corpus, seeds_dir)
+            await self.db.execute("BEGIN")
+            try:
+                await compile_corpus(self.db, corpus, texts)
+                await self.set_meta("content_hash", digest)
+                await self.db.commit()
+            except BaseException:
+                await self.db.rollback()
+                raise
+            counts = {
+                "articles": len(corpus.articles), "people": len(corpus.people), "claims": len(corpus.claims),
+                "topics": len(corpus.topics), "briefings": len(corpus.briefings),
+            }
+            for problem in corpus.problems:
+                log.warning("content: %s", problem)
+            log.info("compiled content %s", counts)
+            return CompileReport(True, digest, corpus.problems, counts)
+
+    async def import_claims(self, batches: Iterable[ImportBatch]) -> ImportCounts:
+        """Load imported claims batch by batch in one transaction (all or nothing if something breaks)."""
+        async with self.write_lock:
+            total = ImportCounts()
+            await self.db.execute("PRAGMA cache_size = -262144")  # 256 MB while a big import sorts into the indexes
+            await self.db.execute("BEGIN")
+            batches = iter(batches)
+            ahead = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
+            try:
+                while (batch := await ahead) is not None:
+                    # Read and check the next batch in a thread while SQLite writes this one.
+                    ahead = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
+                    counts = await self.import_batch(batch)
+                    total.claims += counts.claims
+                    total.skipped += counts.skipped
+                    total.people += counts.people
+                    total.articles += counts.articles
+                await self.db.commit()
+            except BaseException:
+                ahead.cancel()
+                await self.db.rollback()
+                raise
+            finally:
+                await self.db.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
+            return total

@@ -1,0 +1,1 @@
+"""Process infrastructure: settings (read once in main) and logging."""

@@ -1,0 +1,102 @@
+"""Typed settings from the environment and `.env`. Built once in `main` and passed down."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+
+
+class SettingsError(Exception):
+    """A bad setting: the message is one line that names the variable."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="BRIEFBOT_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        hide_input_in_errors=True,
+    )
+
+    # The token keeps the name everyone uses; SecretStr keeps it out of repr and logs.
+    discord_token: SecretStr | None = Field(default=None, validation_alias="DISCORD_TOKEN")
+    dev_guild_id: int | None = Field(default=None, gt=0)
+    discord_api_base: str | None = None  # point discord.py at a local stand-in (tests, proxies)
+    discord_gateway_url: str | None = None  # ...and its gateway: non-sharded bots never ask /gateway/bot
+    database_path: Path = PROJECT_ROOT / "var" / "briefbot.sqlite3"
+    briefings_dir: Path = PROJECT_ROOT / "briefings"
+    data_dir: Path = PROJECT_ROOT / "data"
+    seeds_dir: Path = PROJECT_ROOT.parent / "shared" / "seeds"
+    log_level: LogLevel = "INFO"
+    log_file: Path | None = PROJECT_ROOT / "var" / "briefbot.log"
+    digest_default_time: str = "08:00"
+    digest_default_timezone: str = "UTC"
+    cooldown_seconds: float = Field(default=3.0, ge=0)
+    warm_up: bool = True  # answer every briefing/person/article ahead at start-up and after a reload
+    pager_timeout_seconds: float = Field(default=300.0, gt=0, le=840)  # < 15 min: the token must still edit
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    @field_validator("discord_token", mode="before")
+    @classmethod
+    def _blank_token_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("dev_guild_id", "log_file", "discord_api_base", "discord_gateway_url", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("digest_default_time")
+    @classmethod
+    def _hh_mm(cls, value: str) -> str:
+        if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
+            raise ValueError("must be a 24-hour time HH:MM, e.g. 08:00")
+        return value
+
+    @field_validator("digest_default_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("must be an IANA time zone such as Europe/Berlin or America/Mexico_City") from None
+        return value
+
+    @property
+    def token(self) -> str | None:
+        return self.discord_token.get_secret_value() if self.discord_token else None
+
+
+def _env_name(field: str) -> str:
+    info = Settings.model_fields.get(field)
+    if info is not None and isinstance(info.validation_alias, str):
+        return info.validation_alias
+    return f"BRIEFBOT_{field.upper()}"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings, turning pydantic's report into one clear line per bad variable."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors():
+            field = str(error["loc"][0]) if error["loc"] else "?"
+            message = error["msg"].removeprefix("Value error, ")
+            lines.append(f"setting {_env_name(field)}: {message}")
+        raise SettingsError("; ".join(lines)) from None

@@ -1,5 +1,0 @@
-"""The store: the only module that speaks SQL. One SQLite file holds compiled content and runtime state."""
-
-from bot.store.database import CompileReport, Store
-
-__all__ = ["CompileReport", "Store"]
