@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,11 +11,14 @@ from typing import TextIO
 
 from bot import __version__
 from bot.core import interchange as exchange
+from bot.core.content import article_texts, content_hash, load_corpus
 from bot.core.models import BriefAnswer, NotFound, Topic
 from bot.core.search.lookups import Lookups
 from bot.core.search.results import SearchAnswer, SourceAnswer, WhoAnswer
 from bot.core.search.topics import ACCEPT, TopicMatch, rank_briefings
 from bot.core.store import CompileReport, Store
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -41,15 +46,27 @@ class Briefbot:
         self.paths = paths
         self.started = time.monotonic()
         self.lookups = Lookups(store)
+        self._reloading = asyncio.Lock()
 
     async def reload(self, *, force: bool = False) -> CompileReport:
-        report = await self.store.sync_content(
-            self.paths.data_dir, self.paths.briefings_dir, self.paths.seeds_dir, force=force
-        )
+        """Recompile the content into the store when its files changed since the last compile (or when forced)."""
+        async with self._reloading:  # two reloads at once would compile the same files twice
+            report = await self._sync_content(force)
         if report.compiled:
             self.lookups.invalidate()
         await self.lookups.warm()  # the people index is built now, not on the first user's question
         return report
+
+    async def _sync_content(self, force: bool) -> CompileReport:
+        paths = self.paths
+        digest = await asyncio.to_thread(content_hash, paths.data_dir, paths.briefings_dir, paths.seeds_dir)
+        if not force and await self.store.compiled_hash() == self.store.stamp(digest):
+            return CompileReport(False, self.store.stamp(digest))
+        corpus = await asyncio.to_thread(load_corpus, paths.data_dir, paths.briefings_dir, paths.seeds_dir)
+        texts = await asyncio.to_thread(article_texts, corpus, paths.seeds_dir)
+        for problem in corpus.problems:
+            log.warning("content: %s", problem)
+        return await self.store.compile_content(corpus, texts, digest)
 
     # --- lookups (bot/search): each answers with plain data or NotFound, whatever was typed -------------
 

@@ -1,5 +1,6 @@
 """Content: the reviewable files in briefings/ and data/, loaded and validated into plain objects."""
 
-from bot.core.content.loader import content_files, load_corpus
+from bot.core.content.crosscheck import article_texts
+from bot.core.content.loader import content_files, content_hash, load_corpus
 
-__all__ = ["content_files", "load_corpus"]
+__all__ = ["article_texts", "content_files", "content_hash", "load_corpus"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,18 @@ def content_files(data_dir: Path, briefings_dir: Path) -> list[Path]:
     files += sorted((data_dir / "people").glob("*.yaml")) + sorted((data_dir / "claims").glob("*.yaml"))
     files += sorted(briefings_dir.glob("*.md"))
     return [path for path in files if path.is_file()]
+
+
+def content_hash(data_dir: Path, briefings_dir: Path, seeds_dir: Path | None = None) -> str:
+    """Of the content files and the source articles' texts (they are stored for passages and indexed)."""
+    digest = hashlib.sha256()
+    for path in content_files(data_dir, briefings_dir):
+        digest.update(str(path.relative_to(path.parent.parent)).encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    if seeds_dir is not None and seeds_dir.is_dir():
+        for path in sorted(p for p in seeds_dir.iterdir() if p.is_file()):
+            digest.update(b"seed:" + path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def _label(path: Path, root: Path) -> str:

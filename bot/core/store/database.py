@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import uuid
 from collections.abc import Callable, Iterable
@@ -14,9 +13,7 @@ from typing import TypeVar
 
 import aiosqlite
 
-from bot.core.content import content_files, load_corpus
-from bot.core.content.crosscheck import article_texts
-from bot.core.models import Problem
+from bot.core.models import Corpus, Problem
 from bot.core.store.compile import compile_corpus
 from bot.core.store.imports import ExchangeQueries, ImportBatch, ImportCounts
 from bot.core.store.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -41,18 +38,6 @@ class CompileReport:
     content_hash: str
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
-
-
-def content_hash(data_dir: Path, briefings_dir: Path, seeds_dir: Path | None = None) -> str:
-    """Of the content files and the source articles' texts (they are stored for passages and indexed)."""
-    digest = hashlib.sha256(COMPILER_VERSION.encode())
-    for path in content_files(data_dir, briefings_dir):
-        digest.update(str(path.relative_to(path.parent.parent)).encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    if seeds_dir is not None and seeds_dir.is_dir():
-        for path in sorted(p for p in seeds_dir.iterdir() if p.is_file()):
-            digest.update(b"seed:" + path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 class Store(Queries, SearchQueries, ExchangeQueries):
@@ -127,32 +112,32 @@ class Store(Queries, SearchQueries, ExchangeQueries):
     async def set_meta(self, key: str, value: str) -> None:
         await self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
-    async def sync_content(
-        self, data_dir: Path, briefings_dir: Path, seeds_dir: Path | None = None, *, force: bool = False
-    ) -> CompileReport:
-        """Recompile content only when its files changed since the last compile."""
+    async def compiled_hash(self) -> str | None:
+        """The content hash the compiled content was built from (None before the first compile)."""
+        stamp = await self.meta("content_hash")
+        return stamp if stamp and stamp.startswith(COMPILER_VERSION + "-") else None
+
+    def stamp(self, digest: str) -> str:
+        """The compiler's version goes into the stored hash: a new compiler recompiles unchanged content once."""
+        return f"{COMPILER_VERSION}-{digest}"
+
+    async def compile_content(self, corpus: Corpus, texts: dict[str, str], digest: str) -> CompileReport:
+        """Replace the compiled content with this corpus, in one transaction (readers see old or new)."""
         async with self.write_lock:
-            digest = await asyncio.to_thread(content_hash, data_dir, briefings_dir, seeds_dir)
-            if not force and await self.meta("content_hash") == digest:
-                return CompileReport(False, digest)
-            corpus = await asyncio.to_thread(load_corpus, data_dir, briefings_dir, seeds_dir)
-            texts = await asyncio.to_thread(article_texts, corpus, seeds_dir)
             await self.db.execute("BEGIN")
             try:
                 await compile_corpus(self.db, corpus, texts)
-                await self.set_meta("content_hash", digest)
+                await self.set_meta("content_hash", self.stamp(digest))
                 await self.db.commit()
             except BaseException:
                 await self.db.rollback()
                 raise
-            counts = {
-                "articles": len(corpus.articles), "people": len(corpus.people), "claims": len(corpus.claims),
-                "topics": len(corpus.topics), "briefings": len(corpus.briefings),
-            }
-            for problem in corpus.problems:
-                log.warning("content: %s", problem)
-            log.info("compiled content %s", counts)
-            return CompileReport(True, digest, corpus.problems, counts)
+        counts = {
+            "articles": len(corpus.articles), "people": len(corpus.people), "claims": len(corpus.claims),
+            "topics": len(corpus.topics), "briefings": len(corpus.briefings),
+        }
+        log.info("compiled content %s", counts)
+        return CompileReport(True, self.stamp(digest), corpus.problems, counts)
 
     async def import_claims(self, batches: Iterable[ImportBatch]) -> ImportCounts:
         """Load imported claims batch by batch in one transaction (all or nothing if something breaks)."""
