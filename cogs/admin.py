@@ -7,16 +7,16 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.adapters.discord_bot import cooldowns
-from bot.adapters.discord_bot.respond import answer, send_reply
-from bot.render import answers
+from bot.adapters.discord_bot.dispatch import answer_command
+from bot.adapters.discord_bot.respond import send_reply
 
 
 @app_commands.default_permissions(manage_guild=True)
 @app_commands.guild_only()
 class Admin(commands.GroupCog, group_name="admin", group_description="Server managers: reload content, status."):
-    def __init__(self, bot: commands.Bot) -> None:
+    def __init__(self, bot) -> None:
         self.bot = bot
-        self.core = bot.core  # type: ignore[attr-defined]
+        self.commands = bot.command_table
         super().__init__()
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
@@ -33,19 +33,16 @@ class Admin(commands.GroupCog, group_name="admin", group_description="Server man
     async def reload(self, interaction: discord.Interaction) -> None:
         # Compiling can take seconds: defer first, privately, then the report edits the "thinking" message.
         await interaction.response.defer(ephemeral=True, thinking=True)
-        report = await self.core.reload()
-        if report.compiled:
-            self.bot.content_changed()  # type: ignore[attr-defined]  # answers from the old content go
-        await send_reply(interaction, answers.reload_reply(report))
+        result = await self.commands.admin_reload()
+        if result.data["compiled"]:
+            self.bot.content_changed()  # answers from the old content go
+        await send_reply(interaction, result.reply)
 
     @app_commands.command(name="status", description="Content counts, versions, uptime and the last digest.")
     @cooldowns.per_user()
     async def status(self, interaction: discord.Interaction) -> None:
-        async def status_reply():
-            return answers.status_reply(await self.core.status())
-
-        await answer(interaction, status_reply, ephemeral=True)  # no key: live figures, never cached
+        await answer_command(interaction, None, self.commands.admin_status, ephemeral=True)  # live: never cached
 
 
-async def setup(bot: commands.Bot) -> None:
+async def setup(bot) -> None:
     await bot.add_cog(Admin(bot))

@@ -4,25 +4,22 @@ from __future__ import annotations
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.adapters.discord_bot import cooldowns
 from bot.adapters.discord_bot.autocomplete import Pairs, guarded
-from bot.adapters.discord_bot.parity import answer_like_console
+from bot.adapters.discord_bot.cog import BriefCog
+from bot.adapters.discord_bot.dispatch import answer_command
 
 MAX_TOPIC = 200  # Discord enforces max_length in its client; a crafted payload may still carry more
 
 
-class Briefings(commands.Cog):
-    def __init__(self, bot: commands.Bot) -> None:
-        self.bot = bot
-        self.core = bot.core  # type: ignore[attr-defined]
-
+class Briefings(BriefCog):
     @app_commands.command(name="brief", description="A briefing on a topic: summary, key points with sources, timeline.")
     @app_commands.describe(topic="The topic, e.g. tariffs (typos are fine)")
     @cooldowns.per_user()
     async def brief(self, interaction: discord.Interaction, topic: app_commands.Range[str, 1, MAX_TOPIC]) -> None:
-        await answer_like_console(interaction, self.core, "brief", str(topic)[:MAX_TOPIC])
+        topic = str(topic)[:MAX_TOPIC]
+        await answer_command(interaction, ("brief", topic), lambda: self.commands.brief(topic))
 
     @brief.autocomplete("topic")
     @guarded
@@ -32,8 +29,8 @@ class Briefings(commands.Cog):
     @app_commands.command(name="topics", description="Every topic that has a briefing.")
     @cooldowns.per_user()
     async def topics(self, interaction: discord.Interaction) -> None:
-        await answer_like_console(interaction, self.core, "topics")
+        await answer_command(interaction, ("topics", ""), self.commands.topics)
 
 
-async def setup(bot: commands.Bot) -> None:
+async def setup(bot) -> None:
     await bot.add_cog(Briefings(bot))

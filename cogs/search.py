@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.adapters.discord_bot import cooldowns
 from bot.adapters.discord_bot.autocomplete import Pairs, guarded
-from bot.adapters.discord_bot.respond import answer
-from bot.core.models import NotFound
-from bot.render import answers, lookups
-from bot.render.cards import Reply
+from bot.adapters.discord_bot.cog import BriefCog
+from bot.adapters.discord_bot.dispatch import answer_command
 
 MAX_QUERY = 200
 MAX_FILTER = 100
@@ -30,15 +27,7 @@ def _bounded(text: object, limit: int) -> str | None:
     return text[:limit] if text.strip() else None
 
 
-class Search(commands.Cog):
-    def __init__(self, bot: commands.Bot) -> None:
-        self.core = bot.core  # type: ignore[attr-defined]
-
-    async def _reply(self, query: str, **filters: str | None) -> Reply:
-        # The console's /search parses the same filters out of its text ("speaker:..."); same core, same words.
-        found = await self.core.search(query, **filters)
-        return answers.not_found_reply(found) if isinstance(found, NotFound) else lookups.search_reply(found)
-
+class Search(BriefCog):
     @app_commands.command(name="search", description="Search every claim, with optional filters.")
     @app_commands.rename(date_from="from", date_to="to")
     @app_commands.describe(
@@ -69,7 +58,8 @@ class Search(commands.Cog):
             "date_to": _bounded(date_to, 20),
         }
         query = str(query)[:MAX_QUERY]
-        await answer(interaction, lambda: self._reply(query, **filters), key=("search", query, *filters.values()))
+        await answer_command(interaction, ("search", query, *filters.values()),
+                             lambda: self.commands.search(query, **filters))
 
     @search.autocomplete("speaker")
     @guarded
@@ -82,5 +72,5 @@ class Search(commands.Cog):
         return [(match.title, match.slug) for match in await self.core.suggest_topics(current, 25)]
 
 
-async def setup(bot: commands.Bot) -> None:
+async def setup(bot) -> None:
     await bot.add_cog(Search(bot))

@@ -4,24 +4,22 @@ from __future__ import annotations
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.adapters.discord_bot import cooldowns
 from bot.adapters.discord_bot.autocomplete import Pairs, guarded
-from bot.adapters.discord_bot.parity import answer_like_console
+from bot.adapters.discord_bot.cog import BriefCog
+from bot.adapters.discord_bot.dispatch import answer_command
 
 MAX_ARTICLE = 200
 
 
-class Source(commands.Cog):
-    def __init__(self, bot: commands.Bot) -> None:
-        self.core = bot.core  # type: ignore[attr-defined]
-
+class Source(BriefCog):
     @app_commands.command(name="source", description="An article's details and the claims drawn from it.")
     @app_commands.describe(article="The article's title words or id (pick from the list)")
     @cooldowns.per_user()
     async def source(self, interaction: discord.Interaction, article: app_commands.Range[str, 1, MAX_ARTICLE]) -> None:
-        await answer_like_console(interaction, self.core, "source", str(article)[:MAX_ARTICLE])
+        article = str(article)[:MAX_ARTICLE]
+        await answer_command(interaction, ("source", article), lambda: self.commands.source(article))
 
     @source.autocomplete("article")
     @guarded
@@ -29,5 +27,5 @@ class Source(commands.Cog):
         return [(title, article_id) for article_id, title in await self.core.suggest_articles(current, 25)]
 
 
-async def setup(bot: commands.Bot) -> None:
+async def setup(bot) -> None:
     await bot.add_cog(Source(bot))

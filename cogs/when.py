@@ -4,24 +4,22 @@ from __future__ import annotations
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.adapters.discord_bot import cooldowns
-from bot.adapters.discord_bot.parity import answer_like_console
+from bot.adapters.discord_bot.cog import BriefCog
+from bot.adapters.discord_bot.dispatch import answer_command
 
 MAX_EVENT = 200
 
 
-class When(commands.Cog):
-    def __init__(self, bot: commands.Bot) -> None:
-        self.core = bot.core  # type: ignore[attr-defined]
-
+class When(BriefCog):
     @app_commands.command(name="when", description="When did it happen? Dated statements and events, in order.")
     @app_commands.describe(event="The event in a few words, e.g. 25% tariffs, caravan disbanded")
     @cooldowns.per_user()
     async def when(self, interaction: discord.Interaction, event: app_commands.Range[str, 1, MAX_EVENT]) -> None:
-        await answer_like_console(interaction, self.core, "when", str(event)[:MAX_EVENT])
+        event = str(event)[:MAX_EVENT]
+        await answer_command(interaction, ("when", event), lambda: self.commands.when(event))
 
 
-async def setup(bot: commands.Bot) -> None:
+async def setup(bot) -> None:
     await bot.add_cog(When(bot))

@@ -4,24 +4,22 @@ from __future__ import annotations
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.adapters.discord_bot import cooldowns
 from bot.adapters.discord_bot.autocomplete import Pairs, guarded
-from bot.adapters.discord_bot.parity import answer_like_console
+from bot.adapters.discord_bot.cog import BriefCog
+from bot.adapters.discord_bot.dispatch import answer_command
 
 MAX_PERSON = 100  # Discord enforces max_length in its client; a crafted payload may still carry more
 
 
-class Who(commands.Cog):
-    def __init__(self, bot: commands.Bot) -> None:
-        self.core = bot.core  # type: ignore[attr-defined]
-
+class Who(BriefCog):
     @app_commands.command(name="who", description="What someone said, in date order, with dates and sources.")
     @app_commands.describe(person="A name, surname, nickname or role, e.g. Sheinbaum, AMLO, foreign minister")
     @cooldowns.per_user()
     async def who(self, interaction: discord.Interaction, person: app_commands.Range[str, 1, MAX_PERSON]) -> None:
-        await answer_like_console(interaction, self.core, "who", str(person)[:MAX_PERSON])
+        person = str(person)[:MAX_PERSON]
+        await answer_command(interaction, ("who", person), lambda: self.commands.who(person))
 
     @who.autocomplete("person")
     @guarded
@@ -30,5 +28,5 @@ class Who(commands.Cog):
         return [(name, person_id) for person_id, name in await self.core.suggest_people(current, 25)]
 
 
-async def setup(bot: commands.Bot) -> None:
+async def setup(bot) -> None:
     await bot.add_cog(Who(bot))

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import json
-import shlex
 import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from bot.adapters.commands import run_line, to_plain
+from bot.adapters.commands import Commands, Result
+from bot.core.plain import to_plain
 from bot.infra.settings import Settings, SettingsError, load_settings
 
 app = typer.Typer(
@@ -32,72 +33,84 @@ def settings_or_exit() -> Settings:
         raise typer.Exit(2) from None
 
 
-def answer(line: str, as_json: bool) -> None:
-    """Run one command through the same table the console uses, print text or JSON."""
+Words = Annotated[list[str], typer.Argument(show_default=False)]
+
+
+def words(parts: list[str] | None) -> str:
+    """The rest of the line, as the console takes it: `briefbot who Lopez Obrador` needs no quotes."""
+    return " ".join(parts or [])
+
+
+def answer(call: Callable[[Commands], Awaitable[Result]], as_json: bool) -> None:
+    """Run one command of the typed table (worded for a terminal), print text or JSON; exit 1 if nothing found."""
     from bot.adapters.startup import open_core
+    from bot.core.models import NotFound
     from bot.infra.logs import setup_logging
     from bot.render.console import print_reply
+    from bot.render.not_found import TERMINAL, not_found_text
 
     settings = settings_or_exit()
     setup_logging("WARNING", None)
 
-    async def go() -> tuple[Any, Any]:
+    async def go() -> Result:
         async with open_core(settings) as core:
-            return await run_line(core, line)
+            return await call(Commands(core, TERMINAL))
 
     reply, data = asyncio.run(go())
     if as_json:
-        typer.echo(json.dumps(to_plain(data), ensure_ascii=False, indent=2))
+        plain = to_plain(data)
+        if isinstance(data, NotFound):
+            plain["message"] = not_found_text(data, TERMINAL)
+        typer.echo(json.dumps(plain, ensure_ascii=False, indent=2))
     else:
         print_reply(Console(), reply)
-    from bot.core.models import NotFound
-
     if isinstance(data, NotFound):
         raise typer.Exit(1)
 
 
 @app.command()
-def brief(topic: Annotated[str, typer.Argument(help="Topic, e.g. tariffs (typos are fine).")], as_json: JsonFlag = False) -> None:
+def brief(topic: Annotated[list[str], typer.Argument(help="Topic, e.g. tariffs (typos are fine).")],
+          as_json: JsonFlag = False) -> None:
     """Show the briefing on a topic."""
-    answer(f"/brief {topic}", as_json)
+    answer(lambda c: c.brief(words(topic)), as_json)
 
 
 @app.command()
 def topics(as_json: JsonFlag = False) -> None:
     """List the topics that have briefings."""
-    answer("/topics", as_json)
+    answer(lambda c: c.topics(), as_json)
 
 
 @app.command()
 def who(
-    person: Annotated[str, typer.Argument(help="A name, surname, nickname or role noun: AMLO, Sheinbuam, 'the foreign minister'.")],
+    person: Annotated[list[str], typer.Argument(help="A name, surname, nickname or role noun: AMLO, Sheinbuam, 'the foreign minister'.")],
     as_json: JsonFlag = False,
 ) -> None:
     """What someone said, in date order, with sources (role nouns resolve by date)."""
-    answer(f"/who {shlex.quote(person)}", as_json)
+    answer(lambda c: c.who(words(person)), as_json)
 
 
 @app.command()
 def quote(
-    text: Annotated[str, typer.Argument(help="Words of the quote, loosely: 'build bridges not close borders'.")],
+    text: Annotated[list[str], typer.Argument(help="Words of the quote, loosely: 'build bridges not close borders'.")],
     as_json: JsonFlag = False,
 ) -> None:
     """Who said this: the best matching claims, with the source passage."""
-    answer(f"/quote {shlex.quote(text)}", as_json)
+    answer(lambda c: c.quote(words(text)), as_json)
 
 
 @app.command()
 def when(
-    event: Annotated[str, typer.Argument(help="Event words or figures: '25% tariffs', 'Blinken visit'.")],
+    event: Annotated[list[str], typer.Argument(help="Event words or figures: '25% tariffs', 'Blinken visit'.")],
     as_json: JsonFlag = False,
 ) -> None:
     """When it happened: matching dated claims and briefing timeline entries, in date order."""
-    answer(f"/when {shlex.quote(event)}", as_json)
+    answer(lambda c: c.when(words(event)), as_json)
 
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help="Words, a quote fragment, a name or a figure ('76%', '$800 billion').")] = "",
+    query: Annotated[list[str] | None, typer.Argument(help="Words, a quote fragment, a name or a figure ('76%', '$800 billion').")] = None,
     speaker: Annotated[str | None, typer.Option(help="Only claims by this person (any alias).")] = None,
     topic: Annotated[str | None, typer.Option(help="Only claims on this topic (slug, title or alias).")] = None,
     kind: Annotated[str | None, typer.Option(help="quote, statement, figure or action.")] = None,
@@ -107,21 +120,17 @@ def search(
     as_json: JsonFlag = False,
 ) -> None:
     """Search every claim, best first, with optional filters."""
-    parts = [shlex.quote(query)]
-    for key, value in (("speaker", speaker), ("topic", topic), ("kind", kind), ("from", date_from), ("to", date_to)):
-        if value is not None:
-            parts.append(f"{key}:{shlex.quote(value)}")
-    parts.append(f"limit:{max(1, min(limit, 100))}")
-    answer("/search " + " ".join(parts), as_json)
+    answer(lambda c: c.search(words(query), speaker=speaker, topic=topic, kind=kind, date_from=date_from,
+                              date_to=date_to, limit=limit), as_json)
 
 
 @app.command()
 def source(
-    article: Annotated[str, typer.Argument(help="An article id or words of its title.")],
+    article: Annotated[list[str], typer.Argument(help="An article id or words of its title.")],
     as_json: JsonFlag = False,
 ) -> None:
     """An article's details and the claims drawn from it, in text order."""
-    answer(f"/source {shlex.quote(article)}", as_json)
+    answer(lambda c: c.source(words(article)), as_json)
 
 
 @app.command("export")
@@ -224,7 +233,7 @@ def console() -> None:
 
     async def go() -> None:
         async with open_core(settings) as core:
-            await run_console(core)
+            await run_console(Commands(core))
 
     asyncio.run(go())
 

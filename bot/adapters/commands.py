@@ -1,155 +1,114 @@
-"""The command table the console and CLI share: name -> handler returning (reply, plain data).
+"""The one typed command table: the console, the CLI and the Discord cogs all call these methods.
 
-The Discord cogs call the same core methods and the same renderers, so wording matches everywhere.
+Each command takes typed arguments and returns a Result: the reply rendered for the adapter's style and
+the plain data behind it (what --json prints). Adapters only parse their input, call, and show the reply.
 """
 
 from __future__ import annotations
 
-import re
-import shlex
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from bot.core.models import NotFound
-from bot.core.plain import to_plain  # noqa: F401  (re-exported for the CLI)
 from bot.core.service import Briefbot
 from bot.render import answers, lookups
 from bot.render.cards import Reply
-from bot.render.text import plain_query
+from bot.render.not_found import SLASH, Style, not_found_reply
 
-Handler = Callable[[Briefbot, str], Awaitable[tuple[Reply, Any]]]
+WHO_SHOWN = 100  # claims a /who lists: the latest ones (an imported speaker may have thousands)
+SEARCH_LIMIT = (1, 100)
+
+
+class Result(NamedTuple):
+    reply: Reply
+    data: Any  # the core's answer (a dataclass), a NotFound, or plain JSON-ready values
+
+
+class Commands:
+    """Every command, typed. `style` says how replies write a command ("/who X" or "briefbot who X")."""
+
+    def __init__(self, core: Briefbot, style: Style = SLASH) -> None:
+        self.core = core
+        self.style = style
+
+    def _answered(self, answer: Any, render: Callable[[Any], Reply]) -> Result:
+        if isinstance(answer, NotFound):
+            return Result(not_found_reply(answer, self.style), answer)
+        return Result(render(answer), answer)
+
+    async def brief(self, topic: str) -> Result:
+        if not topic.strip():  # no topic: the list of topics, which is what the user needs next
+            topics = await self.core.topics()
+            return Result(answers.topics_reply(topics), NotFound("", "empty", "topic", tuple(t.slug for t in topics)))
+        return self._answered(await self.core.brief(topic), answers.brief_reply)
+
+    async def topics(self) -> Result:
+        topics = await self.core.topics()
+        return Result(answers.topics_reply(topics), topics)
+
+    async def who(self, person: str) -> Result:
+        return self._answered(await self.core.who(person, limit=WHO_SHOWN), lookups.who_reply)
+
+    async def quote(self, text: str) -> Result:
+        return self._answered(await self.core.quote(text), lookups.quote_reply)
+
+    async def when(self, event: str) -> Result:
+        return self._answered(await self.core.when(event), lookups.when_reply)
+
+    async def search(self, query: str, *, speaker: str | None = None, topic: str | None = None,
+                     kind: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                     limit: int = 25) -> Result:
+        limit = max(SEARCH_LIMIT[0], min(limit, SEARCH_LIMIT[1]))
+        found = await self.core.search(query, speaker=speaker, topic=topic, kind=kind, date_from=date_from,
+                                       date_to=date_to, limit=limit)
+        return self._answered(found, lookups.search_reply)
+
+    async def source(self, article: str) -> Result:
+        return self._answered(await self.core.source(article), lookups.source_reply)
+
+    async def help(self) -> Result:
+        return Result(answers.help_reply(), [{"command": n, "help": h} for n, h in answers.COMMANDS_HELP])
+
+    async def admin_status(self) -> Result:
+        status = await self.core.status()
+        return Result(answers.status_reply(status), status)
+
+    async def admin_reload(self) -> Result:
+        report = await self.core.reload()
+        return Result(answers.reload_reply(report), {"compiled": report.compiled, "counts": report.counts,
+                                                     "problems": [str(p) for p in report.problems]})
 
 
 @dataclass(frozen=True)
-class Command:
+class CommandSpec:
+    """A command as a line-based adapter (the console) lists and calls it."""
+
     name: str
-    argument: str | None
-    handler: Handler
-    raw: bool = False  # the handler parses its own text (quotes kept), e.g. /search's key:value filters
+    argument: str | None  # what the rest of the line is, for help; None: takes nothing
+    call: Callable[[Commands, str], Awaitable[Result]]
 
 
-async def _brief(core: Briefbot, text: str) -> tuple[Reply, Any]:
-    if not text.strip():
-        topics = await core.topics()
-        return answers.topics_reply(topics), NotFound("", "Name a topic.", tuple(t.slug for t in topics))
-    answer = await core.brief(text)
-    if isinstance(answer, NotFound):
-        return answers.not_found_reply(answer), answer
-    return answers.brief_reply(answer), answer
-
-
-async def _topics(core: Briefbot, _: str) -> tuple[Reply, Any]:
-    topics = await core.topics()
-    return answers.topics_reply(topics), topics
-
-
-async def _help(core: Briefbot, _: str) -> tuple[Reply, Any]:
-    return answers.help_reply(), [{"command": n, "help": h} for n, h in answers.COMMANDS_HELP]
-
-
-def _answered(answer: Any, render: Callable[[Any], Reply]) -> tuple[Reply, Any]:
-    if isinstance(answer, NotFound):
-        return answers.not_found_reply(answer), answer
-    return render(answer), answer
-
-
-WHO_SHOWN = 100  # claims a /who lists: the latest ones (an imported speaker may have thousands)
-
-
-async def _who(core: Briefbot, text: str) -> tuple[Reply, Any]:
-    return _answered(await core.who(text, limit=WHO_SHOWN), lookups.who_reply)
-
-
-async def _quote(core: Briefbot, text: str) -> tuple[Reply, Any]:
-    return _answered(await core.quote(text), lookups.quote_reply)
-
-
-async def _when(core: Briefbot, text: str) -> tuple[Reply, Any]:
-    return _answered(await core.when(text), lookups.when_reply)
-
-
-async def _source(core: Briefbot, text: str) -> tuple[Reply, Any]:
-    return _answered(await core.source(text), lookups.source_reply)
-
-
-SEARCH_KEYS = {"speaker": "speaker", "by": "speaker", "who": "speaker", "topic": "topic", "kind": "kind",
-               "from": "date_from", "since": "date_from", "after": "date_from", "to": "date_to",
-               "until": "date_to", "before": "date_to", "limit": "limit"}
-_FILTER = re.compile(r"^(?P<key>[a-z]+):(?P<value>.*)$", re.IGNORECASE | re.DOTALL)
-
-
-def parse_search(text: str) -> tuple[str, dict[str, Any]]:
-    """'tariffs speaker:"Lopez Obrador" from:2019' -> ('tariffs', {'speaker': 'Lopez Obrador', ...})."""
-    try:
-        parts = shlex.split(text)
-    except ValueError:
-        parts = text.split()
-    query, options = [], {}
-    for part in parts:
-        match = _FILTER.match(part)
-        key = SEARCH_KEYS.get(match["key"].lower()) if match else None
-        if key is None or not match["value"].strip():
-            query.append(part)
-        elif key == "limit":
-            options[key] = int(match["value"]) if match["value"].strip().isdigit() else 25
-        else:
-            options[key] = match["value"]
-    return " ".join(query), options
-
-
-async def _search(core: Briefbot, text: str) -> tuple[Reply, Any]:
-    query, options = parse_search(text)
-    return _answered(await core.search(query, **options), lookups.search_reply)
-
-
-async def _admin(core: Briefbot, text: str) -> tuple[Reply, Any]:
-    """`/admin status` and `/admin reload`, as in Discord (the console's user runs the bot, so no check)."""
-    action = text.strip().lower()
+async def _admin(commands: Commands, action: str) -> Result:
+    action = action.strip().lower()
     if action == "status":
-        status = await core.status()
-        return answers.status_reply(status), status
+        return await commands.admin_status()
     if action == "reload":
-        report = await core.reload()
-        return answers.reload_reply(report), {"compiled": report.compiled, "counts": report.counts,
-                                              "problems": [str(p) for p in report.problems]}
-    return answers.error_reply("Use /admin status or /admin reload."), None
+        return await commands.admin_reload()
+    return Result(answers.error_reply("Use /admin status or /admin reload."), None)
 
 
-COMMANDS: dict[str, Command] = {
-    command.name: command
-    for command in (
-        Command("brief", "topic", _brief),
-        Command("topics", None, _topics),
-        Command("who", "person", _who),
-        Command("quote", "text", _quote),
-        Command("when", "event", _when),
-        Command("search", "query", _search, raw=True),
-        Command("source", "article", _source),
-        Command("help", None, _help),
-        Command("admin", "status|reload", _admin),
+COMMANDS: dict[str, CommandSpec] = {
+    spec.name: spec
+    for spec in (
+        CommandSpec("brief", "topic", lambda c, text: c.brief(text)),
+        CommandSpec("topics", None, lambda c, _: c.topics()),
+        CommandSpec("who", "person", lambda c, text: c.who(text)),
+        CommandSpec("quote", "text", lambda c, text: c.quote(text)),
+        CommandSpec("when", "event", lambda c, text: c.when(text)),
+        CommandSpec("search", "query", lambda c, text: c.search(text)),
+        CommandSpec("source", "article", lambda c, text: c.source(text)),
+        CommandSpec("help", None, lambda c, _: c.help()),
+        CommandSpec("admin", "status|reload", _admin),
     )
 }
-
-
-async def run_line(core: Briefbot, line: str) -> tuple[Reply, Any]:
-    """Answer one console line like '/brief tariffs'; unknown input gets help, never a traceback."""
-    line = line.strip()
-    if not line:
-        return answers.help_reply(), None
-    body = line[1:] if line.startswith("/") else line
-    name, _, rest = body.partition(" ")
-    command = COMMANDS.get(name.lower())
-    if command is None:
-        message = f"Unknown command “{plain_query(name, 40)}”. Commands: " + ", ".join(f"/{c}" for c in COMMANDS)
-        return answers.error_reply(message), None
-    return await command.handler(core, rest if command.raw else _unquote(rest))
-
-
-def _unquote(text: str) -> str:
-    """Accept `/who "Lopez Obrador"` as well as `/who Lopez Obrador`."""
-    try:
-        parts = shlex.split(text)
-    except ValueError:
-        return text.strip()
-    return " ".join(parts) if len(parts) != 1 else parts[0]

@@ -7,14 +7,14 @@ import sys
 
 from rich.console import Console
 
-from bot.adapters.commands import COMMANDS, run_line
-from bot.core.service import Briefbot
+from bot.adapters.commands import COMMANDS, Commands
+from bot.adapters.line_syntax import run_line
 from bot.render.console import print_reply
 
 PROMPT = "briefbot> "
 
 
-async def run_console(core: Briefbot, console: Console | None = None) -> None:
+async def run_console(commands: Commands, console: Console | None = None) -> None:
     console = console or Console()
     names = ", ".join(f"/{name}" for name in COMMANDS)
     console.print(f"[bold]briefbot[/bold] local console. Commands: {names}. Ctrl-D or /quit to leave.")
@@ -27,7 +27,7 @@ async def run_console(core: Briefbot, console: Console | None = None) -> None:
             break
         if not line.strip():
             continue
-        reply, _ = await run_line(core, line)
+        reply, _ = await run_line(commands, line)
         print_reply(console, reply)
 
 

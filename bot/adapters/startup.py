@@ -32,11 +32,12 @@ async def open_core(settings: Settings) -> AsyncIterator[Briefbot]:
 async def run(settings: Settings) -> None:
     """The main job: the Discord bot with a token, else the local console."""
     if settings.token is None:
+        from bot.adapters.commands import Commands
         from bot.adapters.console import run_console
 
         log.info("no DISCORD_TOKEN set: starting the local console")
         async with open_core(settings) as core:
-            await run_console(core)
+            await run_console(Commands(core))
         return
     from bot.adapters.discord_bot.runner import run_bot
 

@@ -177,11 +177,20 @@ class PersonView:
 
 @dataclass(frozen=True)
 class NotFound:
-    """No good answer: say so, with close suggestions, rather than a confident wrong one."""
+    """No good answer: why, with close suggestions, rather than a confident wrong one.
+
+    The core says what happened (`reason`, about `what`); bot/render words it for each adapter.
+    reason: "empty" (nothing to look for was typed), "no_match", "ambiguous" (several equally good),
+    "bad_date" (a filter date that is not a date), "excluded" (the filters leave nothing),
+    "no_content" (nothing of that kind is loaded).
+    what: "topic", "briefing", "person", "quote", "event", "claim", "kind", "date", "article", "search".
+    """
 
     query: str
-    message: str
+    reason: str
+    what: str
     suggestions: tuple[str, ...] = ()
+    period: str | None = None  # the period the question named ("June 2019"), when it was a filter
 
 
 @dataclass(frozen=True)
@@ -189,3 +198,18 @@ class BriefAnswer:
     briefing: Briefing
     cited: dict[str, ClaimView]
     articles: dict[str, Article] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """Filters resolved to store values: person ids, a topic slug, a claim kind, ISO days (inclusive)."""
+
+    speakers: tuple[str, ...] = ()
+    topic: str | None = None
+    kind: str | None = None
+    date_from: str | None = None  # a claim counts if any day its date allows is on or after this
+    date_to: str | None = None  # ... and on or before this
+
+    @property
+    def active(self) -> bool:
+        return bool(self.speakers or self.topic or self.kind or self.date_from or self.date_to)

@@ -114,12 +114,11 @@ class Briefbot:
         briefings = names.briefings
         ranked = rank_briefings(query, names, limit=5)
         if not briefings:
-            return NotFound(query, "No briefings are loaded yet.")
-        if not ranked or ranked[0].score < ACCEPT or not query.strip():
-            close = tuple(m.title for m in ranked[:3] if m.score >= 50) if query.strip() else ()
-            hint = "Try /topics to see every briefing."
-            message = f"No briefing matches “{query.strip()[:100]}”." if query.strip() else "Name a topic."
-            return NotFound(query, f"{message} {hint}", close)
+            return NotFound(query, "no_content", "briefing")
+        if not query.strip():
+            return NotFound(query, "empty", "topic")
+        if not ranked or ranked[0].score < ACCEPT:
+            return NotFound(query, "no_match", "briefing", tuple(m.title for m in ranked[:3] if m.score >= 50))
         briefing = next(b for b in briefings if b.slug == ranked[0].slug)
         cited_ids = list(briefing.claims) + [c for item in briefing.key_points + briefing.timeline for c in item.claims]
         cited = {view.claim.id: view for view in await self.store.claims_by_id(cited_ids)}

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from bot.core.dates import PartialDate
-from bot.core.models import BriefAnswer, ClaimView, NotFound, Topic
+from bot.core.models import BriefAnswer, ClaimView, Topic
 from bot.render.cards import Card, Field, Reply, paged
+from bot.render.not_found import NOT_FOUND_COLOR
 from bot.render.text import clip, defuse_mentions
 
 KIND_LABEL = {"direct_quote": "Quote", "paraphrase": "Statement", "statistic": "Figure", "action": "Action"}
-NOT_FOUND_COLOR = 0xC05621
 
 
 def when_text(view: ClaimView) -> str:
@@ -48,13 +48,6 @@ def claim_line(view: ClaimView) -> str:
         f"**{view.speaker_name}** — {clip(said, 600)}\n"
         f"   {when_text(view)} · {source_text(view, 1)}"
     )
-
-
-def not_found_reply(answer: NotFound) -> Reply:
-    description = defuse_mentions(answer.message)
-    if answer.suggestions:
-        description += "\n\nDid you mean: " + ", ".join(f"**{s}**" for s in answer.suggestions) + "?"
-    return Reply([Card("Nothing found", description, color=NOT_FOUND_COLOR)], ephemeral=True)
 
 
 def brief_reply(answer: BriefAnswer) -> Reply:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.adapters.commands import COMMANDS, run_line
+from bot.adapters.commands import COMMANDS
 from bot.adapters.discord_bot.embeds import to_embed
+from bot.adapters.line_syntax import run_line
 from tests.adapters.helpers import answered, ask, buttons
 
 CASES = [
@@ -37,7 +38,7 @@ async def test_discord_and_console_say_the_same(briefbot, command, options, line
     standin, bot = briefbot
     record, _ = await ask(standin, command, options)
     message = await answered(record)
-    console, _ = await run_line(bot.core, line)
+    console, _ = await run_line(bot.command_table, line)
     pages = [to_embed(card).to_dict() for card in console.fitted().pages]
     shown = {k: v for k, v in message["embeds"][0].items() if k in SHOWN}
     assert shown == {k: v for k, v in pages[0].items() if k in SHOWN}

@@ -10,7 +10,8 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from bot.adapters.cli import app
-from bot.adapters.commands import run_line
+from bot.adapters.commands import Commands
+from bot.adapters.line_syntax import run_line
 from bot.infra.settings import PROJECT_ROOT
 from bot.render.console import print_reply
 
@@ -22,28 +23,28 @@ def rendered(reply) -> str:
 
 
 async def test_brief_tariffs_prints_the_tariffs_briefing(core):
-    reply, data = await run_line(core, "/brief tariffs")
+    reply, data = await run_line(Commands(core), "/brief tariffs")
     text = rendered(reply)
     assert data.briefing.slug == "tariffs"
     assert "Tariffs" in text and "timeline" in text.lower()
 
 
 async def test_typo_in_topic_still_finds_it(core):
-    _, data = await run_line(core, "/brief tarifs")
+    _, data = await run_line(Commands(core), "/brief tarifs")
     assert data.briefing.slug == "tariffs"
 
 
 async def test_unknown_topic_says_nothing_found_without_guessing(core):
-    reply, data = await run_line(core, "/brief quantum chromodynamics")
+    reply, data = await run_line(Commands(core), "/brief quantum chromodynamics")
     assert "Nothing found" in rendered(reply)
     assert not hasattr(data, "briefing")
 
 
 async def test_topics_and_help(core):
-    reply, topics = await run_line(core, "/topics")
+    reply, topics = await run_line(Commands(core), "/topics")
     assert any(t.slug == "tariffs" for t in topics)
     assert "/brief tariffs" in rendered(reply)
-    reply, _ = await run_line(core, "/help")
+    reply, _ = await run_line(Commands(core), "/help")
     assert "/who" in rendered(reply)
 
 
@@ -53,7 +54,7 @@ async def test_topics_and_help(core):
      '/brief "unclosed', "/brief ' OR 1=1 --", "/brief tariffs* NEAR(a b)", "/brief \x00\x1b[31m"],
 )
 async def test_any_input_gets_an_answer_never_a_traceback(core, line):
-    reply, _ = await run_line(core, line)
+    reply, _ = await run_line(Commands(core), line)
     text = rendered(reply)
     assert text.strip()
     assert "@everyone" not in text.replace("@\u200beveryone", "")
@@ -99,9 +100,9 @@ def test_run_without_token_starts_the_console_and_answers(tmp_path):
 
 
 async def test_admin_status_and_reload_answer_in_the_console(core):
-    reply, status = await run_line(core, "/admin status")
+    reply, status = await run_line(Commands(core), "/admin status")
     assert status.counts["briefings"] >= 13
     assert "briefings" in rendered(reply)
-    reply, report = await run_line(core, "/admin reload")
+    reply, report = await run_line(Commands(core), "/admin reload")
     assert report["compiled"] is False
     assert "unchanged" in rendered(reply)

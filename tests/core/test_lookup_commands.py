@@ -10,7 +10,8 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from bot.adapters.cli import app
-from bot.adapters.commands import COMMANDS, parse_search, run_line
+from bot.adapters.commands import COMMANDS, Commands
+from bot.adapters.line_syntax import parse_search, run_line
 from bot.core.models import NotFound
 from bot.render import limits
 from bot.render.console import print_reply
@@ -41,7 +42,7 @@ def test_search_filters_parse_from_the_line():
 
 
 async def test_who_names_speaker_dates_with_basis_and_sources(core):
-    reply, data = await run_line(core, "/who AMLO")
+    reply, data = await run_line(Commands(core), "/who AMLO")
     text = rendered(reply)
     assert data.person.id == "andres-manuel-lopez-obrador"
     assert "Andrés Manuel López Obrador" in text and "AMLO" in text
@@ -52,14 +53,14 @@ async def test_who_names_speaker_dates_with_basis_and_sources(core):
 
 
 async def test_who_role_noun_explains_which_holder(core):
-    reply, data = await run_line(core, '/who "the foreign minister"')
+    reply, data = await run_line(Commands(core), '/who "the foreign minister"')
     text = rendered(reply)
     assert data.person.id == "juan-ramon-de-la-fuente"
     assert "Also matches" in text and "Marcelo Ebrard" in text
 
 
 async def test_quote_shows_best_match_with_who_when_source(core):
-    reply, data = await run_line(core, "/quote build bridges not close borders")
+    reply, data = await run_line(Commands(core), "/quote build bridges not close borders")
     text = rendered(reply)
     assert "Best match: Claudia Sheinbaum" in text
     for label in ("Who", "When", "Source", "Match"):
@@ -68,13 +69,13 @@ async def test_quote_shows_best_match_with_who_when_source(core):
 
 
 async def test_when_and_search_and_source_render(core):
-    reply, data = await run_line(core, "/when 25% tariffs")
+    reply, data = await run_line(Commands(core), "/when 25% tariffs")
     assert "When: 25% tariffs" in rendered(reply)
-    reply, data = await run_line(core, "/search tariffs speaker:Trump kind:statement")
+    reply, data = await run_line(Commands(core), "/search tariffs speaker:Trump kind:statement")
     text = rendered(reply)
     assert "Filters: speaker Donald Trump, kind paraphrase" in text
     assert all(hit.view.claim.speaker == "donald-trump" for hit in data.hits)
-    reply, data = await run_line(core, "/source sheinbaum migration")
+    reply, data = await run_line(Commands(core), "/source sheinbaum migration")
     text = rendered(reply)
     assert data.article.id == "sheinbaum-migration-shift" and "claims in text order" in text
     within_limits(reply)
@@ -83,7 +84,7 @@ async def test_when_and_search_and_source_render(core):
 @pytest.mark.parametrize("line", ["/who Emmanuel Macron", "/quote", "/when", "/search", "/source",
                                   "/search Macron tariffs", "/who", "/search x speaker:Nobody Anywhere"])
 async def test_lookups_that_find_nothing_say_so(core, line):
-    reply, data = await run_line(core, line)
+    reply, data = await run_line(Commands(core), line)
     assert isinstance(data, NotFound)
     assert "Nothing found" in rendered(reply)
 

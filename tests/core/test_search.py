@@ -243,7 +243,7 @@ async def test_filters_alone_list_claims(core):
 )
 async def test_a_filter_that_means_nothing_says_so(core, options):
     answer = await core.search("tariffs", **options)
-    assert isinstance(answer, NotFound) and answer.message
+    assert isinstance(answer, NotFound) and answer.reason
 
 
 # --- articles --------------------------------------------------------------------------------------------

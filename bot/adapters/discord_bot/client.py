@@ -12,11 +12,12 @@ import discord
 import yarl
 from discord.ext import commands
 
+from bot.adapters.commands import Commands
 from bot.adapters.discord_bot.answer_cache import AnswerCache, observed
 from bot.adapters.discord_bot.embeds import NO_MENTIONS
-from bot.adapters.discord_bot.parity import warm_up
 from bot.adapters.discord_bot.tree import BriefTree
 from bot.adapters.discord_bot.views import PAGER_PREFIX, STALE, Pager
+from bot.adapters.discord_bot.warmup import warm_up
 from bot.core.service import Briefbot
 from bot.infra.settings import Settings
 
@@ -44,6 +45,7 @@ class BriefBot(commands.Bot):
         )
         self.settings = settings
         self.core = core
+        self.command_table = Commands(core)  # (commands.Bot.commands is its prefix commands)
         self.initial_extensions = extensions
         self.live_pagers: dict[str, Pager] = {}  # by key; a click on any other pager button is stale
         self.answers = AnswerCache()  # recent answers by question; cleared by /admin reload
@@ -73,7 +75,7 @@ class BriefBot(commands.Bot):
             await self.load_extension(extension)
         await self.sync_commands()
         if self.settings.warm_up:
-            await warm_up(self.core, self.answers)  # before the gateway connects: nobody waits behind it
+            await warm_up(self.command_table, self.answers)  # before the gateway connects: nobody waits behind it
 
     def content_changed(self) -> None:
         """After a reload that recompiled: forget old answers, prepare new ones in the background."""
@@ -82,7 +84,7 @@ class BriefBot(commands.Bot):
             self.warming.cancel()
         if not self.settings.warm_up:
             return
-        self.warming = asyncio.create_task(warm_up(self.core, self.answers), name="warm-up")
+        self.warming = asyncio.create_task(warm_up(self.command_table, self.answers), name="warm-up")
         self.warming.add_done_callback(observed)
 
     def _scope(self) -> discord.Object | None:

@@ -221,9 +221,3 @@ def deletion_keys(term: str) -> set[str]:
 
 def max_typos(term: str) -> int:
     return 1 if len(term) < 8 else 2
-
-
-def match_expression(alternatives: list[str]) -> str:
-    """An FTS5 MATCH expression for 'any of these terms', every term quoted (no operator survives)."""
-    quoted = ['"' + term.replace('"', '""') + '"' for term in alternatives if term]
-    return " OR ".join(quoted)

@@ -29,20 +29,16 @@ from bot.core.analysis.terms import (
     QueryTerm,
     deletion_keys,
     fuzzy_candidate,
-    match_expression,
     max_typos,
     prepare,
     query_terms,
     words,
 )
+from bot.core.models import ClaimFilter
 from bot.core.search.people import PeopleIndex
-from bot.core.search.results import ClaimFilter
-from bot.core.store import search_reads as reads
 
 if TYPE_CHECKING:
-    import sqlite3
-
-    from bot.core.store import Store
+    from bot.core.store import IndexReader, Store
 
 T = TypeVar("T")
 
@@ -65,6 +61,7 @@ SUFFIXES = ("s", "es", "d", "ed", "ing", "n", "en", "ens", "ened", "ening")
 
 
 Lexicon = dict[str, tuple[str, ...]]  # a term -> the terms that mean the same
+Conjunction = tuple[tuple[str, ...], ...]  # claims holding one term of every inner tuple
 
 
 @dataclass
@@ -124,7 +121,7 @@ class SearchEngine:
         """Notice a recompile or import (this process's at once, another's within a second); returns the claim count."""
         if time.monotonic() - self._checked < RECHECK_SECONDS and self._generation is not None:
             return self._docs
-        generation, docs = await self.store.read(reads.search_state)
+        generation, docs = await self.store.search_state()
         self._checked = time.monotonic()
         if generation != self._generation:
             self._generation, self._docs = generation, docs
@@ -137,7 +134,7 @@ class SearchEngine:
         return await self.once("people", self._build_people)
 
     async def _build_people(self) -> PeopleIndex:
-        return PeopleIndex(*await self.store.read(reads.people_rows))
+        return PeopleIndex(*await self.store.people_rows())
 
     def _forget(self, name: str, done: asyncio.Future) -> None:
         if self._building.get(name) is done:
@@ -171,7 +168,7 @@ class SearchEngine:
     async def _build_lexicon(self) -> Lexicon:
         lexicon: dict[str, set[str]] = defaultdict(set)
         groups: dict[int, list[str]] = defaultdict(list)
-        for group_id, term in await self.store.read(reads.synonym_rows):
+        for group_id, term in await self.store.synonym_rows():
             groups[group_id].append(term)
         for members in groups.values():
             for term in members:
@@ -187,23 +184,23 @@ class SearchEngine:
         people = await self.people() if names else None
         lexicon = await self.lexicon()
         filters = filters if filters and filters.active else None
-        return await self.store.read(_rank, text, filters, people, docs, candidates, lexicon)
+        return await self.store.read_index(_rank, text, filters, people, docs, candidates, lexicon)
 
 
-def _rank(conn: sqlite3.Connection, text: str, filters: ClaimFilter | None, people: PeopleIndex | None, docs: int,
+def _rank(index: IndexReader, text: str, filters: ClaimFilter | None, people: PeopleIndex | None, docs: int,
           candidates: int, lexicon: Lexicon | None = None) -> Ranking:
-    groups, corrections = _groups(conn, text, people, docs, lexicon)
+    groups, corrections = _groups(index, text, people, docs, lexicon)
     ranking = Ranking(corrections=corrections, groups=groups)
     if not groups:
         return ranking
     rows = None
     if filters is not None:
-        scan = reads.filtered_docs(conn, filters, SCAN_LIMIT + 1)
+        scan = index.filtered_docs(filters, SCAN_LIMIT + 1)
         if len(scan) <= SCAN_LIMIT:
             rows = scan
     if rows is None:
         wanted = candidates * (6 if filters else 1)
-        rows = reads.search_docs(conn, _first_stage(conn, groups, wanted, docs), filters)
+        rows = index.search_docs(_first_stage(index, groups, wanted, docs), filters)
     ranking.results = _rerank(text, groups, rows)
     return ranking
 
@@ -211,7 +208,7 @@ def _rank(conn: sqlite3.Connection, text: str, filters: ClaimFilter | None, peop
 # --- query terms ----------------------------------------------------------------------------------------
 
 
-def _groups(conn: sqlite3.Connection, text: str, people: PeopleIndex | None, docs: int,
+def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int,
             lexicon: Lexicon | None = None) -> tuple[list[Group], list[tuple[str, str]]]:
     qterms = query_terms(text)
     if not qterms or docs == 0:
@@ -220,13 +217,13 @@ def _groups(conn: sqlite3.Connection, text: str, people: PeopleIndex | None, doc
     # Other forms of each word (tariff/tariffs, vow/vowed) are looked up with the words themselves.
     forms = {q.text: _inflections(q.text) for i, q in enumerate(qterms)
              if not q.figure and not q.stop and i not in mentions and q.text.isalpha()}
-    exact = reads.term_frequencies(conn, [*(alt for q in qterms for alt in q.alternatives),
+    exact = index.term_frequencies([*(alt for q in qterms for alt in q.alternatives),
                                           *(form for group in forms.values() for form in group)])
     keys: set[str] = set()
     for i, q in enumerate(qterms):
         if _may_have_typo(q, i in mentions, exact):
             keys |= deletion_keys(q.text)
-    near = reads.fuzzy_terms(conn, keys) if keys else []
+    near = index.fuzzy_terms(keys) if keys else []
     groups: list[Group] = []
     corrections: list[tuple[str, str]] = []
     for i, q in enumerate(qterms):
@@ -249,11 +246,11 @@ def _groups(conn: sqlite3.Connection, text: str, people: PeopleIndex | None, doc
                 corrections.append((q.text, sorted(typos)[0][2]))
         if lexicon and not q.figure and not q.stop and i not in mentions:
             related = _related(lexicon, q.text, alts)
-            for term, df in reads.term_frequencies(conn, related).items() if related else ():
+            for term, df in index.term_frequencies(related).items() if related else ():
                 alts.setdefault(term, SYNONYM_WEIGHT * related[term])
                 near.append((term, df))
         if i == len(qterms) - 1 and not alts and not q.figure and len(q.text) >= 3 and q.text.isalpha():
-            for term, _df in reads.prefix_terms(conn, q.text, 5):
+            for term, _df in index.prefix_terms(q.text, 5):
                 alts.setdefault(term, PREFIX_WEIGHT)
         df_all = {**exact, **dict(near)}
         group = Group(q, alts, min(docs, sum(df_all.get(a, 0) for a in alts)), persons=mentions.get(i, frozenset()))
@@ -291,7 +288,7 @@ def _stems(word: str, shortest: int) -> set[str]:
     return {word[: -len(end)] for end in SUFFIXES if word.endswith(end) and len(word) - len(end) >= shortest}
 
 
-def _first_stage(conn: sqlite3.Connection, groups: list[Group], wanted: int, docs: int) -> list[int]:
+def _first_stage(index: IndexReader, groups: list[Group], wanted: int, docs: int) -> list[int]:
     """Candidate claims (rowids) ranked by a rough score: the sum of the weights of the query terms they hold."""
     content = [g for g in groups if g.useful and not g.term.stop] or [g for g in groups if g.useful]
     content.sort(key=lambda g: g.df)
@@ -301,7 +298,7 @@ def _first_stage(conn: sqlite3.Connection, groups: list[Group], wanted: int, doc
     reachable = 100 * (0.75 * sum(g.weight for g in groups if g.useful or g.persons)
                        / max(sum(g.weight for g in groups), 1e-9) + 0.25)
     small = reachable < ACCEPT
-    parts: list[tuple[str, int]] = []
+    parts: list[tuple[Conjunction, int]] = []
     weights: list[float] = []
     total = 0
     for group in content:
@@ -309,7 +306,7 @@ def _first_stage(conn: sqlite3.Connection, groups: list[Group], wanted: int, doc
         if parts and not rare:
             break  # the rarer terms found the candidates; common ones only count in the ranking
         limit = BUDGET if rare and not small else min(wanted * 10, BUDGET) if not small else wanted
-        parts.append((match_expression(list(group.alts)), limit))
+        parts.append(((tuple(group.alts),), limit))
         weights.append(group.weight)
         total += min(group.df, limit)
     common_only = not content or min(g.df for g in content) > enough
@@ -317,19 +314,18 @@ def _first_stage(conn: sqlite3.Connection, groups: list[Group], wanted: int, doc
         # Many claims may share the rare words: the next, commoner words tell them apart. FTS5 answers
         # "rare AND common" by walking the short list, so this stays cheap (very common words are left
         # to the ranking).
-        rare_terms = [term for group in content[: len(parts)] for term in group.alts]
-        lead = match_expression(rare_terms)
+        lead = tuple(term for group in content[: len(parts)] for term in group.alts)
         taken = set(map(id, content[: len(parts)]))
         spent = 0
         for group in [g for g in content if id(g) not in taken][:TIE_BREAKERS]:
             spent += group.df  # FTS5 walks the common word's list: the cost grows with its length
             if spent > TIE_BUDGET:
                 break
-            parts.append((f"({lead}) AND ({match_expression(list(group.alts))})", BUDGET))
+            parts.append(((lead, tuple(group.alts)), BUDGET))
             weights.append(group.weight)
     scores: dict[int, float] = defaultdict(float)
-    for rowid, index in reads.postings(conn, parts):
-        scores[rowid] += weights[index]
+    for rowid, part in index.postings(parts):
+        scores[rowid] += weights[part]
     if len(content) > 1 and common_only:
         # No rare word to find the claim by: the claims holding every word. FTS5's AND walks the lists
         # together, and a very common word ("mexico", "the") makes that slow, so the rarer words go first
@@ -337,8 +333,7 @@ def _first_stage(conn: sqlite3.Connection, groups: list[Group], wanted: int, doc
         ordered = [*content, *stops]
         take, held = 2, []
         while True:
-            expression = " AND ".join(f"({match_expression(list(g.alts))})" for g in ordered[:take])
-            held = reads.postings(conn, [(expression, wanted + 1)])
+            held = index.postings([(tuple(tuple(g.alts) for g in ordered[:take]), wanted + 1)])
             if len(held) <= wanted or take == len(ordered):
                 break
             take += 1
@@ -348,7 +343,7 @@ def _first_stage(conn: sqlite3.Connection, groups: list[Group], wanted: int, doc
     persons = sorted({p for g in groups for p in g.persons})
     if persons:
         weight = sum(g.weight for g in groups if g.persons)
-        for row in reads.speaker_docs(conn, persons, 200):
+        for row in index.speaker_docs(persons, 200):
             scores[row[0]] += weight
     return [rowid for rowid, _ in heapq.nlargest(wanted, scores.items(), key=itemgetter(1))]
 

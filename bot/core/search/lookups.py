@@ -8,15 +8,14 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from bot.core.analysis.fold import fold
-from bot.core.analysis.terms import match_expression, prepare, query_terms, terms, words
+from bot.core.analysis.terms import prepare, query_terms, terms, words
 from bot.core.dates import PartialDate
-from bot.core.models import Briefing, BriefingItem, ClaimView, NotFound
+from bot.core.models import Briefing, BriefingItem, ClaimFilter, ClaimView, NotFound
 from bot.core.search import people as people_mod
 from bot.core.search.engine import ACCEPT, SearchEngine
 from bot.core.search.filters import KIND_WORDS, parse_bound, rank_topics, resolve_kind, split_period
 from bot.core.search.results import (
     BriefingHit,
-    ClaimFilter,
     Hit,
     PersonMatch,
     SearchAnswer,
@@ -25,13 +24,8 @@ from bot.core.search.results import (
     WhoAnswer,
 )
 from bot.core.search.topics import BriefingNames
-from bot.core.store import search_reads
-from bot.core.store.queries import claim_views
-from bot.render.text import clip, plain_query
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from bot.core.search.engine import Ranked, Ranking
     from bot.core.store import Store
 
@@ -80,10 +74,9 @@ class Lookups:
     async def resolve_person(self, text: str) -> tuple[PersonMatch | None, list[PersonMatch], PartialDate | None,
                                                          NotFound | None]:
         """The person the text means (role nouns by date), the alternatives, the date typed, or why not."""
-        shown = plain_query(text)
         name, as_of = people_mod.split_date(text[:200])
         if not people_mod.alias_key(name):
-            return None, [], as_of, NotFound(text, "Name a person, for example /who Sheinbaum.")
+            return None, [], as_of, NotFound(text, "empty", "person")
         index = await self.engine.people()
         matches = index.match(name, as_of=as_of)
         counts = await self.store.claim_counts(m.id for m in matches)
@@ -91,14 +84,14 @@ class Lookups:
         accepted = [m for m in matches if m.score >= people_mod.ACCEPT]
         close = tuple(dict.fromkeys(m.name for m in matches if m.score >= people_mod.SUGGEST))[:5]
         if not accepted:
-            return None, [], as_of, NotFound(text, f"No one in the people registry matches “{shown}”.", close)
+            return None, [], as_of, NotFound(text, "no_match", "person", close)
         best = accepted[0]
         # Holders of one role noun are told apart by date; anything else this close is a different name.
         tied = [m for m in accepted if best.score - m.score <= people_mod.TIE
                 and not (best.role and m.role and people_mod.alias_key(m.matched) == people_mod.alias_key(best.matched))]
         if len(tied) > people_mod.MAX_TIED:
             names = tuple(m.name for m in tied)[:5]
-            return None, [], as_of, NotFound(text, f"Several people match “{shown}”; name one more precisely.", names)
+            return None, [], as_of, NotFound(text, "ambiguous", "person", names)
         if best.role is None or len(tied) > 1:
             best = sorted(tied, key=lambda m: (-m.score, -m.claim_count, m.name))[0]
         others = [m for m in accepted if m.id != best.id]
@@ -107,10 +100,10 @@ class Lookups:
     async def who(self, name: str, limit: int | None = None) -> WhoAnswer | NotFound:
         best, others, as_of, problem = await self.resolve_person(name)
         if problem is not None or best is None:
-            return problem or NotFound(name, "Name a person.")
+            return problem or NotFound(name, "empty", "person")
         person = await self.store.person(best.id)
         if person is None:  # removed between resolving and reading
-            return NotFound(name, f"No one in the people registry matches “{plain_query(name)}”.")
+            return NotFound(name, "no_match", "person")
         ids = await self.store.person_claim_ids(best.id, limit if limit is None or limit >= 0 else 0)
         claims = await self.store.claims_by_id(ids)
         return WhoAnswer(
@@ -127,7 +120,7 @@ class Lookups:
 
     async def _hits(self, ranked: list[Ranked], passages: bool) -> list[Hit]:
         scores = {r.claim_id: r.score for r in ranked}
-        views, spans, texts = await self.store.read(_hydrate, [r.claim_id for r in ranked], scores, passages)
+        views, spans, texts = await self.store.hits([r.claim_id for r in ranked], scores, passages)
         by_id = {r.claim_id: r for r in ranked}
         return [Hit(view, view.score or 0.0, texts.get(span) if span else None, by_id[view.claim.id].matched)
                 for view, span in zip(views, spans, strict=True)]
@@ -142,15 +135,15 @@ class Lookups:
             offer.append(spelled)
         close = [r for r in ranking.results if r.score < ACCEPT][:3]
         views = await self.store.claims_by_id(r.claim_id for r in close)
-        return (*offer, *(f"{v.speaker_name}: {clip(v.claim.text, 90)}" for v in views))
+        return (*offer, *(f"{v.speaker_name}: {v.claim.text}" for v in views))
 
     async def quote(self, text: str, limit: int = 5) -> SearchAnswer | NotFound:
         if not query_terms(text):
-            return NotFound(text, "Type some words of the quote, for example /quote build bridges.")
+            return NotFound(text, "empty", "quote")
         ranking = await self.engine.rank(text, names=False)
         accepted = ranking.accepted
         if not accepted:
-            return NotFound(text, f"No claim matches “{plain_query(text)}” well enough.",
+            return NotFound(text, "no_match", "claim",
                             await self._near_misses(ranking, text, names=False))
         hits = await self._hits(accepted[: max(limit, 1)], passages=True)
         return SearchAnswer(text, "quote", tuple(hits), len(accepted), corrections=tuple(ranking.corrections))
@@ -165,7 +158,7 @@ class Lookups:
 
     async def _when(self, event: str, words_of: str, period: PartialDate | None, limit: int) -> SearchAnswer | NotFound:
         if not query_terms(words_of):
-            return NotFound(event, "Name an event, for example /when 25% tariffs.")
+            return NotFound(event, "empty", "event")
         filters = ClaimFilter(date_from=period.earliest.isoformat(), date_to=period.latest.isoformat()) if period else None
         ranking = await self.engine.rank(words_of, filters)
         accepted = ranking.accepted[: max(limit, 1)]
@@ -175,9 +168,8 @@ class Lookups:
         if period is not None:
             timeline = [t for t in timeline if t.date and t.date.earliest <= period.latest and period.earliest <= t.date.latest]
         if not hits and not timeline:
-            within = f" in {period.human()}" if period else ""
-            return NotFound(event, f"Nothing dated{within} matches “{plain_query(words_of)}”.",
-                            await self._near_misses(ranking, words_of, filters))
+            return NotFound(words_of, "no_match", "event", await self._near_misses(ranking, words_of, filters),
+                            period=period.human() if period else None)
         return SearchAnswer(event, "when", tuple(hits), len(ranking.accepted), timeline=tuple(timeline),
                             filters={"in": period.human()} if period else {}, corrections=tuple(ranking.corrections))
 
@@ -228,13 +220,13 @@ class Lookups:
             shown["in"] = period.human()
         has_terms = bool(query_terms(query))
         if not has_terms and not filters.active:
-            return NotFound(query, "Type something to search for, for example /search tariffs.")
+            return NotFound(query, "empty", "search")
         if not has_terms:
             rows = await self.store.filtered_docs(filters, limit + 1)
             ranked = [_unranked(row) for row in rows]
             hits = await self._hits(ranked[:limit], passages=False)
             if not hits:
-                return NotFound(query, "No claim passes those filters.")
+                return NotFound(query, "excluded", "claim")
             return SearchAnswer(query, "search", tuple(hits), len(ranked), filters=shown)
         ranking = await self.engine.rank(query, filters)
         accepted = ranking.accepted
@@ -246,7 +238,7 @@ class Lookups:
             people_hits = [m for m in index.match(query, limit=3) if m.score >= PERSON_IN_SEARCH]
             briefing_hits = _briefing_hits(query, await self.briefing_names())
         if not hits and not people_hits and not briefing_hits:
-            return NotFound(query, f"No claim matches “{plain_query(query)}” well enough.",
+            return NotFound(query, "no_match", "claim",
                             await self._near_misses(ranking, query, filters))
         return SearchAnswer(query, "search", tuple(hits), len(accepted), tuple(people_hits), tuple(briefing_hits),
                             filters=shown, corrections=tuple(ranking.corrections))
@@ -266,14 +258,14 @@ class Lookups:
             ranked = rank_topics(topic, await self.store.topics())
             if not ranked or ranked[0][1] < 80:
                 close = tuple(t.slug for t, s in ranked if s >= 50)[:3]
-                return ClaimFilter(), shown, NotFound(topic, f"No topic matches “{plain_query(topic)}”.", close)
+                return ClaimFilter(), shown, NotFound(topic, "no_match", "topic", close)
             topic_slug = ranked[0][0].slug
             shown["topic"] = topic_slug
         kind_value = None
         if kind and kind.strip():
             kind_value = resolve_kind(kind)
             if kind_value is None:
-                return ClaimFilter(), shown, NotFound(kind, f"No kind of claim matches “{plain_query(kind)}”.",
+                return ClaimFilter(), shown, NotFound(kind, "no_match", "kind",
                                                        tuple(KIND_WORDS))
             shown["kind"] = kind_value
         bounds = []
@@ -281,8 +273,7 @@ class Lookups:
             if value and value.strip():
                 parsed = parse_bound(value)
                 if parsed is None:
-                    message = f"“{plain_query(value, 40)}” is not a date like 2019, 2019-06 or 2019-06-05."
-                    return ClaimFilter(), shown, NotFound(value, message)
+                    return ClaimFilter(), shown, NotFound(value, "bad_date", "date")
                 shown[label] = parsed.iso()
                 bounds.append((parsed.latest if last else parsed.earliest).isoformat())
             else:
@@ -300,11 +291,8 @@ class Lookups:
         exact = await self.store.article(text.strip())
         if exact is not None:
             found[exact.id] = (exact.title, exact.outlet)
-        head = [match_expression([t]) for t in typed[:-1]]
-        last = typed[-1]
-        tail = f'{match_expression([last])}*' if len(last) >= 2 else match_expression([last])
-        for expression in (" AND ".join([*head, tail]), " OR ".join([*head, tail])):
-            for article_id, title, outlet in await self.store.article_matches(expression, 100):
+        for every in (True, False):
+            for article_id, title, outlet in await self.store.article_matches(typed, every, 100):
                 found.setdefault(article_id, (title, outlet))
             if len(found) >= limit:
                 break
@@ -324,29 +312,20 @@ class Lookups:
 
     async def source(self, article: str) -> SourceAnswer | NotFound:
         if not words(prepare(article)):
-            return NotFound(article, "Name an article (its id or words of its title), for example /source sheinbaum.")
+            return NotFound(article, "empty", "article")
         ranked = await self._articles(article, 6)
         if not ranked or ranked[0][2] < 80:
             close = tuple(title for _, title, score in ranked if score >= 50)[:3]
-            return NotFound(article, f"No article matches “{plain_query(article)}”.", close)
+            return NotFound(article, "no_match", "article", close)
         article_id, title, score = ranked[0]
         found = await self.store.article(article_id)
         if found is None:
-            return NotFound(article, f"No article matches “{plain_query(article)}”.")
+            return NotFound(article, "no_match", "article")
         claims: list[ClaimView] = await self.store.claims_for_article(article_id)
         has_text = await self.store.passage(article_id, 0, 1) is not None
         matched = article_id if article.strip() == article_id else title
         alternatives = tuple((a, t) for a, t, s in ranked[1:] if s >= 80)
         return SourceAnswer(found, claims, matched, score, has_text, alternatives)
-
-
-def _hydrate(conn: sqlite3.Connection, ids: list[str], scores: dict[str, float], passages: bool) -> tuple:
-    """Claim views, each one's first source span and (when asked) the passages there: one read job."""
-    views = claim_views(conn, ids, scores)
-    spans = [(v.sources[0].article_id, v.sources[0].start, v.sources[0].end) if passages and v.sources else None
-             for v in views]
-    texts = search_reads.passages(conn, [span for span in spans if span]) if passages else {}
-    return views, spans, texts
 
 
 def _briefing_hits(query: str, names: BriefingNames) -> list[BriefingHit]:

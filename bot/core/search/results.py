@@ -9,21 +9,6 @@ from bot.core.models import Article, ClaimView, Person
 
 
 @dataclass(frozen=True)
-class ClaimFilter:
-    """Filters resolved to store values: person ids, a topic slug, a claim kind, ISO days (inclusive)."""
-
-    speakers: tuple[str, ...] = ()
-    topic: str | None = None
-    kind: str | None = None
-    date_from: str | None = None  # a claim counts if any day its date allows is on or after this
-    date_to: str | None = None  # ... and on or before this
-
-    @property
-    def active(self) -> bool:
-        return bool(self.speakers or self.topic or self.kind or self.date_from or self.date_to)
-
-
-@dataclass(frozen=True)
 class PersonMatch:
     """A person the text may mean, with the alias that matched and (for role nouns) when they held it."""
 

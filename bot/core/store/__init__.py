@@ -1,5 +1,6 @@
 """The store: the only module that speaks SQL. One SQLite file holds compiled content and runtime state."""
 
 from bot.core.store.database import CompileReport, Store
+from bot.core.store.search_reads import IndexReader
 
-__all__ = ["CompileReport", "Store"]
+__all__ = ["CompileReport", "IndexReader", "Store"]

@@ -20,11 +20,14 @@ from bot.core.models import (
     SourceRef,
     Topic,
 )
-from bot.core.store.search_reads import rows
 
 if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Callable
+
+
+def rows(conn: sqlite3.Connection, sql: str, params: Sequence = ()) -> list:
+    return conn.execute(sql, params).fetchall()
 
 
 def _briefing_from_json(text: str) -> Briefing:

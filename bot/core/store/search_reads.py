@@ -1,29 +1,26 @@
 """Read side of the search index: plain functions over a sqlite3 connection.
 
-The search engine calls them inside one read-pool job (a whole lookup in one thread hop); SearchQueries
-offers the ones adapters need one at a time as awaitables.
+A lookup runs whole inside one read-pool job (one thread hop) and reads through an IndexReader, the
+typed face of these functions: the search package never sees SQL, FTS5 syntax or a connection.
+SearchQueries offers the reads a lookup awaits one at a time.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from bot.core.search.results import ClaimFilter
+from bot.core.models import ClaimFilter
+from bot.core.store.queries import claim_views, rows
 from bot.core.store.search_index import CHUNK, _chunks
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from typing import TypeVar
+T = TypeVar("T")
 
-    T = TypeVar("T")
-
+Conjunction = Sequence[Sequence[str]]  # claims holding one term of every inner sequence
 DOC_COLUMNS = "d.rowid, d.claim_id, d.speaker_id, d.kind, d.said_sort, d.body, d.own"
-
-
-def rows(conn: sqlite3.Connection, sql: str, params: Sequence = ()) -> list:
-    return conn.execute(sql, params).fetchall()
 
 
 def search_state(conn: sqlite3.Connection) -> tuple[str, int]:
@@ -66,15 +63,24 @@ def prefix_terms(conn: sqlite3.Connection, prefix: str, limit: int = 8) -> list[
     return [(r[0], r[1]) for r in found]
 
 
-def postings(conn: sqlite3.Connection, parts: Sequence[tuple[str, int]]) -> list[tuple[int, int]]:
-    """(rowid, i) for up to limit_i claims matching each FTS5 expression i, in one query."""
+def any_of(terms: Iterable[str]) -> str:
+    """An FTS5 MATCH expression for 'any of these terms', every term quoted (no operator survives)."""
+    return " OR ".join('"' + term.replace('"', '""') + '"' for term in terms if term)
+
+
+def every_of(conjunction: Conjunction) -> str:
+    return " AND ".join(f"({any_of(group)})" for group in conjunction)
+
+
+def postings(conn: sqlite3.Connection, parts: Sequence[tuple[Conjunction, int]]) -> list[tuple[int, int]]:
+    """(rowid, i) for up to limit_i claims holding conjunction i, in one query."""
     if not parts:
         return []
     sql = " UNION ALL ".join(
         f"SELECT * FROM (SELECT rowid, {i} FROM search_fts WHERE search_fts MATCH ? LIMIT {int(limit)})"
         for i, (_, limit) in enumerate(parts)
     )
-    return [(r[0], r[1]) for r in rows(conn, sql, [expression for expression, _ in parts])]
+    return [(r[0], r[1]) for r in rows(conn, sql, [every_of(conjunction) for conjunction, _ in parts])]
 
 
 def search_docs(conn: sqlite3.Connection, rowids: Iterable[int], filters: ClaimFilter | None = None) -> list:
@@ -129,8 +135,15 @@ def person_claim_ids(conn: sqlite3.Connection, person_id: str, limit: int | None
     return [r[0] for r in reversed(latest)]
 
 
-def article_matches(conn: sqlite3.Connection, expression: str, limit: int) -> list[tuple[str, str, str | None]]:
-    """(id, title, outlet) of articles whose indexed title/id/outlet match the FTS expression."""
+def article_matches(conn: sqlite3.Connection, words: Sequence[str], every: bool,
+                    limit: int) -> list[tuple[str, str, str | None]]:
+    """(id, title, outlet) of articles whose indexed title/id/outlet hold every (or any) of the words; the
+    last word may be half typed, so it also matches as a prefix."""
+    if not words:
+        return []
+    *head, last = [any_of([word]) for word in words]
+    tail = f"{last}*" if len(words[-1]) >= 2 else last
+    expression = (" AND " if every else " OR ").join([*head, tail])
     found = rows(
         conn, "SELECT a.id, a.title, a.outlet FROM search_articles_fts f JOIN search_articles s ON s.rowid = f.rowid"
         " JOIN articles a ON a.id = s.article_id WHERE search_articles_fts MATCH ? LIMIT ?", (expression, limit),
@@ -184,10 +197,67 @@ def _filter_sql(filters: ClaimFilter | None) -> tuple[str, list]:
     return "".join(f" AND {w}" for w in where), params
 
 
+def hits(conn: sqlite3.Connection, ids: list[str], scores: dict[str, float], with_passages: bool) -> tuple:
+    """Claim views, each one's first source span and (when asked) the passages there: one read job."""
+    views = claim_views(conn, ids, scores)
+    spans = [(v.sources[0].article_id, v.sources[0].start, v.sources[0].end) if with_passages and v.sources else None
+             for v in views]
+    texts = passages(conn, [span for span in spans if span]) if with_passages else {}
+    return views, spans, texts
+
+
+class IndexReader:
+    """What a lookup may read inside one read-pool job (see Store.read_index)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def term_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        return term_frequencies(self._conn, terms)
+
+    def fuzzy_terms(self, keys: Iterable[str]) -> list[tuple[str, int]]:
+        return fuzzy_terms(self._conn, keys)
+
+    def prefix_terms(self, prefix: str, limit: int = 8) -> list[tuple[str, int]]:
+        return prefix_terms(self._conn, prefix, limit)
+
+    def postings(self, parts: Sequence[tuple[Conjunction, int]]) -> list[tuple[int, int]]:
+        return postings(self._conn, parts)
+
+    def search_docs(self, rowids: Iterable[int], filters: ClaimFilter | None = None) -> list:
+        return search_docs(self._conn, rowids, filters)
+
+    def filtered_docs(self, filters: ClaimFilter, limit: int, newest_first: bool = True) -> list:
+        return filtered_docs(self._conn, filters, limit, newest_first)
+
+    def speaker_docs(self, person_ids: Sequence[str], limit: int) -> list:
+        return speaker_docs(self._conn, person_ids, limit)
+
+
+def _with_index_reader(conn: sqlite3.Connection, fn: Callable[..., T], *args: object) -> T:
+    return fn(IndexReader(conn), *args)
+
+
 class SearchQueries:
-    """The reads adapters and lookups await one at a time (mixed into Store)."""
+    """The reads lookups await (mixed into Store)."""
 
     read: Callable  # Store.read: fn(connection, *args) in the read pool
+
+    async def read_index(self, fn: Callable[..., T], *args: object) -> T:
+        """fn(IndexReader, *args) in one read-pool job: a whole lookup, its reads and the ranking between them."""
+        return await self.read(_with_index_reader, fn, *args)
+
+    async def search_state(self) -> tuple[str, int]:
+        return await self.read(search_state)
+
+    async def people_rows(self) -> tuple[list, list, list]:
+        return await self.read(people_rows)
+
+    async def synonym_rows(self) -> list:
+        return await self.read(synonym_rows)
+
+    async def hits(self, ids: list[str], scores: dict[str, float], with_passages: bool) -> tuple:
+        return await self.read(hits, ids, scores, with_passages)
 
     async def filtered_docs(self, filters: ClaimFilter, limit: int, newest_first: bool = True) -> list:
         return await self.read(filtered_docs, filters, limit, newest_first)
@@ -198,8 +268,8 @@ class SearchQueries:
     async def person_claim_ids(self, person_id: str, limit: int | None = None) -> list[str]:
         return await self.read(person_claim_ids, person_id, limit)
 
-    async def article_matches(self, expression: str, limit: int) -> list[tuple[str, str, str | None]]:
-        return await self.read(article_matches, expression, limit)
+    async def article_matches(self, words: Sequence[str], every: bool, limit: int) -> list[tuple[str, str, str | None]]:
+        return await self.read(article_matches, list(words), every, limit)
 
     async def recent_articles(self, limit: int) -> list[tuple[str, str, str | None]]:
         return await self.read(recent_articles, limit)
