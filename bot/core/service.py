@@ -15,7 +15,8 @@ from bot.core.content import article_texts, content_hash, load_corpus
 from bot.core.models import BriefAnswer, NotFound, Topic
 from bot.core.search.lookups import Lookups
 from bot.core.search.results import SearchAnswer, SourceAnswer, WhoAnswer
-from bot.core.search.topics import ACCEPT, TopicMatch, rank_briefings
+from bot.core.search.thresholds import NAME_ACCEPT, NAME_SUGGEST
+from bot.core.search.topics import TopicMatch, rank_briefings
 from bot.core.store import CompileReport, Store
 
 log = logging.getLogger(__name__)
@@ -117,8 +118,8 @@ class Briefbot:
             return NotFound(query, "no_content", "briefing")
         if not query.strip():
             return NotFound(query, "empty", "topic")
-        if not ranked or ranked[0].score < ACCEPT:
-            return NotFound(query, "no_match", "briefing", tuple(m.title for m in ranked[:3] if m.score >= 50))
+        if not ranked or ranked[0].score < NAME_ACCEPT:
+            return NotFound(query, "no_match", "briefing", tuple(m.title for m in ranked[:3] if m.score >= NAME_SUGGEST))
         briefing = next(b for b in briefings if b.slug == ranked[0].slug)
         cited_ids = list(briefing.claims) + [c for item in briefing.key_points + briefing.timeline for c in item.claims]
         cited = {view.claim.id: view for view in await self.store.claims_by_id(cited_ids)}

@@ -8,8 +8,9 @@ alphanumeric words, so SQLite's FTS5 tokenizer keeps them exactly as made here.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from bot.core.analysis.fold import FOLD_TABLE
 
 MAX_QUERY_CHARS = 1000  # longer input is cut (a quote is rarely longer; 5,000 characters must still answer)
 FUZZY_MIN = 4  # words shorter than this are never typo-expanded
@@ -136,29 +137,11 @@ def prepare(text: str) -> str:
     return text
 
 
-class _FoldTable(dict):
-    """str.translate table built lazily, one character at a time: textnorm.fold's letters at C speed."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        if char in "'’‘":
-            value = ""
-        else:
-            value = "".join(c for c in unicodedata.normalize("NFKD", fold_char(char)) if not unicodedata.combining(c))
-        self[code] = value
-        return value
-
-
-def fold_char(char: str) -> str:
-    extra = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ı": "i"}
-    return "".join(extra.get(c, c) for c in char.casefold())
-
-
-_FOLD = _FoldTable()
+_FOLD = FOLD_TABLE
 
 
 def words(text: str) -> list[str]:
-    """Folded words of already-prepared text (as textnorm.fold folds them); '63.7' stays one term ('63p7')."""
+    """Folded words of already-prepared text (as analysis.fold folds them); '63.7' stays one term ('63p7')."""
     return _words_of_folded(text.translate(_FOLD))
 
 

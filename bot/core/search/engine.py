@@ -36,14 +36,14 @@ from bot.core.analysis.terms import (
 )
 from bot.core.models import ClaimFilter
 from bot.core.search.people import PeopleIndex
+from bot.core.search.thresholds import CLAIM_ACCEPT as ACCEPT
+from bot.core.search.thresholds import CLAIM_SUGGEST as SUGGEST
 
 if TYPE_CHECKING:
     from bot.core.store import IndexReader, Store
 
 T = TypeVar("T")
 
-ACCEPT = 60.0  # a claim scoring below this is not an answer
-SUGGEST = 40.0  # ... but may be offered as "did you mean"
 ENOUGH = 1_000  # postings of the rarest terms that make a good candidate pool ...
 BUDGET = 20_000  # ... and the most read per query, however common the words
 CANDIDATES = 50  # claims re-ranked per query (measured: 100 found no more answers, at 1.6x the cost)

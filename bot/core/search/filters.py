@@ -8,7 +8,6 @@ from rapidfuzz import fuzz, process
 
 from bot.core.analysis.fold import fold
 from bot.core.dates import PartialDate
-from bot.core.models import Topic
 
 KIND_WORDS = {
     "direct_quote": ["direct quote", "quote", "quotes", "quoted", "direct", "verbatim", "cita"],
@@ -82,20 +81,3 @@ def split_period(text: str) -> tuple[str, PartialDate | None]:
     return rest, period
 
 
-def rank_topics(text: str, topics: list[Topic], limit: int = 5) -> list[tuple[Topic, float]]:
-    """Topics by how well their slug, title or aliases match the text."""
-    key = fold(text)
-    if not key:
-        return []
-    names, owners = [], []
-    for topic in topics:
-        for name in (topic.slug.replace("-", " "), topic.title, *topic.aliases):
-            names.append(fold(name))
-            owners.append(topic)
-    best: dict[str, tuple[Topic, float]] = {}
-    for _, score, index in process.extract(key, names, scorer=fuzz.WRatio, limit=None, score_cutoff=50):
-        topic = owners[index]
-        score = 100.0 if names[index] == key else float(score)
-        if topic.slug not in best or best[topic.slug][1] < score:
-            best[topic.slug] = (topic, score)
-    return sorted(best.values(), key=lambda item: -item[1])[:limit]

@@ -13,7 +13,7 @@ from bot.core.dates import PartialDate
 from bot.core.models import Briefing, BriefingItem, ClaimFilter, ClaimView, NotFound
 from bot.core.search import people as people_mod
 from bot.core.search.engine import ACCEPT, SearchEngine
-from bot.core.search.filters import KIND_WORDS, parse_bound, rank_topics, resolve_kind, split_period
+from bot.core.search.filters import KIND_WORDS, parse_bound, resolve_kind, split_period
 from bot.core.search.results import (
     BriefingHit,
     Hit,
@@ -23,14 +23,21 @@ from bot.core.search.results import (
     TimelineHit,
     WhoAnswer,
 )
-from bot.core.search.topics import BriefingNames
+from bot.core.search.thresholds import (
+    BRIEFING_IN_SEARCH,
+    NAME_ACCEPT,
+    NAME_SUGGEST,
+    PERSON_ACCEPT,
+    PERSON_IN_SEARCH,
+    PERSON_SUGGEST,
+    PERSON_TIE,
+)
+from bot.core.search.topics import BriefingNames, rank_briefings
 
 if TYPE_CHECKING:
     from bot.core.search.engine import Ranked, Ranking
     from bot.core.store import Store
 
-PERSON_IN_SEARCH = 90.0  # a search names a person only when the whole query is (nearly) their name
-BRIEFING_IN_SEARCH = 85.0  # ... and a briefing only when the whole query is (nearly) its title, alias or keyword
 
 
 class Lookups:
@@ -81,13 +88,13 @@ class Lookups:
         matches = index.match(name, as_of=as_of)
         counts = await self.store.claim_counts(m.id for m in matches)
         matches = [dataclasses.replace(m, claim_count=counts.get(m.id, 0)) for m in matches]
-        accepted = [m for m in matches if m.score >= people_mod.ACCEPT]
-        close = tuple(dict.fromkeys(m.name for m in matches if m.score >= people_mod.SUGGEST))[:5]
+        accepted = [m for m in matches if m.score >= PERSON_ACCEPT]
+        close = tuple(dict.fromkeys(m.name for m in matches if m.score >= PERSON_SUGGEST))[:5]
         if not accepted:
             return None, [], as_of, NotFound(text, "no_match", "person", close)
         best = accepted[0]
         # Holders of one role noun are told apart by date; anything else this close is a different name.
-        tied = [m for m in accepted if best.score - m.score <= people_mod.TIE
+        tied = [m for m in accepted if best.score - m.score <= PERSON_TIE
                 and not (best.role and m.role and people_mod.alias_key(m.matched) == people_mod.alias_key(best.matched))]
         if len(tied) > people_mod.MAX_TIED:
             names = tuple(m.name for m in tied)[:5]
@@ -255,11 +262,11 @@ class Lookups:
             shown["speaker"] = best.name
         topic_slug = None
         if topic and topic.strip():
-            ranked = rank_topics(topic, await self.store.topics())
-            if not ranked or ranked[0][1] < 80:
-                close = tuple(t.slug for t, s in ranked if s >= 50)[:3]
+            ranked = rank_briefings(topic, await self.store.topics(), limit=5) if fold(topic) else []
+            if not ranked or ranked[0].score < NAME_ACCEPT:
+                close = tuple(m.slug for m in ranked if m.score >= NAME_SUGGEST)[:3]
                 return ClaimFilter(), shown, NotFound(topic, "no_match", "topic", close)
-            topic_slug = ranked[0][0].slug
+            topic_slug = ranked[0].slug
             shown["topic"] = topic_slug
         kind_value = None
         if kind and kind.strip():
@@ -314,8 +321,8 @@ class Lookups:
         if not words(prepare(article)):
             return NotFound(article, "empty", "article")
         ranked = await self._articles(article, 6)
-        if not ranked or ranked[0][2] < 80:
-            close = tuple(title for _, title, score in ranked if score >= 50)[:3]
+        if not ranked or ranked[0][2] < NAME_ACCEPT:
+            close = tuple(title for _, title, score in ranked if score >= NAME_SUGGEST)[:3]
             return NotFound(article, "no_match", "article", close)
         article_id, title, score = ranked[0]
         found = await self.store.article(article_id)
@@ -324,7 +331,7 @@ class Lookups:
         claims: list[ClaimView] = await self.store.claims_for_article(article_id)
         has_text = await self.store.passage(article_id, 0, 1) is not None
         matched = article_id if article.strip() == article_id else title
-        alternatives = tuple((a, t) for a, t, s in ranked[1:] if s >= 80)
+        alternatives = tuple((a, t) for a, t, s in ranked[1:] if s >= NAME_ACCEPT)
         return SourceAnswer(found, claims, matched, score, has_text, alternatives)
 
 

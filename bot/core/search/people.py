@@ -18,10 +18,9 @@ from rapidfuzz.distance import OSA
 from bot.core.analysis.terms import deletion_keys, prepare, words
 from bot.core.dates import PartialDate, parse_optional
 from bot.core.search.results import PersonMatch
+from bot.core.search.thresholds import PERSON_ACCEPT as ACCEPT
+from bot.core.search.thresholds import PERSON_SUGGEST as SUGGEST
 
-ACCEPT = 85.0  # below this a person is a suggestion, not an answer
-SUGGEST = 60.0
-TIE = 3.0  # people within this many points of the best are equally likely
 MAX_TIED = 3  # more equally likely people than this: ask the user to be specific
 _LEADING = {"the", "la", "el", "los", "las"}
 _DATE_TAIL = re.compile(

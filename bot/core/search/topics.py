@@ -1,4 +1,4 @@
-"""Resolve what a user typed ("tarifs", "MPP", "remain in mexico") to a briefing slug."""
+"""Resolve what a user typed ("tarifs", "MPP", "remain in mexico") to a briefing or a topic: one ranker."""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.core.analysis.fold import fold
-from bot.core.models import Briefing
-
-ACCEPT = 80.0  # below this a match is a suggestion, not an answer
+from bot.core.models import Briefing, Topic
 
 
 @dataclass(frozen=True)
@@ -19,25 +17,27 @@ class TopicMatch:
     score: float
 
 
-def _names(briefing: Briefing) -> list[str]:
-    return [briefing.slug.replace("-", " "), briefing.title, *briefing.aliases, *briefing.keywords]
+def _names(owner: Briefing | Topic) -> list[str]:
+    return [owner.slug.replace("-", " "), owner.title, *owner.aliases, *getattr(owner, "keywords", ())]
 
 
 class BriefingNames:
-    """Every briefing's names, folded once per content version (autocomplete ranks them on each keystroke)."""
+    """Every briefing's (or topic's) names, folded once per content version (autocomplete ranks them on
+    each keystroke). `briefings` holds the owners: briefings, or the topics of the topic filter."""
 
-    def __init__(self, briefings: list[Briefing]) -> None:
+    def __init__(self, briefings: list[Briefing] | list[Topic]) -> None:
         self.briefings = briefings
         self.choices: list[str] = []
-        self.owners: list[Briefing] = []
+        self.owners: list[Briefing | Topic] = []
         for briefing in briefings:
             for name in _names(briefing):
                 self.choices.append(fold(name))
                 self.owners.append(briefing)
 
 
-def rank_briefings(query: str, briefings: list[Briefing] | BriefingNames, limit: int = 25) -> list[TopicMatch]:
-    """Best briefings for a query, best first; an empty query lists them all by title."""
+def rank_briefings(query: str, briefings: list[Briefing] | list[Topic] | BriefingNames,
+                   limit: int = 25) -> list[TopicMatch]:
+    """Best briefings (or topics) for a query, best first; an empty query lists them all by title."""
     names = briefings if isinstance(briefings, BriefingNames) else BriefingNames(briefings)
     folded = fold(query)
     if not folded:

@@ -1,0 +1,21 @@
+"""Every score that decides "answer", "did you mean" or "nothing found", in one place (scores are 0-100).
+
+Different things are matched differently, so they have different bars; each has a name that says which.
+"""
+
+# Claims (bot.core.search.engine): 75% weighted term coverage + 25% sequence similarity.
+CLAIM_ACCEPT = 60.0  # a claim scoring below this is not an answer ...
+CLAIM_SUGGEST = 40.0  # ... but may be offered as "did you mean"
+
+# Names of briefings, topics and articles (rapidfuzz WRatio over their names, exact and prefix raised).
+NAME_ACCEPT = 80.0
+NAME_SUGGEST = 50.0
+
+# People (bot.core.search.people): aliases and role nouns, typo-tolerant; a wrong speaker is worse than none.
+PERSON_ACCEPT = 85.0
+PERSON_SUGGEST = 60.0
+PERSON_TIE = 3.0  # people within this many points of the best are equally likely
+
+# A /search whose whole query is (nearly) a person's name or a briefing's name also lists that person/briefing.
+PERSON_IN_SEARCH = 90.0
+BRIEFING_IN_SEARCH = 85.0
