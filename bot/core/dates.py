@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
 
 Precision = Literal["day", "month", "year"]
-PRECISIONS: tuple[Precision, ...] = ("day", "month", "year")
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MONTHS = [
     "January", "February", "March", "April", "May", "June",
@@ -17,9 +17,19 @@ _MONTHS = [
 ]
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class PartialDate:
-    """A calendar date known to day, month or year precision. Orders by its earliest day."""
+    """A calendar date known to day, month or year precision: it stands for the interval earliest..latest.
+
+    Equality is "the same date at the same precision": 2019 != 2019-01 != 2019-01-01.
+
+    ``<``, ``>``, ``sorted`` and ``min``/``max`` work across any mix of precisions and never raise: they order
+    by the interval, ``(earliest, latest)``, so 2019-01 < 2019 < 2019-06 < 2019-06-15 < 2020. Comparing the
+    fields one by one (what ``order=True`` did) raised TypeError for 2019 against 2019-06 (None against 6).
+    That order is for sorting only; it does not say one date *happened* before another (2019 < 2019-06, but
+    June 2019 lies inside 2019). To check a range or a bound, use ``before``, ``after`` and ``overlaps``.
+    """
 
     year: int
     month: int | None = None
@@ -63,6 +73,32 @@ class PartialDate:
         month = self.month or 12
         day = self.day or calendar.monthrange(self.year, month)[1]
         return dt.date(self.year, month, day)
+
+    @property
+    def sort_key(self) -> tuple[dt.date, dt.date]:
+        """The interval as a sort key; distinct partial dates never share it, so the order agrees with ==."""
+        return (self.earliest, self.latest)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key < other.sort_key
+
+    def before(self, other: PartialDate) -> bool:
+        """Entirely before other: every day self may mean is earlier than every day other may mean.
+
+        A range from..to is impossible only when ``to.before(from)``; 2019 .. 2019-06 is fine (it may start
+        in January), and so is 2019-06 .. 2019 (it may end in December).
+        """
+        return self.latest < other.earliest
+
+    def after(self, other: PartialDate) -> bool:
+        """Entirely after other (the mirror of ``before``)."""
+        return self.earliest > other.latest
+
+    def overlaps(self, other: PartialDate) -> bool:
+        """Some day may be meant by both: neither is entirely before the other (2019 overlaps 2019-06)."""
+        return not (self.before(other) or self.after(other))
 
     def iso(self) -> str:
         if self.day is not None:

@@ -207,3 +207,54 @@ def test_a_bad_synonym_group_is_named_and_the_good_ones_load(tmp_path):
     assert [line for line, _ in problems] == [3, 4]
     assert "'border wall' must be one word" in problems[0][1] and "two different words" in problems[1][1]
     assert all(p.file.endswith("synonyms.yaml") for p in corpus.problems)
+
+
+ROLES = """\
+people:
+  - id: marcelo-ebrard
+    name: Marcelo Ebrard
+    roles:
+      - title: Foreign Secretary
+        from: "{start}"
+        to: "{end}"
+"""
+
+
+@pytest.mark.parametrize(("start", "end"), [("2019", "2019-06"), ("2019-06", "2019"), ("2019-06-15", "2019-06"),
+                                            ("2019", "2019-12-31"), ("2019-01", "2019-01-31")])
+def test_role_dates_of_different_precision_load(tmp_path, start, end):
+    people = ROLES.format(start=start, end=end)
+    corpus = load_corpus(*tree(tmp_path, {"data/people/ebrard.yaml": people}))
+    assert corpus.problems == []
+    (role,) = corpus.people["marcelo-ebrard"].roles
+    assert (role.start.iso(), role.end.iso()) == (start, end)
+    assert "claudia-sheinbaum" in corpus.people
+
+
+@pytest.mark.parametrize(("start", "end"), [("2019-06", "2019-05"), ("2020", "2019-06"), ("2019-06-15", "2019-06-14"),
+                                            ("2019-07-01", "2019-06")])
+def test_role_ending_before_it_starts_is_a_problem_with_file_and_line(tmp_path, start, end):
+    people = ROLES.format(start=start, end=end)
+    corpus = load_corpus(*tree(tmp_path, {"data/people/ebrard.yaml": people}))
+    (problem,) = corpus.problems
+    assert problem.file.endswith("ebrard.yaml")
+    assert problem.line == people.splitlines().index(f'        from: "{start}"') + 1
+    assert problem.field == "roles.from"
+    assert start in problem.message and end in problem.message
+    assert "marcelo-ebrard" not in corpus.people  # the bad record is skipped, the rest loads
+    assert "claudia-sheinbaum" in corpus.people and len(corpus.claims) == 2
+
+
+def test_article_and_claim_bounds_compare_across_precisions(tmp_path):
+    articles = ARTICLES.replace("precision: day\n", 'precision: day\n    not_before: "2025"\n')
+    claims = CLAIMS.replace('said_on: "2025-01"\n', 'said_on: "2025-01"\n    not_before: "2025"\n    not_after: "2025-01"\n')
+    corpus = load_corpus(*tree(tmp_path, {"data/articles.yaml": articles, "data/claims/art-one.yaml": claims}))
+    assert corpus.problems == []
+    assert corpus.claims["good-claim"].not_before.iso() == "2025"
+
+    backwards = CLAIMS.replace('said_on: "2025-01"\n', 'said_on: "2025-01"\n    not_before: "2025-02"\n    not_after: "2025-01"\n')
+    corpus = load_corpus(*tree(tmp_path, {"data/claims/art-one.yaml": backwards}))
+    (problem, *cited) = corpus.problems
+    assert (problem.field, problem.file.endswith("art-one.yaml")) == ("not_before", True)
+    assert problem.line == backwards.splitlines().index('    not_before: "2025-02"') + 1
+    assert [p.field for p in cited] == ["claims"]  # the briefing now cites the skipped claim

@@ -31,7 +31,7 @@ def _claim_problems(claim: Claim, corpus: Corpus, texts: dict[str, str]) -> list
         if article is None:
             found.append(("appearances", f"unknown article {appearance.article!r}"))
             continue
-        if article.not_after and claim.said_on.earliest > article.not_after.latest:
+        if article.not_after and claim.said_on.after(article.not_after):
             found.append(("said_on", f"{claim.said_on} is after article {article.id!r} was published"))
         text = texts.get(article.id)
         if text is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.content.fields import RecordReader
+from bot.core.dates import PartialDate
 from bot.core.models import (
     CLAIM_KINDS,
     DATE_BASES,
@@ -37,8 +38,7 @@ def read_article(node: Any, file: str) -> tuple[Article | None, list[Problem]]:
         not_after=r.date("not_after", required=False),
         url=r.text("url", required=False),
     )
-    if article.not_before and article.not_after and article.not_before > article.not_after:
-        r.fail("not_before", "is later than not_after")
+    _check_range(r, article.not_before, article.not_after, "not_before", "not_after")
     return (article if r.ok else None), r.problems
 
 
@@ -65,12 +65,21 @@ def read_synonyms(node: Any, file: str) -> tuple[tuple[str, ...] | None, list[Pr
     return (tuple(group) if r.ok else None), r.problems
 
 
+def _check_range(r: RecordReader, start: PartialDate | None, end: PartialDate | None, start_key: str,
+                 end_key: str) -> None:
+    """Report a range that cannot hold: only when end is entirely before start, at any mix of precisions.
+
+    "2019" to "2019-06" and "2019-06" to "2019" are both possible ranges, so neither is a problem.
+    """
+    if start and end and end.before(start):
+        r.fail(start_key, f"{start.iso()} is later than {end_key!r} {end.iso()}")
+
+
 def _dated(r: RecordReader, node: Any, label: str, key: str) -> tuple[Any, Any, Any] | None:
     sub = RecordReader(node, r.file)
     value = sub.text(key, max_len=100)
     start, end = sub.date("from", required=False), sub.date("to", required=False)
-    if start and end and start > end:
-        sub.fail("from", "is later than 'to'")
+    _check_range(sub, start, end, "from", "to")
     r.problems.extend(Problem(p.file, p.line, f"{label}.{p.field}", p.message) for p in sub.problems)
     return (value, start, end) if sub.ok else None
 
@@ -132,4 +141,5 @@ def read_claim(node: Any, file: str) -> tuple[Claim | None, list[Problem]]:
         not_after=r.date("not_after", required=False),
         figures=r.text_list("figures"),
     )
+    _check_range(r, claim.not_before, claim.not_after, "not_before", "not_after")
     return (claim if r.ok else None), r.problems
