@@ -288,13 +288,13 @@ def worker(args: argparse.Namespace) -> int:
 async def engine_worker(queries: list[dict]) -> dict:
     from bot.adapters.startup import content_paths
     from bot.core.models import NotFound
-    from bot.core.service import Briefbot
+    from bot.core.service import Core
     from bot.core.store import Store
     from bot.infra.settings import load_settings
 
     settings = load_settings()
     async with Store(settings.database_path) as store:
-        core = Briefbot(store, content_paths(settings))
+        core = Core(store, content_paths(settings))
         report = await core.reload()  # unchanged content: nothing recompiled or re-indexed
         await core.quote(queries[0]["query"])
         first_at = time.time()
@@ -314,13 +314,13 @@ async def engine_worker(queries: list[dict]) -> dict:
 async def ranking_worker(queries: list[dict]) -> dict:
     """The search core's ranking alone: query text -> ranked claim ids (no speaker, date or source read)."""
     from bot.adapters.startup import content_paths
-    from bot.core.service import Briefbot
+    from bot.core.service import Core
     from bot.core.store import Store
     from bot.infra.settings import load_settings
 
     settings = load_settings()
     async with Store(settings.database_path) as store:
-        core = Briefbot(store, content_paths(settings))
+        core = Core(store, content_paths(settings))
         await core.reload()
         engine = core.lookups.engine
         await engine.rank(queries[0]["query"])

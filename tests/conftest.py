@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-from bot.core.service import Briefbot, ContentPaths
+from bot.core.service import ContentPaths, Core
 from bot.core.store import Store
 from bot.infra.settings import PROJECT_ROOT
 
@@ -54,7 +54,7 @@ def compiled_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     async def compile_content() -> None:
         async with Store(path) as store:
-            await Briefbot(store, content).reload()
+            await Core(store, content).reload()
 
     asyncio.run(compile_content())
     return path
@@ -70,6 +70,6 @@ def copy_database(source: Path, folder: Path) -> Path:
 @pytest_asyncio.fixture
 async def core(tmp_path: Path, real_content: ContentPaths, compiled_database: Path):
     async with Store(copy_database(compiled_database, tmp_path)) as store:
-        briefbot = Briefbot(store, real_content)
+        briefbot = Core(store, real_content)
         await briefbot.reload()
         yield briefbot

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from bot.core.models import NotFound
-from bot.core.service import Briefbot
+from bot.core.service import Core
 from bot.render import answers, lookups
 from bot.render.cards import Reply
 from bot.render.not_found import SLASH, Style, not_found_reply
@@ -28,7 +28,7 @@ class Result(NamedTuple):
 class Commands:
     """Every command, typed. `style` says how replies write a command ("/who X" or "briefbot who X")."""
 
-    def __init__(self, core: Briefbot, style: Style = SLASH) -> None:
+    def __init__(self, core: Core, style: Style = SLASH) -> None:
         self.core = core
         self.style = style
 

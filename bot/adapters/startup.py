@@ -6,7 +6,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 
-from bot.core.service import Briefbot, ContentPaths
+from bot.core.service import ContentPaths, Core
 from bot.core.store import Store
 from bot.infra.settings import Settings
 
@@ -19,10 +19,10 @@ def content_paths(settings: Settings) -> ContentPaths:
 
 
 @contextlib.asynccontextmanager
-async def open_core(settings: Settings) -> AsyncIterator[Briefbot]:
+async def open_core(settings: Settings) -> AsyncIterator[Core]:
     """Open the store, compile content if it changed, and hand out the core."""
     async with Store(settings.database_path) as store:
-        core = Briefbot(store, content_paths(settings))
+        core = Core(store, content_paths(settings))
         report = await core.reload()
         if report.problems:
             log.warning("%d content problems; run `briefbot check` for the list", len(report.problems))

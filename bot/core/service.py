@@ -39,7 +39,7 @@ class Status:
     last_digest: str | None = None
 
 
-class Briefbot:
+class Core:
     """What the bot, the console and the CLI all call. Knows nothing of Discord."""
 
     def __init__(self, store: Store, paths: ContentPaths) -> None:
@@ -124,7 +124,7 @@ class Briefbot:
         cited_ids = list(briefing.claims) + [c for item in briefing.key_points + briefing.timeline for c in item.claims]
         cited = {view.claim.id: view for view in await self.store.claims_by_id(cited_ids)}
         wanted = [*briefing.articles, *briefing.sources, *(r.article_id for v in cited.values() for r in v.sources)]
-        articles = {a.id: a for a in await self.store.articles() if a.id in set(wanted)}
+        articles = await self.store.articles_by_id(wanted)
         return BriefAnswer(briefing, cited, articles)
 
     # --- exchange -----------------------------------------------------------------------------------------

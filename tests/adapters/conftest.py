@@ -1,4 +1,4 @@
-"""The real BriefBot (every cog, the real content, a temporary SQLite file) run against the Discord stand-in.
+"""The real DiscordBot (every cog, the real content, a temporary SQLite file) run against the Discord stand-in.
 
     async def test_x(briefbot):
         standin, bot = briefbot
@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest_asyncio
 
-from bot.adapters.discord_bot.client import BriefBot
+from bot.adapters.discord_bot.client import DiscordBot
 from bot.adapters.discord_bot.runner import point_at_api
 from bot.adapters.startup import open_core
 from bot.infra.settings import PROJECT_ROOT, Settings
@@ -47,11 +47,11 @@ def bot_settings(database: Path, server: DiscordStandin, **overrides: Any) -> Se
 
 
 @asynccontextmanager
-async def running_briefbot(server: DiscordStandin, settings: Settings) -> AsyncIterator[BriefBot]:
-    """Start BriefBot as bot/app.py does, pointed at the stand-in as bot/discord_bot/runner.py does."""
+async def running_briefbot(server: DiscordStandin, settings: Settings) -> AsyncIterator[DiscordBot]:
+    """Start DiscordBot as bot/app.py does, pointed at the stand-in as bot/discord_bot/runner.py does."""
     async with open_core(settings) as core:
         point_at_api(settings.discord_api_base, settings.discord_gateway_url)  # the stand-in restores both
-        bot = BriefBot(settings, core)
+        bot = DiscordBot(settings, core)
         # discord.py waits 2 s after the last GUILD_CREATE before READY; the stand-in sends one guild.
         async with server.run_bot(bot, guild_ready_timeout=0.05):
             yield bot
@@ -71,7 +71,7 @@ async def briefbot_factory(compiled_database: Path, tmp_path: Path) -> AsyncIter
     async with AsyncExitStack() as stack:
         count = 0
 
-        async def make(standin_options: dict[str, Any] | None = None, **overrides: Any) -> tuple[DiscordStandin, BriefBot]:
+        async def make(standin_options: dict[str, Any] | None = None, **overrides: Any) -> tuple[DiscordStandin, DiscordBot]:
             nonlocal count
             count += 1
             folder = tmp_path / f"bot{count}"

@@ -2,14 +2,14 @@
 
 import re
 
-from bot.adapters.discord_bot.client import EXTENSIONS, BriefBot
+from bot.adapters.discord_bot.client import EXTENSIONS, DiscordBot
 from bot.infra.settings import load_settings
 
 NAME = re.compile(r"^[-_\w]{1,32}$")
 
 
 async def command_payloads(core) -> list[dict]:
-    bot = BriefBot(load_settings(), core)
+    bot = DiscordBot(load_settings(), core)
     for extension in EXTENSIONS:
         await bot.load_extension(extension)
     try:

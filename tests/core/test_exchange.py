@@ -15,11 +15,11 @@ from bot.core.content.records import read_claim
 from bot.core.interchange import _node, fast_claim
 from bot.core.models import NotFound
 from bot.core.search.results import WhoAnswer
-from bot.core.service import Briefbot
+from bot.core.service import Core
 from bot.core.store import Store
 
 
-async def exported(core: Briefbot, fmt: str = "jsonl") -> str:
+async def exported(core: Core, fmt: str = "jsonl") -> str:
     out = io.StringIO()
     await core.export_claims(fmt, out)
     return out.getvalue()
@@ -141,13 +141,13 @@ def test_cli_export_and_import(tmp_path):
 
 async def test_import_into_an_empty_store(tmp_path, real_content):
     async with Store(tmp_path / "a.sqlite3") as store:
-        source = Briefbot(store, real_content)
+        source = Core(store, real_content)
         await source.reload()
         text = await exported(source)
     path = tmp_path / "all.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in foreign(text.splitlines(), prefix="x-")) + "\n")
     async with Store(tmp_path / "b.sqlite3") as store:
-        target = Briefbot(store, real_content)
+        target = Core(store, real_content)
         report = await target.import_claims(path)
         assert report.ok and report.counts.claims == len(text.splitlines())
         assert isinstance(await target.who("Visitor Nunez 0"), WhoAnswer)

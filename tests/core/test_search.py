@@ -17,7 +17,7 @@ from bot.core.analysis.terms import query_terms, terms
 from bot.core.content import load_corpus
 from bot.core.models import Claim, NotFound
 from bot.core.search.results import SearchAnswer, SourceAnswer, WhoAnswer
-from bot.core.service import Briefbot
+from bot.core.service import Core
 from bot.core.store import Store
 from bot.infra.settings import PROJECT_ROOT
 from tests.conftest import needs_seeds
@@ -301,7 +301,7 @@ async def test_arbitrary_text_never_raises(core, text):
 
 async def test_a_recompile_is_searchable_without_a_restart(tmp_path, content_copy):
     async with Store(tmp_path / "live.sqlite3") as store:
-        core = Briefbot(store, content_copy)
+        core = Core(store, content_copy)
         await core.reload()
         assert isinstance(await core.quote("zanzibar quokka treaty"), NotFound)
         (await core.who("Sheinbaum"))  # warm the caches
@@ -332,10 +332,10 @@ async def test_a_recompile_is_searchable_without_a_restart(tmp_path, content_cop
 async def test_an_unchanged_start_reindexes_nothing(tmp_path, real_content):
     path = tmp_path / "twice.sqlite3"
     async with Store(path) as store:
-        assert (await Briefbot(store, real_content).reload()).compiled
+        assert (await Core(store, real_content).reload()).compiled
         generation = await store.meta("search_generation")
     async with Store(path) as store:
-        core = Briefbot(store, real_content)
+        core = Core(store, real_content)
         assert not (await core.reload()).compiled
         assert await store.meta("search_generation") == generation
         assert hit_ids(await core.search("tariffs"))
@@ -344,8 +344,8 @@ async def test_an_unchanged_start_reindexes_nothing(tmp_path, real_content):
 async def test_another_process_writing_is_noticed(tmp_path, content_copy):
     path = tmp_path / "shared.sqlite3"
     async with Store(path) as reader_store, Store(path) as writer_store:
-        reader = Briefbot(reader_store, content_copy)
-        writer = Briefbot(writer_store, content_copy)
+        reader = Core(reader_store, content_copy)
+        writer = Core(writer_store, content_copy)
         await writer.reload()
         assert isinstance(await reader.who("Zed Quokkason"), NotFound)
         line = {"id": "zq-claim", "speaker": "zed-quokkason", "speaker_name": "Zed Quokkason", "kind": "paraphrase",
@@ -388,7 +388,7 @@ async def test_a_word_and_its_synonyms_do_not_make_an_unknown_question_match(cor
 
 async def test_an_edited_lexicon_is_used_after_reload(tmp_path, content_copy):
     async with Store(tmp_path / "lexicon.sqlite3") as store:
-        core = Briefbot(store, content_copy)
+        core = Core(store, content_copy)
         await core.reload()
         assert isinstance(await core.search("zorblat"), NotFound)
         path = content_copy.data_dir / "synonyms.yaml"
@@ -528,7 +528,7 @@ async def test_source_texts_that_change_recompile_the_content(tmp_path, content_
             (seeds / path.name).write_bytes(path.read_bytes())
     paths = ContentPaths(content_copy.data_dir, content_copy.briefings_dir, seeds)
     async with Store(tmp_path / "seeds.sqlite3") as store:
-        core = Briefbot(store, paths)
+        core = Core(store, paths)
         assert (await core.reload()).compiled
         assert not (await core.reload()).compiled
         (seeds / "added-later.txt").write_text("A new source text.\n", encoding="utf-8")
@@ -551,7 +551,7 @@ async def test_briefing_names_edited_in_a_reload_are_used_by_brief_and_autocompl
     from bot.core.models import BriefAnswer
 
     async with Store(tmp_path / "names.sqlite3") as store:
-        core = Briefbot(store, content_copy)
+        core = Core(store, content_copy)
         await core.reload()
         assert isinstance(await core.brief("quokka levies"), NotFound)  # names now folded and kept in memory
         path = content_copy.briefings_dir / "tariffs.md"

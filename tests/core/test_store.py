@@ -2,7 +2,7 @@
 
 import sqlite3
 
-from bot.core.service import Briefbot
+from bot.core.service import Core
 from bot.core.store import Store
 from bot.core.store import database as database_module
 from bot.core.store.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -20,7 +20,7 @@ async def test_new_file_gets_the_current_schema_with_wal_and_foreign_keys(tmp_pa
 async def test_migration_on_an_existing_database_keeps_its_data(tmp_path, monkeypatch, content_copy):
     path = tmp_path / "old.sqlite3"
     async with Store(path) as store:
-        await Briefbot(store, content_copy).reload()
+        await Core(store, content_copy).reload()
         await store.db.execute("INSERT INTO guild_settings (guild_id, digest_channel_id, timezone) VALUES (42, 7, 'UTC')")
         await store.db.execute("INSERT INTO digest_runs (guild_id, run_date, status) VALUES (42, '2025-01-28', 'posted')")
         await store.db.commit()
@@ -52,33 +52,33 @@ async def test_a_database_newer_than_the_code_is_refused(tmp_path):
 
 async def test_content_recompiles_only_when_files_change(tmp_path, content_copy):
     async with Store(tmp_path / "db.sqlite3") as store:
-        first = await Briefbot(store, content_copy).reload()
+        first = await Core(store, content_copy).reload()
         assert first.compiled
-        again = await Briefbot(store, content_copy).reload()
+        again = await Core(store, content_copy).reload()
         assert not again.compiled and again.content_hash == first.content_hash
         briefing = content_copy.briefings_dir / "tariffs.md"
         briefing.write_text(briefing.read_text().replace("title: Tariffs", "title: Tariffs and duties", 1))
-        changed = await Briefbot(store, content_copy).reload()
+        changed = await Core(store, content_copy).reload()
         assert changed.compiled
         assert (await store.briefing("tariffs")).title == "Tariffs and duties"
 
 
 async def test_runtime_state_survives_a_recompile(tmp_path, content_copy):
     async with Store(tmp_path / "db.sqlite3") as store:
-        await Briefbot(store, content_copy).reload()
+        await Core(store, content_copy).reload()
         await store.db.execute("INSERT INTO guild_settings (guild_id, timezone) VALUES (9, 'America/Mexico_City')")
         await store.db.commit()
-        await Briefbot(store, content_copy).reload(force=True)
+        await Core(store, content_copy).reload(force=True)
         assert (await store.counts())["guild_settings"] == 1
 
 
 async def test_a_removed_briefing_disappears_after_recompile(tmp_path, content_copy):
     async with Store(tmp_path / "db.sqlite3") as store:
-        await Briefbot(store, content_copy).reload()
+        await Core(store, content_copy).reload()
         before = {b.slug for b in await store.briefings()}
         victim = sorted(before)[0]
         (content_copy.briefings_dir / f"{victim}.md").unlink()
-        await Briefbot(store, content_copy).reload()
+        await Core(store, content_copy).reload()
         assert {b.slug for b in await store.briefings()} == before - {victim}
 
 

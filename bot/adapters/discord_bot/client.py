@@ -18,7 +18,7 @@ from bot.adapters.discord_bot.embeds import NO_MENTIONS
 from bot.adapters.discord_bot.tree import BriefTree
 from bot.adapters.discord_bot.views import PAGER_PREFIX, STALE, Pager
 from bot.adapters.discord_bot.warmup import warm_up
-from bot.core.service import Briefbot
+from bot.core.service import Core
 from bot.infra.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -32,8 +32,8 @@ EXTENSIONS = (
 )
 
 
-class BriefBot(commands.Bot):
-    def __init__(self, settings: Settings, core: Briefbot, *, extensions: tuple[str, ...] = EXTENSIONS) -> None:
+class DiscordBot(commands.Bot):
+    def __init__(self, settings: Settings, core: Core, *, extensions: tuple[str, ...] = EXTENSIONS) -> None:
         intents = discord.Intents.none()
         intents.guilds = True  # slash commands need no privileged intents
         super().__init__(
@@ -95,7 +95,7 @@ class BriefBot(commands.Bot):
         guild = self._scope()
         if guild is not None:
             self.tree.copy_global_to(guild=guild)
-        payload = [command.to_dict(self.tree) for command in self.tree._get_all_commands(guild=guild)]
+        payload = [command.to_dict(self.tree) for command in self.tree.get_commands(guild=guild)]
         digest = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
         key = f"command_tree:{guild.id if guild else 'global'}:{self.application_id}"
         # The skip spares Discord's rate limits; another API (a stand-in, a proxy) may have forgotten what
@@ -105,8 +105,7 @@ class BriefBot(commands.Bot):
             log.info("command tree unchanged; not syncing")
             return False
         await self.tree.sync(guild=guild)
-        await self.core.store.set_meta(key, digest)
-        await self.core.store.db.commit()
+        await self.core.store.remember(key, digest)
         log.info("synced %d commands to %s", len(payload), f"guild {guild.id}" if guild else "all servers")
         return True
 

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 from discord.ext import commands
 
 if TYPE_CHECKING:
-    from bot.adapters.discord_bot.client import BriefBot
+    from bot.adapters.discord_bot.client import DiscordBot
 
 
 class BriefCog(commands.Cog):
-    def __init__(self, bot: BriefBot) -> None:
+    def __init__(self, bot: DiscordBot) -> None:
         self.bot = bot
         self.commands = bot.command_table  # answers: the typed command table, shared with the console and CLI
         self.core = bot.core  # suggestions for autocomplete

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import discord
 
-from bot.render.cards import Card, Reply
+from bot.render.cards import Card
 
 NO_MENTIONS = discord.AllowedMentions.none()
 
@@ -18,6 +18,3 @@ def to_embed(card: Card) -> discord.Embed:
         embed.set_footer(text=card.footer)
     return embed
 
-
-def reply_embeds(reply: Reply) -> list[discord.Embed]:
-    return [to_embed(card) for card in reply.fitted().pages]

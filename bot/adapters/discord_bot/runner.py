@@ -1,4 +1,4 @@
-"""Run the bot until SIGINT/SIGTERM, then close cleanly (gateway, scheduler, database via the caller)."""
+"""Run the bot until SIGINT/SIGTERM, then close cleanly (the gateway here; the database by the caller)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import signal
 import discord
 import yarl
 
-from bot.adapters.discord_bot.client import BriefBot
-from bot.core.service import Briefbot
+from bot.adapters.discord_bot.client import DiscordBot
+from bot.core.service import Core
 from bot.infra.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ def point_at_api(base: str | None, gateway: str | None = None) -> None:
 
     Both are class attributes in discord.py: a non-sharded Client connects straight to
     DiscordWebSocket.DEFAULT_GATEWAY and never asks GET /gateway/bot, so the REST base alone is not enough
-    (given only the base, BriefBot asks that API for its gateway after logging in).
+    (given only the base, DiscordBot asks that API for its gateway after logging in).
     """
     if base:
         discord.http.Route.BASE = api_base(base)
@@ -40,9 +40,9 @@ def point_at_api(base: str | None, gateway: str | None = None) -> None:
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway)
 
 
-async def run_bot(settings: Settings, core: Briefbot) -> None:
+async def run_bot(settings: Settings, core: Core) -> None:
     point_at_api(settings.discord_api_base, settings.discord_gateway_url)
-    bot = BriefBot(settings, core)
+    bot = DiscordBot(settings, core)
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):

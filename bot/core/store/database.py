@@ -110,7 +110,14 @@ class Store(Queries, SearchQueries, ExchangeQueries):
         return row[0] if row else None
 
     async def set_meta(self, key: str, value: str) -> None:
+        """Inside a write the caller holds (and commits); on its own, use remember()."""
         await self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    async def remember(self, key: str, value: str) -> None:
+        """Keep a small fact (e.g. the last synced command tree) in its own committed write."""
+        async with self.write_lock:
+            await self.set_meta(key, value)
+            await self.db.commit()
 
     async def compiled_hash(self) -> str | None:
         """The content hash the compiled content was built from (None before the first compile)."""

@@ -88,9 +88,14 @@ class Queries:
         rows = await self._all("SELECT * FROM articles WHERE id = ?", (article_id,))
         return _article(rows[0]) if rows else None
 
-    async def article_text(self, article_id: str) -> str | None:
-        rows = await self._all("SELECT body FROM articles WHERE id = ?", (article_id,))
-        return rows[0]["body"] if rows else None
+    async def articles_by_id(self, ids: Iterable[str]) -> dict[str, Article]:
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, Article] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update((r["id"], _article(r)) for r in await self._all(f"SELECT * FROM articles WHERE id IN ({marks})", chunk))
+        return found
 
     async def people(self) -> list[Person]:
         rows = await self._all("SELECT id FROM people ORDER BY name")
@@ -106,12 +111,6 @@ class Queries:
     async def claims_by_id(self, ids: Iterable[str], scores: dict[str, float] | None = None) -> list[ClaimView]:
         """Hydrate claims (speaker, sources) keeping the order of `ids`."""
         return await self.read(claim_views, list(ids), scores)
-
-    async def claims_for_speaker(self, person_id: str) -> list[ClaimView]:
-        rows = await self._all(
-            "SELECT id FROM claims WHERE speaker_id = ? ORDER BY said_sort, id", (person_id,)
-        )
-        return await self.claims_by_id(r["id"] for r in rows)
 
     async def claims_for_article(self, article_id: str) -> list[ClaimView]:
         rows = await self._all(
