@@ -169,6 +169,22 @@ def export_(
     typer.echo(f"briefbot export: {count} {what} as {fmt}" + (f" to {output}" if output else ""), err=True)
 
 
+def not_jsonl(path: Path) -> str | None:
+    """Why the file is plainly not JSON Lines (CSV, a JSON array, binary), from its first line; None if it may be."""
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    if b"\0" in head:
+        return "this is not a text file"
+    first = next((line.strip() for line in head.decode("utf-8-sig", "replace").splitlines() if line.strip()), "")
+    if not first or first.startswith("{"):
+        return None
+    if first.startswith("["):
+        return "this is one JSON array, not one JSON object per line"
+    if "," in first and not first.startswith(("{", "[")):
+        return "this looks like CSV (its first line is a header, not a JSON object)"
+    return "its first line is not a JSON object"
+
+
 @app.command("import")
 def import_(
     file: Annotated[Path, typer.Argument(help="A JSONL file in the format `briefbot export claims` writes.")],
@@ -180,6 +196,11 @@ def import_(
 
     if not file.is_file():
         typer.echo(f"briefbot import: {file}: no such file", err=True)
+        raise typer.Exit(2)
+    wrong = not_jsonl(file)
+    if wrong:
+        typer.echo(f"briefbot import: {file}: {wrong}; import reads JSON Lines, one claim per line, as"
+                   " `briefbot export claims --format jsonl` writes them", err=True)
         raise typer.Exit(2)
     settings = settings_or_exit()
     setup_logging("WARNING", None)

@@ -43,6 +43,8 @@ async def run_line(commands: Commands, line: str) -> Result:
     body = line[1:] if line.startswith("/") else line
     name, _, rest = body.partition(" ")
     spec = COMMANDS.get(name.lower())
+    if spec is None and not line.startswith("/"):
+        return await commands.search(line)  # free text is a question: search every claim for it
     if spec is None:
         message = f"Unknown command “{plain_query(name, 40)}”. Commands: " + ", ".join(f"/{c}" for c in COMMANDS)
         return Result(answers.error_reply(message), None)

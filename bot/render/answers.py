@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core.dates import PartialDate
-from bot.core.models import BriefAnswer, ClaimView, Topic
+from bot.core.models import BriefAnswer, ClaimView, SourceRef, Topic
 from bot.render.cards import Card, Field, Reply, paged
 from bot.render.not_found import NOT_FOUND_COLOR
 from bot.render.text import clip, defuse_mentions
@@ -32,11 +32,16 @@ def published_text(published: PartialDate, precision: str) -> str:
 
 
 def source_text(view: ClaimView, limit: int = 2) -> str:
+    """The claim's articles, each once (a claim may appear in two passages of one article)."""
+    first: dict[str, SourceRef] = {}
+    for ref in view.sources:
+        first.setdefault(ref.article_id, ref)
+    articles = list(first.values())
     parts = []
-    for ref in view.sources[:limit]:
+    for ref in articles[:limit]:
         outlet = f", {ref.outlet}" if ref.outlet else ""
         parts.append(f"“{ref.title}”{outlet}, {published_text(ref.published, ref.published_precision)}")
-    more = len(view.sources) - limit
+    more = len(articles) - limit
     return "; ".join(parts) + (f" (+{more} more)" if more > 0 else "")
 
 
@@ -69,7 +74,9 @@ def brief_reply(answer: BriefAnswer) -> Reply:
         """'↳ Speaker, date [n]' for each distinct claim behind a point; [n] is its article in Sources."""
         parts: list[str] = []
         for view in (answer.cited[c] for c in ids if c in answer.cited):
-            refs = "".join(f"[{number[r.article_id]}]" for r in view.sources if r.article_id in number)
+            # a claim may appear twice in one article (two passages): one [n] per article
+            refs = "".join(f"[{n}]" for n in dict.fromkeys(number[r.article_id] for r in view.sources
+                                                            if r.article_id in number))
             part = f"{view.speaker_name}, {view.claim.said_on.human()} {refs}".strip()
             if part not in parts:
                 parts.append(part)
@@ -113,6 +120,7 @@ COMMANDS_HELP = [
     ("/search query", "Search every claim; filters: speaker:… topic:… kind:… from:2019 to:2020-06."),
     ("/source article", "An article's details and the claims drawn from it."),
     ("/help", "This list."),
+    ("/admin status | reload", "Server managers: content counts and uptime; recompile edited content."),
 ]
 
 

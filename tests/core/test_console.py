@@ -45,7 +45,22 @@ async def test_topics_and_help(core):
     assert any(t.slug == "tariffs" for t in topics)
     assert "/brief tariffs" in rendered(reply)
     reply, _ = await run_line(Commands(core), "/help")
-    assert "/who" in rendered(reply)
+    assert "/who" in rendered(reply) and "/admin" in rendered(reply)
+
+
+@pytest.mark.parametrize(("line", "speaker"), [("Sheinbaum build bridges", "claudia-sheinbaum"),
+                                               ("76 percent", None)])
+async def test_a_line_without_a_command_searches_every_claim(core, line, speaker):
+    reply, data = await run_line(Commands(core), line)
+    assert data.mode == "search" and data.hits, line
+    if speaker:
+        assert data.hits[0].view.claim.speaker == speaker
+    assert "Something went wrong" not in rendered(reply)
+
+
+async def test_hello_there_is_not_an_error(core):
+    reply, _ = await run_line(Commands(core), "hello there")
+    assert "Something went wrong" not in rendered(reply) and rendered(reply).strip()
 
 
 @pytest.mark.parametrize(

@@ -183,3 +183,13 @@ def test_fast_reader_agrees_with_the_content_validator(changes):
     slow, problems = read_claim(node, "x.jsonl")
     if fast is not None:
         assert not problems and slow == fast
+
+
+def test_importing_a_csv_export_says_so_in_one_line(tmp_path):
+    target = tmp_path / "claims.csv"
+    result = CliRunner().invoke(app, ["export", "claims", "--format", "csv", "--output", str(target)])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(app, ["import", str(target)])
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "CSV" in lines[0] and "jsonl" in lines[0]
