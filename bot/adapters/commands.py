@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from bot.core.models import NotFound
+from bot.core.search.results import SearchAnswer
 from bot.core.service import Core
 from bot.render import answers, lookups
 from bot.render.cards import Reply
@@ -48,7 +49,10 @@ class Commands:
         return Result(answers.topics_reply(topics), topics)
 
     async def who(self, person: str) -> Result:
-        return self._answered(await self.core.who(person, limit=WHO_SHOWN), lookups.who_reply)
+        answer = await self.core.who(person, limit=WHO_SHOWN)
+        if isinstance(answer, SearchAnswer):  # a name the registry lacks: the claims that mention it
+            return Result(lookups.mentions_reply(answer), answer)
+        return self._answered(answer, lookups.who_reply)
 
     async def quote(self, text: str) -> Result:
         return self._answered(await self.core.quote(text), lookups.quote_reply)

@@ -71,7 +71,7 @@ class Core:
 
     # --- lookups (bot/search): each answers with plain data or NotFound, whatever was typed -------------
 
-    async def who(self, name: str, limit: int | None = None) -> WhoAnswer | NotFound:
+    async def who(self, name: str, limit: int | None = None) -> WhoAnswer | SearchAnswer | NotFound:
         """A person (surname, nickname, role noun; typos fine) and their claims in date order."""
         return await self.lookups.who(name, limit)
 

@@ -50,6 +50,9 @@ def who_reply(answer: WhoAnswer) -> Reply:
         when = f" ({held})" if held else ""
         as_of = f" in {answer.as_of.human()}" if answer.as_of else ""
         lines.append(f"“{answer.matched}”{as_of} means **{person.name}**, {answer.role_at}{when}.")
+        if answer.known_until:
+            lines.append(f"That is as far as the index knows: its latest article is from "
+                         f"{answer.known_until.human()}; it names no later holder.")
     for role in sorted(person.roles, key=lambda r: r.start.earliest if r.start else PartialDate(1).earliest,
                        reverse=True)[:3]:
         held = _period(role.start, role.end)
@@ -69,6 +72,25 @@ def who_reply(answer: WhoAnswer) -> Reply:
     else:
         summary.description += "\nNo claims from them in the index yet."
     return Reply(pages, sections)
+
+
+def mentions_reply(answer: SearchAnswer) -> Reply:
+    """A name the people registry lacks: the claims and passages that mention it, said to be only that."""
+    name = plain_query(answer.query, 80)
+    count = "1 claim mentions" if answer.total == 1 else f"{answer.total} claims mention"
+    head = (f"“{name}” is not in the people registry, so briefbot cannot list what they said. "
+            f"{count} the name; the passages are below.")
+    pages = [Card(f"Mentions of {name}", defuse_mentions(head), footer=f"/search {name}")]
+    for hit in answer.hits:
+        view = hit.view
+        card = Card(f"{view.speaker_name}, {view.claim.said_on.human()}", defuse_mentions(clip(view.claim.text, 1200)),
+                    footer=f"/search {name}")
+        card.fields.append(Field("When", when_text(view)))
+        card.fields.append(Field("Source", defuse_mentions(source_text(view, 3))))
+        if hit.passage:
+            card.fields.append(Field("In the article", defuse_mentions(f"> {clip(' '.join(hit.passage.split()), 900)}")))
+        pages.append(card)
+    return Reply(pages, {"Mentions": 0})
 
 
 def quote_reply(answer: SearchAnswer) -> Reply:

@@ -169,9 +169,14 @@ class QueryTerm:
     stop: bool = False
 
 
+# Search-engine operators typed out of habit ("tariffs AND Trump", NEAR(a b)): syntax, not words to look for.
+# Only in capitals: "near the border" keeps its "near".
+_OPERATORS = re.compile(r"\b(?:AND|OR|NOT|NEAR)\b")
+
+
 def query_terms(text: str, max_terms: int = 64) -> list[QueryTerm]:
     """The query as a list of terms; a figure replaces the words it was written with ("76 percent")."""
-    folded = prepare(text[:MAX_QUERY_CHARS]).translate(_FOLD)
+    folded = prepare(_OPERATORS.sub(" ", text[:MAX_QUERY_CHARS])).translate(_FOLD)
     out: list[QueryTerm] = []
     seen: set[str] = set()
     cursor = 0

@@ -191,8 +191,8 @@ def _rank(index: IndexReader, text: str, filters: ClaimFilter | None, people: Pe
           candidates: int, lexicon: Lexicon | None = None) -> Ranking:
     groups, corrections = _groups(index, text, people, docs, lexicon)
     ranking = Ranking(corrections=corrections, groups=groups)
-    if not groups:
-        return ranking
+    if not any(not g.term.stop or g.persons for g in groups):
+        return ranking  # only stop words ("the of and"): nothing was asked, so nothing is an answer
     rows = None
     if filters is not None:
         scan = index.filtered_docs(filters, SCAN_LIMIT + 1)
@@ -416,9 +416,12 @@ class Coverage:
 def _rerank(text: str, groups: list[Group], rows: list) -> list[Ranked]:
     staged = []
     coverage = Coverage(groups)
+    stops = {g.term.text for g in groups if g.term.stop and not g.persons}
     for row in rows:
         rowid, claim_id, speaker_id, _kind, said_sort, body, own = row
         cover, matched = coverage(body, speaker_id, own)
+        if not any(i not in stops for i in matched):
+            continue  # it shares only stop words with the question: no evidence at all
         staged.append((cover, said_sort, rowid, claim_id, speaker_id, body, matched))
     staged.sort(key=lambda item: (-item[0], -_day(item[1]), item[2]))
     needle = " ".join(words(prepare(text[:300])))[:300]

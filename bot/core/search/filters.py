@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from rapidfuzz import fuzz, process
@@ -57,6 +58,39 @@ _PERIOD = re.compile(
     rf"|(?P<year3>(?:19|20)\d{{2}})(?=\s*[?.!]*\s*$))(?![\w%])",
     re.IGNORECASE,
 )
+
+
+# "7 November", "November 8th", "the 25th of November": a day named without a year (the beat's news says
+# "on 7 November" and readers ask the same way); a year after it makes it a period (_PERIOD) instead.
+_DAY = re.compile(
+    rf"(?<![\w$])(?:{_LEAD}(?:the\s+)?(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month1>{_MONTH})\.?"
+    rf"|{_LEAD}(?P<month2>{_MONTH})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)(?![\w%])(?!,?\s+(?:19|20)\d{{2}})",
+    re.IGNORECASE,
+)
+
+
+def split_day(text: str) -> tuple[str, tuple[int, int] | None]:
+    """The question without a yearless day it names, and that day as (month, day):
+    'Trump 25 November tariff threat' -> ('Trump tariff threat', (11, 25)). None when there is no such day."""
+    found = None
+    for match in _DAY.finditer(text or ""):
+        found = match
+    if found is None:
+        return text, None
+    month = _MONTHS[(found["month1"] or found["month2"]).casefold()]
+    day = int(found["day1"] or found["day2"])
+    if day > calendar.monthrange(2024, month)[1]:  # a leap year: 29 February is a day, 31 November is not
+        return text, None
+    rest = " ".join((text[: found.start()] + " " + text[found.end() :]).split())
+    return rest, (month, day)
+
+
+def may_fall_on(date: PartialDate, month: int, day: int) -> bool:
+    """Whether a partial date can be that day of the year: a day-precision date only on that day, a month only
+    in that month; a bare year says too little to count."""
+    if date.month is None:
+        return False
+    return date.month == month and (date.day is None or date.day == day)
 
 
 def split_period(text: str) -> tuple[str, PartialDate | None]:

@@ -13,7 +13,14 @@ from bot.core.dates import PartialDate
 from bot.core.models import Briefing, BriefingItem, ClaimFilter, ClaimView, NotFound
 from bot.core.search import people as people_mod
 from bot.core.search.engine import ACCEPT, SearchEngine
-from bot.core.search.filters import KIND_WORDS, parse_bound, resolve_kind, split_period
+from bot.core.search.filters import (
+    KIND_WORDS,
+    may_fall_on,
+    parse_bound,
+    resolve_kind,
+    split_day,
+    split_period,
+)
 from bot.core.search.results import (
     BriefingHit,
     Hit,
@@ -38,6 +45,9 @@ if TYPE_CHECKING:
     from bot.core.search.engine import Ranked, Ranking
     from bot.core.store import Store
 
+
+
+CANDIDATES_ON_A_DAY = 30  # claims (best first, suggestions included) checked against a day named without a year
 
 
 class Lookups:
@@ -81,7 +91,7 @@ class Lookups:
     async def resolve_person(self, text: str) -> tuple[PersonMatch | None, list[PersonMatch], PartialDate | None,
                                                          NotFound | None]:
         """The person the text means (role nouns by date), the alternatives, the date typed, or why not."""
-        name, as_of = people_mod.split_date(text[:200])
+        name, as_of = people_mod.split_date(people_mod.strip_question(text[:200]))
         if not people_mod.alias_key(name):
             return None, [], as_of, NotFound(text, "empty", "person")
         index = await self.engine.people()
@@ -104,8 +114,12 @@ class Lookups:
         others = [m for m in accepted if m.id != best.id]
         return best, others, as_of, None
 
-    async def who(self, name: str, limit: int | None = None) -> WhoAnswer | NotFound:
+    async def who(self, name: str, limit: int | None = None) -> WhoAnswer | SearchAnswer | NotFound:
         best, others, as_of, problem = await self.resolve_person(name)
+        if problem is not None and problem.reason == "no_match":
+            # Named in an article but not in the registry (e.g. a former ambassador): the claims and passages
+            # that mention the name, rather than a dead end. Never their own claims: we do not know them.
+            return await self.mentions(name) or problem
         if problem is not None or best is None:
             return problem or NotFound(name, "empty", "person")
         person = await self.store.person(best.id)
@@ -113,11 +127,27 @@ class Lookups:
             return NotFound(name, "no_match", "person")
         ids = await self.store.person_claim_ids(best.id, limit if limit is None or limit >= 0 else 0)
         claims = await self.store.claims_by_id(ids)
+        # "the secretary of state" with no date means the holder as far as the index knows, not today's
+        known_until = await self.store.latest_publication() if best.role and as_of is None else None
         return WhoAnswer(
             person=person, matched=best.matched, claims=claims, score=best.score, total_claims=best.claim_count,
-            role_at=best.role, held_from=best.held_from, held_to=best.held_to, as_of=as_of,
+            role_at=best.role, held_from=best.held_from, held_to=best.held_to, as_of=as_of, known_until=known_until,
             alternatives=tuple(others[:5]),
         )
+
+    async def mentions(self, name: str, limit: int = 10) -> SearchAnswer | None:
+        """Claims whose text or source passage holds every word of the name (mode "mentions"), or None."""
+        wanted = {q.text for q in query_terms(name) if not q.stop and not q.figure}
+        if not wanted or any(len(word) < 3 for word in wanted):
+            return None
+        ranking = await self.engine.rank(name, names=False)
+        holding = [r for r in ranking.results if wanted <= set(r.matched)]
+        hits = await self._hits(holding[:limit], passages=True)
+        # the name itself, written out: a typo-tolerant match ("lon" for "long") is no mention
+        hits = [h for h in hits if wanted <= set(words(prepare(f"{h.view.claim.text} {h.passage or ''}")))]
+        if not hits:
+            return None
+        return SearchAnswer(name, "mentions", tuple(hits), len(hits))
 
     async def suggest_people(self, text: str, limit: int = 25) -> list[tuple[str, str]]:
         index = await self.engine.people()
@@ -161,7 +191,32 @@ class Lookups:
             within = await self._when(event, words_of, period, limit)
             if not isinstance(within, NotFound):
                 return within  # ... unless nothing then matches: the year may be part of the event's name
+        words_of, day = split_day(event)  # "first call 7 November": the claims dated that day, in any year
+        if day is not None and query_terms(words_of):
+            on_day = await self._when_on_day(event, words_of, day, limit)
+            if on_day is not None:
+                return on_day
         return await self._when(event, event, None, limit)
+
+    async def _when_on_day(self, event: str, words_of: str, day: tuple[int, int], limit: int) -> SearchAnswer | None:
+        """Claims about the words whose date can be that day. The date is strong evidence, so a claim that
+        is only a near miss on the words alone (a suggestion) counts when its day matches."""
+        month, day_of_month = day
+        ranking = await self.engine.rank(words_of)
+        hits = await self._hits(ranking.results[:CANDIDATES_ON_A_DAY], passages=False)
+        dated = [h for h in hits if may_fall_on(h.view.claim.said_on, month, day_of_month)]
+        on_the_day = [h for h in dated if h.view.claim.said_on.day is not None]
+        if on_the_day:  # dated that very day: those, in date order
+            dated = sorted(on_the_day, key=lambda h: (h.view.claim.said_on.earliest, -h.score))
+        else:  # only known to the month: the best matches on the words first
+            dated = [h for h in dated if h.score >= ACCEPT] or dated[:3]
+        timeline = [t for t in await self._timeline(words_of, ranking)
+                    if t.date is not None and may_fall_on(t.date, month, day_of_month)]
+        if not dated and not timeline:
+            return None
+        shown = PartialDate(2000, month, day_of_month).human().rsplit(" ", 1)[0]  # "7 November"
+        return SearchAnswer(event, "when", tuple(dated[: max(limit, 1)]), len(dated), timeline=tuple(timeline),
+                            filters={"on": shown}, corrections=tuple(ranking.corrections))
 
     async def _when(self, event: str, words_of: str, period: PartialDate | None, limit: int) -> SearchAnswer | NotFound:
         if not query_terms(words_of):

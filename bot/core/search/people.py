@@ -17,6 +17,7 @@ from rapidfuzz.distance import OSA
 
 from bot.core.analysis.terms import deletion_keys, prepare, words
 from bot.core.dates import PartialDate, parse_optional
+from bot.core.search.filters import split_period
 from bot.core.search.results import PersonMatch
 from bot.core.search.thresholds import PERSON_ACCEPT as ACCEPT
 from bot.core.search.thresholds import PERSON_SUGGEST as SUGGEST
@@ -37,9 +38,22 @@ def alias_key(text: str) -> str:
     return " ".join(tokens)
 
 
+_QUESTION = re.compile(r"^\s*(?:(?:who|what)(?:'s|’s|\s+(?:is|was|were|are))|tell\s+me\s+about|show\s+me)\s+",
+                       re.IGNORECASE)
+
+
+def strip_question(text: str) -> str:
+    """'who is Alicia Barcena?' -> 'Alicia Barcena': the name a question asks about."""
+    return _QUESTION.sub("", text).strip().rstrip("?").strip() or text
+
+
 def split_date(text: str) -> tuple[str, PartialDate | None]:
-    """'the foreign minister in 2019' -> ('the foreign minister', 2019)."""
-    match = _DATE_TAIL.match(text.strip())
+    """'the foreign minister in 2019' -> ('the foreign minister', 2019); 'Mexico's foreign minister in
+    December 2023' -> ('Mexico's foreign minister', 2023-12)."""
+    name, period = split_period(text)  # "in December 2023", "27 November 2024", "2019-06"
+    if period is not None and name.strip():
+        return name, period
+    match = _DATE_TAIL.match(text.strip())  # "(2019)", "2019" after the name
     if not match or not match["name"].strip():
         return text, None
     raw = match["date"]

@@ -79,6 +79,7 @@ class WhoAnswer:
     held_from: PartialDate | None = None  # when they held the matched role noun
     held_to: PartialDate | None = None
     as_of: PartialDate | None = None  # a date typed with the name ("the foreign minister in 2019")
+    known_until: PartialDate | None = None  # a role noun asked without a date: the index's latest article date
     alternatives: tuple[PersonMatch, ...] = ()  # other holders of the role noun, or others of that name
 
 

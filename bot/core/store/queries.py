@@ -84,6 +84,11 @@ class Queries:
     async def articles(self) -> list[Article]:
         return [_article(r) for r in await self._all("SELECT * FROM articles ORDER BY published DESC")]
 
+    async def latest_publication(self) -> PartialDate | None:
+        """The newest article's date: how far the index's knowledge reaches."""
+        rows = await self._all("SELECT published FROM articles ORDER BY published DESC LIMIT 1")
+        return PartialDate.parse(rows[0][0]) if rows else None
+
     async def article(self, article_id: str) -> Article | None:
         rows = await self._all("SELECT * FROM articles WHERE id = ?", (article_id,))
         return _article(rows[0]) if rows else None
