@@ -76,15 +76,15 @@ def who_reply(answer: WhoAnswer) -> Reply:
 
 def mentions_reply(answer: SearchAnswer) -> Reply:
     """A name the people registry lacks: the claims and passages that mention it, said to be only that."""
-    name = plain_query(answer.query, 80)
+    name, label = plain_query(answer.query, 80), plain_query(answer.query, 80, markdown=False)
     count = "1 claim mentions" if answer.total == 1 else f"{answer.total} claims mention"
     head = (f"“{name}” is not in the people registry, so briefbot cannot list what they said. "
             f"{count} the name; the passages are below.")
-    pages = [Card(f"Mentions of {name}", defuse_mentions(head), footer=f"/search {name}")]
+    pages = [Card(f"Mentions of {label}", defuse_mentions(head), footer=f"/search {label}")]
     for hit in answer.hits:
         view = hit.view
         card = Card(f"{view.speaker_name}, {view.claim.said_on.human()}", defuse_mentions(clip(view.claim.text, 1200)),
-                    footer=f"/search {name}")
+                    footer=f"/search {label}")
         card.fields.append(Field("When", when_text(view)))
         card.fields.append(Field("Source", defuse_mentions(source_text(view, 3))))
         if hit.passage:
@@ -95,7 +95,7 @@ def mentions_reply(answer: SearchAnswer) -> Reply:
 
 def quote_reply(answer: SearchAnswer) -> Reply:
     pages = []
-    footer = " · ".join(p for p in (f"/quote {plain_query(answer.query, 60)}", _corrections(answer)) if p)
+    footer = " · ".join(p for p in (f"/quote {plain_query(answer.query, 60, markdown=False)}", _corrections(answer)) if p)
     for rank, hit in enumerate(answer.hits, start=1):
         view = hit.view
         title = "Best match" if rank == 1 else f"Match {rank}"
@@ -121,8 +121,8 @@ def when_reply(answer: SearchAnswer) -> Reply:
         lines.append(defuse_mentions(
             f"**{when_text(view)}** — {view.speaker_name}: {clip(said, 400)}\n   {source_text(view, 1)}"
         ))
-    footer = " · ".join(p for p in (f"/when {plain_query(answer.query, 60)}", _corrections(answer)) if p)
-    title = f"When: {plain_query(answer.query, 80)}"
+    footer = " · ".join(p for p in (f"/when {plain_query(answer.query, 60, markdown=False)}", _corrections(answer)) if p)
+    title = f"When: {plain_query(answer.query, 80, markdown=False)}"
     pages = paged(title, lines, footer=footer, per_page=1800) if lines else []
     sections = {"Claims": 0} if lines else {}
     if answer.timeline:
@@ -136,7 +136,7 @@ def when_reply(answer: SearchAnswer) -> Reply:
 
 
 def search_reply(answer: SearchAnswer) -> Reply:
-    title = f"Search: {plain_query(answer.query, 80)}" if answer.query.strip() else "Search"
+    title = f"Search: {plain_query(answer.query, 80, markdown=False)}" if answer.query.strip() else "Search"
     head = []
     if answer.filters:
         head.append("Filters: " + ", ".join(f"{k} {v}" for k, v in answer.filters.items()))

@@ -43,7 +43,24 @@ def defuse_mentions(text: str) -> str:
     return _MENTION.sub(lambda m: m.group(0).replace("@", "@\u200b").replace("<#", "<#\u200b"), text)
 
 
-def plain_query(text: str, limit: int = 100) -> str:
-    """A user's query, safe to echo back: one line, no control characters, no pings, bounded."""
+_MARKDOWN = re.compile(r"([\\`*_~|>\[\]])")  # what can turn typed text into formatting or a masked link
+_LINK = re.compile(r"(?i)(https?)(://)|\b(discord)(\.gg|\.com/invite|app\.com/invite)")
+
+
+def inert(text: str) -> str:
+    """Typed text shown as typed: markdown escaped, links and invites not clickable (a query echoed back
+    must not turn into someone's masked link or server invite)."""
+    text = _MARKDOWN.sub(r"\\\1", text)
+    return _LINK.sub(_break_link, text)
+
+
+def plain_query(text: str, limit: int = 100, *, markdown: bool = True) -> str:
+    """A user's query, safe to echo back: one line, no control characters, no pings, no links, bounded.
+    markdown=False for titles and footers, which Discord shows as plain text (an escape would show)."""
     cleaned = "".join(ch if ch.isprintable() else " " for ch in text)
-    return clip(defuse_mentions(" ".join(cleaned.split())), limit)
+    text = defuse_mentions(" ".join(cleaned.split()))
+    return clip(inert(text) if markdown else _LINK.sub(_break_link, text), limit)
+
+
+def _break_link(match: re.Match) -> str:
+    return f"{match[1]}\u200b{match[2]}" if match[1] else f"{match[3]}\u200b{match[4]}"
