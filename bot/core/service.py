@@ -69,6 +69,11 @@ class Core:
             log.warning("content: %s", problem)
         return await self.store.compile_content(corpus, texts, digest)
 
+    async def content_generation(self) -> str:
+        """Changes whenever the store's content changes, whoever changed it (a reload here, an import in
+        another process): every cache of answers keys on it."""
+        return await self.lookups.engine.generation()
+
     # --- lookups (bot/search): each answers with plain data or NotFound, whatever was typed -------------
 
     async def who(self, name: str, limit: int | None = None) -> WhoAnswer | SearchAnswer | NotFound:

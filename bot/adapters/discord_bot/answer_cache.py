@@ -3,8 +3,9 @@
 Discord traffic comes in bursts around the news: dozens ask `/brief tariffs` within the same second, and
 autocomplete asks again on every keystroke. The same question on the same content gets the same answer,
 so the bot keeps recent ones (keyed by the exact command and text, so even the echoed query is the same)
-and shares one computation between everyone asking at the same moment. `/admin reload` clears it when
-content changed (nothing else changes an answer); the time-to-live is a backstop.
+and shares one computation between everyone asking at the same moment. Answers belong to one content
+generation (`follow`): when the store's content changes, whoever changed it (`/admin reload`, or
+`briefbot import` in another process), the old answers go. The time-to-live is a backstop.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class AnswerCache:
         self._items: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
         self._pending: dict[Hashable, asyncio.Task[Any]] = {}
         self._generation = 0  # bumped by clear(): a lookup that started before must not store its answer
+        self.content: str | None = None  # the store's content generation these answers come from
         self.hits = self.misses = 0
 
     def __len__(self) -> int:
@@ -49,6 +51,13 @@ class AnswerCache:
             task.add_done_callback(observed)
             self._pending[key] = task
         return task
+
+    def follow(self, content: str) -> None:
+        """Keep only answers from this content generation."""
+        if content != self.content:
+            if self.content is not None:
+                self.clear()
+            self.content = content
 
     def clear(self) -> None:
         self._generation += 1

@@ -62,6 +62,9 @@ async def answer(interaction: discord.Interaction, make: Callable[[], Awaitable[
     same answer (then it may come from the cache). A deferred answer is shown to everyone unless
     `ephemeral`: Discord fixes visibility at the defer."""
     cache = getattr(interaction.client, "answers", None) if key is not None else None
+    core = getattr(interaction.client, "core", None)
+    if cache is not None and core is not None:
+        cache.follow(await core.content_generation())  # another process may have changed the content
     ready = cache.peek(key) if cache is not None else None
     if ready is None:
         if cache is not None:

@@ -129,6 +129,11 @@ class SearchEngine:
             self._building.clear()  # a build under way is for the old content
         return self._docs
 
+    async def generation(self) -> str:
+        """Which content the store holds now (checked at most once a second): caches key on it."""
+        await self.refresh()
+        return self._generation or ""
+
     async def people(self) -> PeopleIndex:
         await self.refresh()
         return await self.once("people", self._build_people)
