@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable, Hashable
 import discord
 
 from bot.adapters.commands import Result
-from bot.adapters.discord_bot.respond import answer
+from bot.adapters.discord_bot.respond import reply_in_time
 from bot.render.cards import Reply
 
 
@@ -21,4 +21,4 @@ def reply_of(call: Callable[[], Awaitable[Result]]) -> Callable[[], Awaitable[Re
 async def answer_command(interaction: discord.Interaction, key: Hashable | None,
                          call: Callable[[], Awaitable[Result]], *, ephemeral: bool = False) -> None:
     """Run the command (or serve the cached answer to `key`: None never caches) and reply in time."""
-    await answer(interaction, reply_of(call), key=key, ephemeral=ephemeral)
+    await reply_in_time(interaction, reply_of(call), key=key, ephemeral=ephemeral)

@@ -1,6 +1,6 @@
 """Answer an interaction with a Reply: in time, paged, never pinging anyone.
 
-Discord voids an interaction that gets no first response within 3 seconds. `answer` serves a recent
+Discord voids an interaction that gets no first response within 3 seconds. `reply_in_time` serves a recent
 identical answer at once (answer_cache.py); otherwise it runs the lookup and, if the answer is not ready
 well before the deadline, defers ("briefbot is thinking…") so the answer still arrives, as the follow-up
 that replaces the thinking message.
@@ -56,7 +56,7 @@ def defer_delay(interaction: discord.Interaction) -> float:
     return DEFER_BY - min(max(age, 0.0), DEFER_BY)
 
 
-async def answer(interaction: discord.Interaction, make: Callable[[], Awaitable[Reply]], *,
+async def reply_in_time(interaction: discord.Interaction, make: Callable[[], Awaitable[Reply]], *,
                  key: Hashable | None = None, ephemeral: bool = False) -> None:
     """Send the Reply `make()` produces; `key` names the question when the same one always gets the
     same answer (then it may come from the cache). A deferred answer is shown to everyone unless
