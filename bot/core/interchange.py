@@ -19,7 +19,7 @@ from typing import Any, TextIO
 from bot import __version__
 from bot.core.analysis.index_docs import index_doc
 from bot.core.content.fields import SLUG
-from bot.core.content.records import ARTICLE_PRECISIONS, read_claim
+from bot.core.content.records import ARTICLE_PRECISIONS, MAX_DATE_PHRASE, MAX_DATE_SOURCE, read_claim
 from bot.core.dates import PartialDate
 from bot.core.models import (
     CLAIM_KINDS,
@@ -31,7 +31,7 @@ from bot.core.models import (
     Claim,
     Problem,
 )
-from bot.core.plain import to_plain
+from bot.core.plain import date_fields, to_plain
 from bot.core.store.imports import ImportBatch, ImportCounts
 
 CLAIM_FORMATS = ("jsonl", "csv", "claimreview")
@@ -41,8 +41,8 @@ MAX_PROBLEMS_KEPT = 1000
 
 CSV_COLUMNS = [
     "id", "speaker", "speaker_name", "speaker_role", "kind", "text", "quote", "said_on", "said_on_precision",
-    "said_on_basis", "date_note", "not_before", "not_after", "figures", "topics", "article", "span",
-    "article_title", "article_published", "appearances", "origin",
+    "said_on_basis", "date_source", "date_phrase", "date_note", "not_before", "not_after", "figures", "topics",
+    "article", "span", "article_title", "article_published", "appearances", "origin",
 ]
 
 
@@ -60,9 +60,10 @@ def claim_record(row: dict) -> dict[str, Any]:
     return {
         "id": row["id"], "speaker": row["speaker_id"], "speaker_name": row["speaker_name"],
         "speaker_kind": row["speaker_kind"], "speaker_role": row["speaker_role"], "kind": row["kind"],
-        "text": row["text"], "quote": row["quote"], "said_on": row["said_on"], "said_on_precision": row["precision"],
-        "said_on_basis": row["basis"], "date_note": row["date_note"], "not_before": row["not_before"],
-        "not_after": row["not_after"], "figures": row["figures"], "topics": row["topics"],
+        "text": row["text"], "quote": row["quote"],
+        **date_fields(row["said_on"], row["precision"], row["basis"], row.get("date_source"), row.get("date_phrase"),
+                      row["date_note"], row["not_before"], row["not_after"]),
+        "figures": row["figures"], "topics": row["topics"],
         "article": first["article"], "span": first["span"], "appearances": appearances, "origin": row["origin"],
     }
 
@@ -119,7 +120,10 @@ def claim_review(record: dict) -> dict[str, Any]:
         "author": {"@type": "Organization", "name": "briefbot"},
         "reviewBody": " ".join(part for part in (
             f"{record['kind'].replace('_', ' ')}; date known to the {record['said_on_precision']}"
-            f" ({record['said_on_basis']}).", record["date_note"] or "") if part),
+            f" ({record['said_on_basis'].replace('_', ' ')}).",
+            f"Date source: {record['date_source']}." if record.get("date_source") else "",
+            f"The article says: “{record['date_phrase']}”." if record.get("date_phrase") else "",
+            record["date_note"] or "") if part),
         "reviewRating": {"@type": "Rating", "alternateName": "Attributed, not rated"},
         "keywords": record["topics"],
     }
@@ -182,6 +186,7 @@ def _node(data: dict) -> dict:
         "kind": data.get("kind"), "text": data.get("text"), "quote": data.get("quote"),
         "said_on": data.get("said_on"), "precision": data.get("said_on_precision"),
         "basis": data.get("said_on_basis") or data.get("basis"), "date_note": data.get("date_note"),
+        "date_source": data.get("date_source"), "date_phrase": data.get("date_phrase"),
         "not_before": data.get("not_before"), "not_after": data.get("not_after"),
         "figures": data.get("figures"), "topics": data.get("topics"), "appearances": appearances,
     }
@@ -258,6 +263,10 @@ def fast_claim(node: dict) -> Claim | None:
         text, quote = _opt_text(node["text"]), _opt_text(node.get("quote"))
         if text is None or len(text) > 1000 or (kind == "direct_quote" and quote is None):
             return None
+        date_source, date_phrase = _opt_text(node.get("date_source")), _opt_text(node.get("date_phrase"))
+        if (basis == "public_record" and date_source is None) or len(date_source or "") > MAX_DATE_SOURCE \
+                or len(date_phrase or "") > MAX_DATE_PHRASE:
+            return None
         said_on = _opt_date(node["said_on"])
         precision = node.get("precision")
         if said_on is None or (precision is not None and precision != said_on.precision):
@@ -279,7 +288,7 @@ def fast_claim(node: dict) -> Claim | None:
             appearances=tuple(appearances), topics=_text_list(node.get("topics")), quote=quote,
             speaker_role=_opt_text(node.get("speaker_role")), date_note=_opt_text(node.get("date_note")),
             not_before=_opt_date(node.get("not_before")), not_after=_opt_date(node.get("not_after")),
-            figures=_text_list(node.get("figures")),
+            figures=_text_list(node.get("figures")), date_source=date_source, date_phrase=date_phrase,
         )
     except (KeyError, TypeError, ValueError, AttributeError):
         return None

@@ -9,8 +9,8 @@ from bot.core.dates import PartialDate
 
 ClaimKind = Literal["direct_quote", "paraphrase", "statistic", "action"]
 CLAIM_KINDS: tuple[str, ...] = ("direct_quote", "paraphrase", "statistic", "action")
-DateBasis = Literal["explicit", "relative", "publication"]
-DATE_BASES: tuple[str, ...] = ("explicit", "relative", "publication")
+DateBasis = Literal["explicit", "relative", "publication", "public_record"]
+DATE_BASES: tuple[str, ...] = ("explicit", "relative", "publication", "public_record")
 PERSON_KINDS: tuple[str, ...] = ("person", "government", "agency", "organisation", "group")
 
 
@@ -90,6 +90,8 @@ class Claim:
     not_before: PartialDate | None = None
     not_after: PartialDate | None = None
     figures: tuple[str, ...] = ()
+    date_source: str | None = None  # public_record: where the date comes from (a URL or a short citation)
+    date_phrase: str | None = None  # the article's own words about the date ("on Sunday", "this week", "later")
 
     @property
     def precision(self) -> str:

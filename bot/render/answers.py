@@ -11,15 +11,39 @@ from bot.render.text import clip, defuse_mentions
 KIND_LABEL = {"direct_quote": "Quote", "paraphrase": "Statement", "statistic": "Figure", "action": "Action"}
 
 
+DATE_SOURCE_SHOWN = 160  # a citation or URL, clipped in the line; the full reference is in the JSON
+DATE_PHRASE_SHOWN = 80
+
+
+def _article_words(phrase: str | None) -> str:
+    return f"“{clip(' '.join(phrase.split()), DATE_PHRASE_SHOWN)}”" if phrase else ""
+
+
 def when_text(view: ClaimView) -> str:
-    """The date with how sure it is: never more precise than the source allows."""
+    """The date with how sure it is and where it comes from: never more precise than the source allows.
+
+    explicit: the article states it; relative: worked out from the article's words (quoted when known);
+    public_record: the date comes from outside the article (the reference, then what the article itself says);
+    publication: undated, bounded by the article's publication.
+    """
     claim = view.claim
     shown = claim.said_on.human()
     if claim.basis == "explicit":
         return shown
     if claim.basis == "relative":
-        return f"{shown} (worked out from the article)"
+        words = _article_words(claim.date_phrase)
+        return f"{shown} (worked out from the article: {words})" if words else f"{shown} (worked out from the article)"
+    if claim.basis == "public_record":
+        return f"{shown}, {_public_record_text(claim.date_source, claim.date_phrase, claim.precision)}"
     return f"by {shown} (undated in the article; bounded by its publication)"
+
+
+def _public_record_text(source: str | None, phrase: str | None, precision: str) -> str:
+    """'from the public record (Sheinbaum's post on X, 27 Nov 2024); the article says only “later”'."""
+    cited = f" ({clip(' '.join(source.split()), DATE_SOURCE_SHOWN)})" if source else ""
+    words = _article_words(phrase)
+    said = f"the article says only {words}" if words else f"the article does not give the {precision}"
+    return f"from the public record{cited}; {said}"
 
 
 def published_text(published: PartialDate, precision: str) -> str:

@@ -21,6 +21,8 @@ from bot.core.models import (
 )
 
 ARTICLE_PRECISIONS = ("day", "week", "month", "year")
+MAX_DATE_SOURCE = 500  # a URL or a short citation
+MAX_DATE_PHRASE = 100  # a few words of the article
 
 
 def read_article(node: Any, file: str) -> tuple[Article | None, list[Problem]]:
@@ -140,6 +142,13 @@ def read_claim(node: Any, file: str) -> tuple[Claim | None, list[Problem]]:
         not_before=r.date("not_before", required=False),
         not_after=r.date("not_after", required=False),
         figures=r.text_list("figures"),
+        date_source=r.text("date_source", required=False, max_len=MAX_DATE_SOURCE),
+        date_phrase=r.text("date_phrase", required=False, max_len=MAX_DATE_PHRASE),
     )
+    if (claim.basis == "public_record" and claim.date_source is None
+            and not any(p.field == "date_source" for p in r.problems)):
+        where = r.line("date_source" if "date_source" in r.node else "basis")  # the basis that asks for it
+        r.problems.append(Problem(file, where, "date_source", "is required when basis is public_record:"
+                                  " a URL or a short citation (\"Sheinbaum's post on X, 27 Nov 2024\")"))
     _check_range(r, claim.not_before, claim.not_after, "not_before", "not_after")
     return (claim if r.ok else None), r.problems

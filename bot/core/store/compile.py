@@ -96,12 +96,13 @@ async def insert_claims(db: aiosqlite.Connection, claims, origin: str, docs=None
     added_at = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")  # as datetime('now'), once per batch
     await db.executemany(
         "INSERT OR REPLACE INTO claims (id, speaker_id, speaker_role, kind, text, quote, said_on, said_sort,"
-        " precision, basis, date_note, not_before, not_after, figures, topics, origin, added_at)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " precision, basis, date_note, not_before, not_after, figures, topics, origin, added_at, date_source,"
+        " date_phrase) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (c.id, c.speaker, c.speaker_role, c.kind, c.text, c.quote, c.said_on.iso(), c.said_on.earliest.isoformat(),
              c.precision, c.basis, c.date_note, _iso(c.not_before), _iso(c.not_after),
-             json.dumps(list(c.figures), ensure_ascii=False), json.dumps(list(c.topics)), origin, added_at)
+             json.dumps(list(c.figures), ensure_ascii=False), json.dumps(list(c.topics)), origin, added_at,
+             c.date_source, c.date_phrase)
             for c in claims
         ],
     )

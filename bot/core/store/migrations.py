@@ -127,6 +127,12 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE search_docs ADD COLUMN own INTEGER
     """,
+    # 6: where a claim's date comes from: date_source (basis public_record: a URL or a short citation) and
+    # date_phrase (the article's own words the date was worked out from, "on Sunday", "this week")
+    """
+    ALTER TABLE claims ADD COLUMN date_source TEXT;
+    ALTER TABLE claims ADD COLUMN date_phrase TEXT
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

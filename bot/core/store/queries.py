@@ -133,6 +133,7 @@ def _claim(row: sqlite3.Row, refs: tuple[SourceRef, ...]) -> Claim:
         topics=tuple(json.loads(row["topics"])), quote=row["quote"], speaker_role=row["speaker_role"],
         date_note=row["date_note"], not_before=parse_optional(row["not_before"]),
         not_after=parse_optional(row["not_after"]), figures=tuple(json.loads(row["figures"])),
+        date_source=row["date_source"], date_phrase=row["date_phrase"],
     )
 
 
