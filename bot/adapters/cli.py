@@ -44,6 +44,7 @@ def words(parts: list[str] | None) -> str:
 def answer(call: Callable[[Commands], Awaitable[Result]], as_json: bool) -> None:
     """Run one command of the typed table (worded for a terminal), print text or JSON; exit 1 if nothing found."""
     from bot.adapters.startup import open_core
+    from bot.core.digest.models import DigestProblem
     from bot.core.models import NotFound
     from bot.infra.logs import setup_logging
     from bot.render.console import print_reply
@@ -64,7 +65,7 @@ def answer(call: Callable[[Commands], Awaitable[Result]], as_json: bool) -> None
         typer.echo(json.dumps(plain, ensure_ascii=False, indent=2))
     else:
         print_reply(Console(), reply)
-    if isinstance(data, NotFound):
+    if isinstance(data, (NotFound, DigestProblem)):
         raise typer.Exit(1)
 
 
@@ -242,6 +243,23 @@ def check() -> None:
     typer.echo(f"briefbot check: content OK ({counts}; {seeds})")
 
 
+# --- daily digests: `briefbot digest preview` -------------------------------------------------------------
+
+digest_app = typer.Typer(help="Daily digests: what a server's digest would say now.", no_args_is_help=True)
+app.add_typer(digest_app, name="digest")
+
+
+@digest_app.command("preview")
+def digest_preview(
+    guild: Annotated[int | None, typer.Option("--guild", help="A server id: its settings and what it was sent.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Cover changes since this date: 2025-03-01.")] = None,
+    topics: Annotated[list[str] | None, typer.Option("--topics", help="Only these topics (repeat, or comma-separated).")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Print the digest that would be posted now (the same cards the bot posts), or its data with --json."""
+    answer(lambda c: c.digest_preview(guild, since, topics), as_json)
+
+
 @app.command()
 def console() -> None:
     """Start the local console (the same commands as in Discord)."""
@@ -278,6 +296,62 @@ def run() -> None:
             typer.echo("briefbot: Discord rejected DISCORD_TOKEN; check the token in .env", err=True)
             raise typer.Exit(2) from None
         raise
+
+
+# --- the database file: `briefbot db check`, `briefbot db rebuild` ------------------------------------------
+
+db_app = typer.Typer(help="The SQLite file: check it, or rebuild a damaged one.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("check")
+def db_check() -> None:
+    """Read the whole database file once (PRAGMA quick_check); exit 1 and say what is wrong if it is not usable."""
+    from bot.core.store.health import diagnose
+    from bot.core.store.migrations import SCHEMA_VERSION
+
+    path = settings_or_exit().database_path
+    found = diagnose(path, SCHEMA_VERSION)
+    if not found.exists:
+        typer.echo(f"briefbot db: {path} does not exist yet; it is made at the next start")
+    elif found.problem is not None:
+        typer.echo(f"briefbot db: {found.problem}", err=True)
+        raise typer.Exit(1)
+    else:
+        typer.echo(f"briefbot db: {path} is healthy (schema {found.schema}, {found.size / 2**20:.1f} MB)")
+
+
+@db_app.command("rebuild")
+def db_rebuild(
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before moving the file aside.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild the file even if it is not damaged.")] = False,
+) -> None:
+    """Move a damaged database aside and start a fresh one, keeping the runtime state it can still read.
+
+    The old file becomes <name>.damaged-<time>. Server settings, digest history and imported claims are read
+    from it table by table; content is compiled from the files at the next start.
+    """
+    from bot.core.rebuild import rebuild
+    from bot.core.store.health import EXIT_STORE, Diagnosis, StoreError
+
+    path = settings_or_exit().database_path
+
+    def confirm(found: Diagnosis) -> bool:
+        if yes:
+            return True
+        typer.echo(f"briefbot db: {found.problem.summary if found.problem else f'{path} is healthy'}", err=True)
+        if not sys.stdin.isatty():
+            typer.echo("briefbot db: not rebuilding without --yes (no terminal to ask on)", err=True)
+            raise typer.Exit(2)
+        return typer.confirm(f"Move {path.name} aside and start a fresh database?")
+
+    try:
+        report = asyncio.run(rebuild(path, force=force, confirm=confirm))
+    except StoreError as exc:
+        typer.echo(f"briefbot db: {exc}", err=True)
+        raise typer.Exit(EXIT_STORE) from None
+    for line in report.lines():
+        typer.echo(f"briefbot db: {line}")
 
 
 def main() -> None:  # pragma: no cover - console script shim

@@ -6,14 +6,24 @@ the plain data behind it (what --json prints). Adapters only parse their input, 
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+import datetime as dt
+import re
+import shlex
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
+from bot.core.dates import PartialDate
+from bot.core.digest.compose import compose_digest, digest_status, next_run_for, zone_of
+from bot.core.digest.models import QUIET_DAYS, Digest, DigestProblem, DigestSettings
+from bot.core.digest.schedule import find_zone, parse_time
 from bot.core.models import NotFound
+from bot.core.plain import to_plain
 from bot.core.search.results import SearchAnswer
+from bot.core.search.thresholds import NAME_ACCEPT, NAME_SUGGEST
 from bot.core.service import Core
 from bot.render import answers, lookups
+from bot.render import digest as digest_render
 from bot.render.cards import Reply
 from bot.render.not_found import SLASH, Style, not_found_reply
 
@@ -32,6 +42,9 @@ class Commands:
     def __init__(self, core: Core, style: Style = SLASH) -> None:
         self.core = core
         self.style = style
+        self.clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
+        # Called with a server id after its digest settings change (the Discord adapter reschedules it).
+        self.digest_listeners: list[Callable[[int], Any]] = []
 
     def _answered(self, answer: Any, render: Callable[[Any], Reply]) -> Result:
         if isinstance(answer, NotFound):
@@ -84,6 +97,114 @@ class Commands:
                                                      "problems": [str(p) for p in report.problems]})
 
 
+    # --- daily digests --------------------------------------------------------------------------------------
+
+    def _refused(self, problem: DigestProblem) -> Result:
+        return Result(digest_render.problem_reply(problem, self.style), problem)
+
+    async def _topic_slugs(self, topics: str | Sequence[str] | None) -> tuple[str, ...] | DigestProblem:
+        """Typed topics (slugs, titles, aliases; typos fine) as briefing slugs, or the first that matches none."""
+        slugs: list[str] = []
+        for typed in split_topics(topics):
+            ranked = await self.core.suggest_topics(typed, 3)
+            if not ranked or ranked[0].score < NAME_ACCEPT:
+                return DigestProblem("topics", typed, "unknown", tuple(m.title for m in ranked if m.score >= NAME_SUGGEST))
+            slugs.append(ranked[0].slug)
+        return tuple(dict.fromkeys(slugs))
+
+    def _digest_changed(self, guild_id: int) -> None:
+        for listener in self.digest_listeners:
+            listener(guild_id)
+
+    async def digest_set(self, guild_id: int, channel_id: int | None, time: str, timezone: str,
+                         topics: str | Sequence[str] | None = None, quiet_days: str = "post") -> Result:
+        """Set (or change, or resume) a server's daily digest; every value is checked before anything is saved."""
+        if channel_id is None:
+            return self._refused(DigestProblem("channel", "", "not_set"))
+        if parse_time(time) is None:
+            return self._refused(DigestProblem("time", time, "bad_value"))
+        zone = find_zone(timezone)
+        if zone is None:
+            return self._refused(DigestProblem("timezone", timezone, "unknown", suggest_zones(timezone, 3)))
+        quiet = (quiet_days or "post").strip().lower()
+        if quiet not in QUIET_DAYS:
+            return self._refused(DigestProblem("quiet_days", quiet_days, "bad_value", QUIET_DAYS))
+        slugs = await self._topic_slugs(topics)
+        if isinstance(slugs, DigestProblem):
+            return self._refused(slugs)
+        at = parse_time(time)
+        settings = DigestSettings(guild_id, channel_id, f"{at:%H:%M}", zone.key, True, slugs, quiet)
+        saved = await self.core.store.save_digest_settings(settings)
+        self._digest_changed(guild_id)
+        upcoming = next_run_for(saved, self.clock())
+        next_at = upcoming[1] if upcoming else None
+        return Result(digest_render.settings_reply(saved, next_at, self.style),
+                      to_plain(saved) | {"next_run": next_at.isoformat() if next_at else None})
+
+    async def digest_status(self, guild_id: int) -> Result:
+        status = await digest_status(self.core.store, guild_id, self.clock())
+        data = {"settings": to_plain(status.settings), "next_run": status.next_run.isoformat() if status.next_run else None,
+                "recent": [to_plain(replace(run, payload=None)) for run in status.recent]}
+        return Result(digest_render.status_reply(status, self.style), data)
+
+    async def digest_off(self, guild_id: int) -> Result:
+        was_on = await self.core.store.disable_digest(guild_id)
+        self._digest_changed(guild_id)
+        return Result(digest_render.off_reply(was_on, self.style), {"guild_id": guild_id, "was_set": was_on})
+
+    async def compose_digest(self, guild_id: int | None = None, since: dt.datetime | None = None,
+                             topics: tuple[str, ...] | None = None) -> Digest:
+        """What the server's digest holds right now (what /digest now would post)."""
+        settings = await self.core.store.digest_settings(guild_id) if guild_id is not None else None
+        return await compose_digest(self.core.store, settings, self.clock(), since=since, topics=topics,
+                                    guild_id=guild_id)
+
+    async def digest_preview(self, guild_id: int | None = None, since: str | None = None,
+                             topics: str | Sequence[str] | None = None) -> Result:
+        """Exactly what would be posted now (a server's settings, or every topic over the last day)."""
+        settings = await self.core.store.digest_settings(guild_id) if guild_id is not None else None
+        start = None
+        if since:
+            try:
+                day = PartialDate.parse(since).earliest
+            except ValueError:
+                return self._refused(DigestProblem("since", since, "bad_value"))
+            start = dt.datetime.combine(day, dt.time(), zone_of(settings)).astimezone(dt.UTC)
+        slugs = await self._topic_slugs(topics) if topics else None
+        if isinstance(slugs, DigestProblem):
+            return self._refused(slugs)
+        digest = await self.compose_digest(guild_id, start, slugs)
+        return Result(digest_render.preview_reply(digest, self.style), digest_plain(digest))
+
+
+def split_topics(topics: str | Sequence[str] | None) -> list[str]:
+    """'tariffs, trade' or ['tariffs', 'trade'] -> ['tariffs', 'trade']; 'all' or nothing -> []."""
+    if topics is None:
+        return []
+    parts = re.split(r"[,;]", topics) if isinstance(topics, str) else [p for t in topics for p in re.split(r"[,;]", t)]
+    parts = [p.strip() for p in parts if p.strip()]
+    return [] if [p.lower() for p in parts] in ([], ["all"]) else parts
+
+
+def suggest_zones(typed: str, limit: int = 25) -> tuple[str, ...]:
+    """IANA zones closest to what was typed ('london', 'new york', 'Mexico city')."""
+    from rapidfuzz import fuzz, process
+
+    from bot.core.digest.schedule import zone_names
+
+    typed = typed.strip().replace(" ", "_")
+    if not typed:
+        return ("UTC", "Europe/London", "America/New_York", "America/Mexico_City", "Europe/Berlin")[:limit]
+    found = process.extract(typed, zone_names(), scorer=fuzz.WRatio, limit=limit, processor=str.lower)
+    return tuple(name for name, score, _ in found if score >= 60)
+
+
+def digest_plain(digest: Digest) -> dict[str, Any]:
+    """The digest as JSON-ready values (--json): times as ISO text."""
+    plain = to_plain(replace(digest, since=None, until=None))  # type: ignore[arg-type]
+    return plain | {"since": digest.since.isoformat(), "until": digest.until.isoformat()}
+
+
 @dataclass(frozen=True)
 class CommandSpec:
     """A command as a line-based adapter (the console) lists and calls it."""
@@ -102,6 +223,39 @@ async def _admin(commands: Commands, action: str) -> Result:
     return Result(answers.error_reply("Use /admin status or /admin reload."), None)
 
 
+DIGEST_USAGE = ("Use /digest preview [server] [since:2025-03-01] [topics:tariffs,trade], /digest status <server>, "
+                "/digest off <server>, or /digest set <server> <channel> <HH:MM> <Area/City> [topics:…] [quiet:post|skip].")
+
+
+def _number(text: str) -> int | None:
+    digits = text.strip().strip("<#>")
+    return int(digits) if digits.isdigit() else None
+
+
+async def _digest(commands: Commands, text: str) -> Result:
+    """`/digest <action> ...` in the console: positional values, then key:value options."""
+    try:
+        words = shlex.split(text)
+    except ValueError:
+        words = text.split()
+    options = {k.lower(): v for k, _, v in (w.partition(":") for w in words if re.match(r"^[a-z_]+:", w, re.I))}
+    values = [w for w in words if not re.match(r"^[a-z_]+:", w, re.I)]
+    action = values.pop(0).lower() if values else ""
+    guild = _number(values[0]) if values else None
+    if action == "preview":
+        return await commands.digest_preview(guild, options.get("since"), options.get("topics"))
+    if action in ("status", "off", "set") and guild is None:
+        return Result(answers.error_reply(DIGEST_USAGE), None)
+    if action == "status":
+        return await commands.digest_status(guild)
+    if action == "off":
+        return await commands.digest_off(guild)
+    if action == "set" and len(values) >= 4:
+        return await commands.digest_set(guild, _number(values[1]), values[2], values[3], options.get("topics"),
+                                         options.get("quiet", options.get("quiet_days", "post")))
+    return Result(answers.error_reply(DIGEST_USAGE), None)
+
+
 COMMANDS: dict[str, CommandSpec] = {
     spec.name: spec
     for spec in (
@@ -114,5 +268,6 @@ COMMANDS: dict[str, CommandSpec] = {
         CommandSpec("source", "article", lambda c, text: c.source(text)),
         CommandSpec("help", None, lambda c, _: c.help()),
         CommandSpec("admin", "status|reload", _admin),
+        CommandSpec("digest", "preview|status|set|off …", _digest),
     )
 }

@@ -51,6 +51,8 @@ async def run_line(commands: Commands, line: str) -> Result:
     if spec.name == "search":  # its filters keep their own quotes: speaker:"Lopez Obrador"
         query, options = parse_search(rest)
         return await commands.search(query, **options)
+    if spec.name == "digest":  # its words are split by the digest's own parser: topics:"tariffs, trade"
+        return await spec.call(commands, rest)
     return await spec.call(commands, _unquote(rest))
 
 

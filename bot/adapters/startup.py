@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 
 from bot.core.service import ContentPaths, Core
 from bot.core.store import Store
+from bot.core.store.health import exit_on_store_failure
 from bot.infra.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -21,7 +22,8 @@ def content_paths(settings: Settings) -> ContentPaths:
 @contextlib.asynccontextmanager
 async def open_core(settings: Settings) -> AsyncIterator[Core]:
     """Open the store, compile content if it changed, and hand out the core."""
-    async with Store(settings.database_path) as store:
+    # a damaged, locked or unwritable database: one line and exit 3, never a traceback or a hang
+    async with exit_on_store_failure(settings.database_path), Store(settings.database_path) as store:
         core = Core(store, content_paths(settings))
         report = await core.reload()
         if report.problems:

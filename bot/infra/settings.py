@@ -40,6 +40,7 @@ class Settings(BaseSettings):
     log_file: Path | None = PROJECT_ROOT / "var" / "briefbot.log"
     digest_default_time: str = "08:00"
     digest_default_timezone: str = "UTC"
+    digest_grace_hours: float = Field(default=6.0, ge=0, le=23)  # a digest missed while down is posted this late
     cooldown_seconds: float = Field(default=3.0, ge=0)
     warm_up: bool = True  # answer every briefing/person/article ahead at start-up and after a reload
     pager_timeout_seconds: float = Field(default=300.0, gt=0, le=840)  # < 15 min: the token must still edit

@@ -120,7 +120,7 @@ async def test_a_slow_autocomplete_answers_with_no_choices_in_time(briefbot, mon
 
 async def test_a_command_the_bot_no_longer_has_gets_an_answer(briefbot):
     standin, _ = briefbot
-    stale = payloads.slash_command("digest", {"time": "08:00"})
+    stale = payloads.slash_command("retired", {"time": "08:00"})
     record = await standin.send_interaction(stale, require_synced=False)
     response = await record.wait_response()
     assert response.ephemeral and "just updated" in response.content

@@ -92,6 +92,13 @@ class DiscordStandin:
         self.requests: list[RequestRecord] = []  # every REST call, in order
         self.interactions: dict[str, InteractionRecord] = {}
         self.channel_messages: list[MessageRecord] = []
+        # Discord: with enforce_nonce, a repeat of a nonce by the same author "in the past few minutes" gets
+        # the earlier message back instead of a new one. Keyed by (author, nonce): (monotonic time, message id).
+        self.nonce_ttl = 180.0
+        self._nonces: dict[tuple[str, str], tuple[float, str]] = {}
+        # Failures a test chooses per channel id: an int answers every POST with that status, a list answers
+        # the next POSTs with its statuses in turn (then the channel works). Not violations: Discord does this.
+        self.channel_faults: dict[str, int | list[int]] = {}
 
         self._by_token: dict[str, InteractionRecord] = {}
         self._timers: list[asyncio.TimerHandle] = []
@@ -239,6 +246,7 @@ class DiscordStandin:
         r.add_post(API + "/webhooks/{app}/{token}", self._followup)
         r.add_route("*", API + "/webhooks/{app}/{token}/messages/{mid}", self._webhook_message)
         r.add_post(API + "/channels/{cid}/messages", self._channel_post)
+        r.add_get(API + "/channels/{cid}/messages", self._channel_history)
         r.add_route("*", API + "/channels/{cid}/messages/{mid}", self._channel_message)
         r.add_get(API + "/channels/{cid}", self._get_channel)
         r.add_post(API + "/channels/{cid}/typing", self._typing)
@@ -510,15 +518,58 @@ class DiscordStandin:
     # -- channel messages ------------------------------------------------------------------------
     async def _channel_post(self, request: web.Request) -> web.Response:
         cid = request.match_info["cid"]
+        if (fault := self._fault(cid)) is not None:
+            return fault
         if self.world.channel(cid) is None:
             return self._reject(request, 404, "unknown_channel", ERR_UNKNOWN_CHANNEL)
         body, files = _body(request), request[RECORD].files
         if (error := self._check_body(request, body, None)) is not None:
             return error
+        nonce = body.get("nonce")
+        if nonce is not None and len(str(nonce)) > 25:
+            return self._reject(request, 400, "invalid_body", {"message": "Invalid Form Body", "code": 50035,
+                                "errors": {"nonce": {"_errors": [{"code": "BASE_TYPE_MAX_LENGTH",
+                                                                  "message": "Must be 25 or fewer in length."}]}}})
+        key = (self.world.bot.id, str(nonce))
+        now = time.monotonic()
+        if nonce is not None and body.get("enforce_nonce") and key in self._nonces:
+            sent_at, mid = self._nonces[key]
+            if now - sent_at <= self.nonce_ttl:
+                earlier = self.messages.get(mid)
+                if earlier is None:  # deleted since: Discord answers Unknown Message
+                    return _json(ERR_UNKNOWN_MESSAGE, 404)
+                return _json(earlier)
         reply = 19 if body.get("message_reference") else 0
         message = self.store.create(cid, body, files, flags=(body.get("flags") or 0) & CHANNEL_MESSAGE_FLAGS, msg_type=reply)
+        if nonce is not None:
+            message["nonce"] = str(nonce)
+            if body.get("enforce_nonce"):
+                self._nonces[key] = (now, message["id"])
         self.channel_messages.append(MessageRecord(body, message, files))
         return _json(message)
+
+    def _fault(self, cid: str) -> web.Response | None:
+        chosen = self.channel_faults.get(cid)
+        if isinstance(chosen, list):
+            status = chosen.pop(0) if chosen else None
+        else:
+            status = chosen
+        if status is None:
+            return None
+        errors = {403: {"message": "Missing Permissions", "code": 50013}, 404: ERR_UNKNOWN_CHANNEL}
+        return _json(errors.get(status, {"message": f"{status}: Server Error", "code": 0}), status)
+
+    async def _channel_history(self, request: web.Request) -> web.Response:
+        """GET /channels/{id}/messages: the newest first, at most `limit` (default 50, at most 100)."""
+        cid = request.match_info["cid"]
+        if self.world.channel(cid) is None:
+            return self._reject(request, 404, "unknown_channel", ERR_UNKNOWN_CHANNEL)
+        limit = max(1, min(100, int(request.query.get("limit") or 50)))
+        before = request.query.get("before")
+        found = [m for m in self.messages.values() if m["channel_id"] == cid and not m["flags"] & EPHEMERAL
+                 and (before is None or int(m["id"]) < int(before))]
+        found.sort(key=lambda m: int(m["id"]), reverse=True)
+        return _json([{k: v for k, v in m.items() if k != "nonce"} for m in found[:limit]])
 
     async def _channel_message(self, request: web.Request) -> web.Response:
         target = self.messages.get(request.match_info["mid"])

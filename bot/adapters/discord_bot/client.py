@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -14,6 +15,8 @@ from discord.ext import commands
 
 from bot.adapters.commands import Commands
 from bot.adapters.discord_bot.answer_cache import AnswerCache, observed
+from bot.adapters.discord_bot.digest_delivery import DigestDelivery
+from bot.adapters.discord_bot.digest_scheduler import DigestScheduler, shard_filter
 from bot.adapters.discord_bot.embeds import NO_MENTIONS
 from bot.adapters.discord_bot.tree import BriefTree
 from bot.adapters.discord_bot.views import PAGER_PREFIX, STALE, Pager
@@ -29,6 +32,7 @@ HTTP_CONNECTIONS = 32
 
 EXTENSIONS = (
     "cogs.briefings", "cogs.who", "cogs.quote", "cogs.when", "cogs.search", "cogs.source", "cogs.meta", "cogs.admin",
+    "cogs.digest",
 )
 
 
@@ -50,6 +54,10 @@ class DiscordBot(commands.Bot):
         self.live_pagers: dict[str, Pager] = {}  # by key; a click on any other pager button is stale
         self.answers = AnswerCache()  # recent answers by question; cleared by /admin reload
         self.warming: asyncio.Task[int] | None = None
+        # Daily digests: posted through the ledger, scheduled per server (digest_delivery/digest_scheduler.py).
+        self.digests = DigestDelivery(self, self.command_table, grace=dt.timedelta(hours=settings.digest_grace_hours))
+        self.digest_scheduler = DigestScheduler(self.digests, serves=shard_filter(self.shard_id, self.shard_count))
+        self.command_table.digest_listeners.append(self.digest_scheduler.changed)
 
     async def login(self, token: str) -> None:
         if self.http.connector is discord.utils.MISSING:
@@ -74,6 +82,7 @@ class DiscordBot(commands.Bot):
         for extension in self.initial_extensions:
             await self.load_extension(extension)
         await self.sync_commands()
+        await self.digest_scheduler.start()  # jobs from the store; missed or interrupted digests in the background
         if self.settings.warm_up:
             await warm_up(self.command_table, self.answers)  # before the gateway connects: nobody waits behind it
 
@@ -128,6 +137,7 @@ class DiscordBot(commands.Bot):
                 log.debug("could not answer a stale pager click", exc_info=True)
 
     async def close(self) -> None:
+        self.digest_scheduler.shutdown()
         if self.warming is not None:
             self.warming.cancel()
         for pager in list(self.live_pagers.values()):

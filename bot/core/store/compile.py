@@ -11,6 +11,14 @@ from bot.core.analysis.fold import fold
 from bot.core.dates import PartialDate
 from bot.core.models import Briefing, Corpus
 from bot.core.plain import to_plain
+from bot.core.store.digests import (
+    BASELINE,
+    fingerprint,
+    history_is_empty,
+    note_briefings,
+    note_claims,
+    now_stamp,
+)
 from bot.core.store.search_index import bump_generation, index_articles, index_claims, unindex_claims
 
 CONTENT_TABLES = ("claim_topics", "claim_appearances", "claims", "aliases", "roles", "people", "articles", "topics",
@@ -26,7 +34,12 @@ def briefing_to_json(briefing: Briefing) -> str:
 
 
 async def compile_corpus(db: aiosqlite.Connection, corpus: Corpus, texts: dict[str, str] | None = None) -> None:
-    """Replace content-origin rows with the corpus; imported/ingested rows and runtime state stay."""
+    """Replace content-origin rows with the corpus; imported/ingested rows and runtime state stay.
+
+    Claim and briefing history (first seen, last changed) is kept across this delete-and-insert; the very first
+    compile dates everything at the baseline, so a fresh install's first digest does not call the whole index new.
+    """
+    seen_at = BASELINE if await history_is_empty(db) else now_stamp()
     await unindex_claims(db, origin="content")
     await db.execute("DELETE FROM claims WHERE origin = 'content'")
     for table in ("topics", "briefings", "synonyms"):
@@ -73,20 +86,28 @@ async def compile_corpus(db: aiosqlite.Connection, corpus: Corpus, texts: dict[s
         "INSERT INTO topics VALUES (?,?,?)",
         [(t.slug, t.title, json.dumps(list(t.aliases), ensure_ascii=False)) for t in corpus.topics.values()],
     )
-    await insert_claims(db, corpus.claims.values(), origin="content")
-    await db.executemany(
-        "INSERT INTO briefings VALUES (?,?,?,?,?)",
-        [(b.slug, b.title, b.summary, _iso(b.updated), briefing_to_json(b)) for b in corpus.briefings.values()],
-    )
+    await insert_claims(db, corpus.claims.values(), origin="content", seen_at=seen_at)
+    briefing_rows = [(b.slug, b.title, b.summary, _iso(b.updated), briefing_to_json(b)) for b in corpus.briefings.values()]
+    await db.executemany("INSERT INTO briefings VALUES (?,?,?,?,?)", briefing_rows)
+    await note_briefings(db, [(row[0], fingerprint(row), briefing_points(b))
+                              for row, b in zip(briefing_rows, corpus.briefings.values(), strict=True)], seen_at)
     await db.executemany("INSERT OR IGNORE INTO synonyms VALUES (?, ?)",
                          [(i, term) for i, group in enumerate(corpus.synonyms) for term in group])
     await bump_generation(db)
 
 
-async def insert_claims(db: aiosqlite.Connection, claims, origin: str, docs=None) -> None:
+def briefing_points(briefing: Briefing) -> list[str]:
+    """A briefing's key points and dated timeline entries: what a digest says it gained."""
+    timeline = [f"{item.date.iso()}: {item.text}" if item.date else item.text for item in briefing.timeline]
+    return [item.text for item in briefing.key_points] + timeline
+
+
+async def insert_claims(db: aiosqlite.Connection, claims, origin: str, docs=None, seen_at: str | None = None) -> None:
     """Shared by content compile, `briefbot import` and ingest, so every path indexes claims alike.
 
     `docs` are the claims' search rows when the caller built them already (import builds them while reading).
+    Each claim's history is updated from a fingerprint of what is stored (first seen / changed at `seen_at`,
+    default now).
     """
     claims = list(claims)
     ids = [(c.id,) for c in claims]
@@ -94,18 +115,21 @@ async def insert_claims(db: aiosqlite.Connection, claims, origin: str, docs=None
     await db.executemany("DELETE FROM claim_appearances WHERE claim_id = ?", ids)
     await db.executemany("DELETE FROM claim_topics WHERE claim_id = ?", ids)
     added_at = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")  # as datetime('now'), once per batch
+    claim_rows = [
+        (c.id, c.speaker, c.speaker_role, c.kind, c.text, c.quote, c.said_on.iso(), c.said_on.earliest.isoformat(),
+         c.precision, c.basis, c.date_note, _iso(c.not_before), _iso(c.not_after),
+         json.dumps(list(c.figures), ensure_ascii=False), json.dumps(list(c.topics)), origin, added_at,
+         c.date_source, c.date_phrase)
+        for c in claims
+    ]
     await db.executemany(
         "INSERT OR REPLACE INTO claims (id, speaker_id, speaker_role, kind, text, quote, said_on, said_sort,"
         " precision, basis, date_note, not_before, not_after, figures, topics, origin, added_at, date_source,"
-        " date_phrase) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [
-            (c.id, c.speaker, c.speaker_role, c.kind, c.text, c.quote, c.said_on.iso(), c.said_on.earliest.isoformat(),
-             c.precision, c.basis, c.date_note, _iso(c.not_before), _iso(c.not_after),
-             json.dumps(list(c.figures), ensure_ascii=False), json.dumps(list(c.topics)), origin, added_at,
-             c.date_source, c.date_phrase)
-            for c in claims
-        ],
+        " date_phrase) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", claim_rows,
     )
+    # The fingerprint leaves out origin and added_at (bookkeeping, not content) and takes in the passages.
+    await note_claims(db, [(row[0], fingerprint((row[1:15], [(a.article, a.start, a.end) for a in c.appearances])))
+                           for row, c in zip(claim_rows, claims, strict=True)], seen_at or now_stamp())
     await db.executemany(
         "INSERT INTO claim_appearances VALUES (?,?,?,?)",
         [(c.id, a.article, a.start, a.end) for c in claims for a in c.appearances],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import uuid
 from collections.abc import Callable, Iterable
@@ -15,6 +16,15 @@ import aiosqlite
 
 from bot.core.models import Corpus, Problem
 from bot.core.store.compile import compile_corpus
+from bot.core.store.digests import DigestQueries
+from bot.core.store.health import (
+    StoreError,
+    as_store_error,
+    check_finding,
+    damaged,
+    prepare_folder,
+    quick_check_fits,
+)
 from bot.core.store.imports import ExchangeQueries, ImportBatch, ImportCounts
 from bot.core.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from bot.core.store.queries import Queries
@@ -40,13 +50,14 @@ class CompileReport:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-class Store(Queries, SearchQueries, ExchangeQueries):
+class Store(Queries, SearchQueries, ExchangeQueries, DigestQueries):
     """Async access to the database. Use `async with Store(path) as store:`."""
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self._db: aiosqlite.Connection | None = None
         self._reader: ReadPool | None = None
+        self._closed = False
         self.write_lock = asyncio.Lock()
 
     @property
@@ -63,32 +74,99 @@ class Store(Queries, SearchQueries, ExchangeQueries):
         await self.close()
 
     async def open(self) -> None:
-        if str(self.path) == ":memory:":
+        """Open (or create) the file, refuse a damaged one, migrate it, start the readers.
+
+        Raises StoreError, one line for the operator, when the folder cannot be made or written, the file is
+        not a SQLite database or is damaged, or its schema is newer than the code. On any failure everything
+        opened so far is closed again: no aiosqlite thread is left to keep the process alive.
+        """
+        self._closed = False
+        memory = str(self.path) == ":memory:"
+        if memory:
             # The readers must see the writer's database: one named in-memory database, shared.
             target, uri = f"file:briefbot-{uuid.uuid4().hex}?mode=memory&cache=shared", True
         else:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            prepare_folder(self.path)
             target, uri = str(self.path), False
-        self._db = await aiosqlite.connect(target, uri=uri)
-        self._db.row_factory = aiosqlite.Row
-        for pragma in ("journal_mode = WAL", "foreign_keys = ON", "synchronous = NORMAL", *READ_PRAGMAS):
-            await self._db.execute(f"PRAGMA {pragma}")
-        await self.migrate()
-        self._reader = ReadPool(target, uri=uri, size=READERS, pragmas=READ_PRAGMAS)
-        self._reader.open()
+        try:
+            self._db = await aiosqlite.connect(target, uri=uri)
+            self._db.row_factory = aiosqlite.Row
+            for pragma in ("journal_mode = WAL", "foreign_keys = ON", "synchronous = NORMAL", *READ_PRAGMAS):
+                await self._db.execute(f"PRAGMA {pragma}")
+            if not memory:
+                await self._check_pages()
+            await self.migrate()
+            reader = ReadPool(target, uri=uri, size=READERS, pragmas=READ_PRAGMAS)
+            reader.open()
+            self._reader = reader
+        except BaseException as exc:
+            await self._abandon()
+            problem = as_store_error(exc, None if memory else self.path)
+            if problem is not None and problem is not exc:
+                raise problem from exc
+            raise
+
+    async def _check_pages(self) -> None:
+        """SQLite reads the header and the schema now (a file that is not a database, or is shorter than its
+        header says, fails here); a file small enough is read whole by PRAGMA quick_check."""
+        if quick_check_fits(self.path):
+            async with self.db.execute("PRAGMA quick_check(1)") as cursor:
+                found = (await cursor.fetchone())[0]
+            if found != "ok":
+                raise damaged(self.path, f"is damaged ({check_finding([found])})")
+        else:
+            async with self.db.execute("SELECT count(*) FROM sqlite_schema") as cursor:
+                await cursor.fetchone()
+
+    async def _abandon(self) -> None:
+        """After a failed open: close what was opened, whatever state it is in."""
+        reader, self._reader = self._reader, None
+        db, self._db = self._db, None
+        if reader is not None:
+            with contextlib.suppress(Exception):
+                await reader.close()
+        if db is not None:
+            try:
+                await db.close()
+            except Exception:  # the worker thread is stopped all the same (aiosqlite's close ends it in finally)
+                log.debug("closing %s after a failed open", self.path, exc_info=True)
 
     async def close(self) -> None:
-        if self._reader is not None:
-            await asyncio.to_thread(self._reader.close)  # waits for a lookup still running
-            self._reader = None
-        if self._db is not None:
-            await self._db.close()
-            self._db = None
+        """Stop taking reads, let the reads and the write in flight finish, close the readers, then the writer.
+
+        A read asked for once close() has begun raises StoreError("store is closed"). Calling close() twice,
+        or on a store that never opened, does nothing.
+        """
+        self._closed = True
+        try:
+            if self._reader is not None:
+                reader = self._reader
+                await reader.close()  # waits (bounded) for the lookups still running
+                if self._reader is reader:
+                    self._reader = None
+            if self._db is not None:
+                await self._settle_writes()
+        finally:
+            # Even if cancelled above: an open aiosqlite connection's thread would keep the process alive.
+            db, self._db = self._db, None  # no await between the test and the take: one close() closes it
+            if db is not None:
+                await db.close()
+
+    async def _settle_writes(self, wait: float = 5.0) -> None:
+        """Wait (bounded) for a write holding the write lock (compile, import) to commit or roll back."""
+        if not self.write_lock.locked():
+            return
+        try:
+            async with asyncio.timeout(wait):
+                async with self.write_lock:
+                    pass
+        except TimeoutError:
+            log.warning("a write still running after %.0f s at shutdown; closing the database under it", wait)
 
     async def read(self, fn: Callable[..., T], *args: object) -> T:
         """fn(sqlite3 connection, *args) on a read-only connection in a worker thread: one hop for a lookup."""
         if self._reader is None:
-            raise RuntimeError("store is not open")
+            raise StoreError("store is closed" if self._closed else "store is not open")
         return await self._reader.run(fn, *args)
 
     async def schema_version(self) -> int:
@@ -99,7 +177,8 @@ class Store(Queries, SearchQueries, ExchangeQueries):
         """Apply every migration past the file's version, each in its own transaction."""
         current = await self.schema_version()
         if current > SCHEMA_VERSION:
-            raise RuntimeError(f"{self.path} has schema {current}, newer than this briefbot ({SCHEMA_VERSION})")
+            raise StoreError(f"{self.path} has schema {current}, newer than this briefbot ({SCHEMA_VERSION});"
+                             " upgrade briefbot, or set BRIEFBOT_DATABASE_PATH to another file", path=self.path)
         for version in range(current + 1, SCHEMA_VERSION + 1):
             log.info("migrating %s to schema %d", self.path, version)
             await self.db.executescript(f"BEGIN; {MIGRATIONS[version - 1]}; PRAGMA user_version = {version}; COMMIT;")

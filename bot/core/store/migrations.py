@@ -133,6 +133,47 @@ MIGRATIONS: list[str] = [
     ALTER TABLE claims ADD COLUMN date_source TEXT;
     ALTER TABLE claims ADD COLUMN date_phrase TEXT
     """,
+    # 7: daily digests. Per-server settings grow topics, quiet days and a pause with its reason; digest_runs
+    # becomes the delivery ledger (one row per server and local date, written before posting: the nonce, the
+    # rendered parts, the message ids as they are posted); claim_history and briefing_history remember when an
+    # item was first seen and last changed, across recompiles (which re-insert every content claim); digest_sent
+    # keeps what each server was sent, so no item reaches it twice. Rows that exist now are history already:
+    # they are dated at the baseline, so the first digest does not announce the whole index as new.
+    """
+    ALTER TABLE guild_settings ADD COLUMN topics TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE guild_settings ADD COLUMN quiet_days TEXT NOT NULL DEFAULT 'post';
+    ALTER TABLE guild_settings ADD COLUMN paused_reason TEXT;
+    ALTER TABLE guild_settings ADD COLUMN paused_at TEXT;
+    ALTER TABLE digest_runs ADD COLUMN nonce TEXT;
+    ALTER TABLE digest_runs ADD COLUMN channel_id INTEGER;
+    ALTER TABLE digest_runs ADD COLUMN scheduled_for TEXT;
+    ALTER TABLE digest_runs ADD COLUMN since TEXT;
+    ALTER TABLE digest_runs ADD COLUMN until TEXT;
+    ALTER TABLE digest_runs ADD COLUMN payload TEXT;
+    ALTER TABLE digest_runs ADD COLUMN items TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE digest_runs ADD COLUMN message_ids TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE digest_runs ADD COLUMN error TEXT;
+    ALTER TABLE digest_runs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE digest_runs ADD COLUMN updated_at TEXT;
+    CREATE INDEX digest_runs_status ON digest_runs(status, run_date);
+    CREATE INDEX digest_runs_posted ON digest_runs(guild_id, posted_at);
+    CREATE TABLE claim_history (
+        claim_id TEXT PRIMARY KEY, fingerprint TEXT, first_seen TEXT NOT NULL, changed_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX claim_history_changed ON claim_history(changed_at);
+    CREATE TABLE briefing_history (
+        slug TEXT PRIMARY KEY, fingerprint TEXT, first_seen TEXT NOT NULL, changed_at TEXT NOT NULL,
+        points TEXT NOT NULL DEFAULT '[]', added TEXT NOT NULL DEFAULT '[]'
+    ) WITHOUT ROWID;
+    CREATE TABLE digest_sent (
+        guild_id INTEGER NOT NULL, kind TEXT NOT NULL, item_id TEXT NOT NULL, fingerprint TEXT,
+        run_date TEXT NOT NULL, PRIMARY KEY (guild_id, kind, item_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX claims_month_day ON claims(substr(said_on, 6)) WHERE length(said_on) = 10;
+    INSERT INTO claim_history SELECT id, NULL, '0001-01-01 00:00:00.000000', '0001-01-01 00:00:00.000000' FROM claims;
+    INSERT INTO briefing_history (slug, fingerprint, first_seen, changed_at)
+        SELECT slug, NULL, '0001-01-01 00:00:00.000000', '0001-01-01 00:00:00.000000' FROM briefings
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
