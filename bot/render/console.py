@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from rich.console import Console, Group
@@ -12,9 +13,21 @@ from rich.text import Text
 from bot.render.cards import Card, Reply
 
 
+_TIMESTAMP = re.compile(r"<t:(-?\d+)(?::[tTdDfFR])?>")
+
+
+def _timestamps(text: str) -> str:
+    """Discord shows <t:UNIX:F> in each reader's own time zone; a terminal shows it in UTC."""
+    def as_text(match: re.Match) -> str:
+        moment = dt.datetime.fromtimestamp(int(match[1]), dt.UTC)
+        return moment.strftime("%-d %B %Y, %H:%M UTC")
+
+    return _TIMESTAMP.sub(as_text, text)
+
+
 def _markup(text: str) -> Markdown:
     # Discord markdown is close enough to CommonMark; keep line breaks as Discord does.
-    return Markdown(re.sub(r"\n", "  \n", text))
+    return Markdown(re.sub(r"\n", "  \n", _timestamps(text)))
 
 
 def card_renderable(card: Card) -> Panel:
