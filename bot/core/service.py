@@ -11,8 +11,9 @@ from typing import TextIO
 
 from bot import __version__
 from bot.core import interchange as exchange
+from bot.core.analysis.fold import fold
 from bot.core.content import article_texts, content_hash, load_corpus
-from bot.core.models import BriefAnswer, NotFound, Topic
+from bot.core.models import BriefAnswer, Briefing, NotFound, Topic
 from bot.core.search.lookups import Lookups
 from bot.core.search.results import SearchAnswer, SourceAnswer, WhoAnswer
 from bot.core.search.thresholds import NAME_ACCEPT, NAME_SUGGEST
@@ -118,14 +119,20 @@ class Core:
     async def brief(self, query: str) -> BriefAnswer | NotFound:
         names = await self.lookups.briefing_names()
         briefings = names.briefings
-        ranked = rank_briefings(query, names, limit=5)
         if not briefings:
             return NotFound(query, "no_content", "briefing")
         if not query.strip():
             return NotFound(query, "empty", "topic")
+        exact = names.exact.get(fold(query[:200]))
+        if exact is not None:  # a slug picked from autocomplete, or a title typed in full: no ranking needed
+            return await self._brief_answer(exact)
+        ranked = rank_briefings(query, names, limit=5)
         if not ranked or ranked[0].score < NAME_ACCEPT:
             return NotFound(query, "no_match", "briefing", tuple(m.title for m in ranked[:3] if m.score >= NAME_SUGGEST))
         briefing = next(b for b in briefings if b.slug == ranked[0].slug)
+        return await self._brief_answer(briefing)
+
+    async def _brief_answer(self, briefing: Briefing) -> BriefAnswer:
         cited_ids = list(briefing.claims) + [c for item in briefing.key_points + briefing.timeline for c in item.claims]
         cited = {view.claim.id: view for view in await self.store.claims_by_id(cited_ids)}
         wanted = [*briefing.articles, *briefing.sources, *(r.article_id for v in cited.values() for r in v.sources)]

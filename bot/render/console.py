@@ -12,7 +12,6 @@ from rich.text import Text
 
 from bot.render.cards import Card, Reply
 
-
 _TIMESTAMP = re.compile(r"<t:(-?\d+)(?::[tTdDfFR])?>")
 
 

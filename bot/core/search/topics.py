@@ -29,10 +29,12 @@ class BriefingNames:
         self.briefings = briefings
         self.choices: list[str] = []
         self.owners: list[Briefing | Topic] = []
+        self.exact: dict[str, Briefing | Topic] = {}  # a folded name -> its owner: most /brief come from a pick
         for briefing in briefings:
             for name in _names(briefing):
                 self.choices.append(fold(name))
                 self.owners.append(briefing)
+                self.exact.setdefault(self.choices[-1], briefing)
 
 
 def rank_briefings(query: str, briefings: list[Briefing] | list[Topic] | BriefingNames,
