@@ -22,12 +22,14 @@ needs_seeds = pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason="../shared/seeds
 
 
 @pytest.fixture(autouse=True)
-def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test reads the developer's .env or writes to the real var/ folder."""
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, compiled_database: Path) -> None:
+    """No test reads the developer's .env or writes to the real var/ folder. The CLI and `python -m bot`
+    find the real content already compiled there (a copy), as they would on a machine that ran before."""
     monkeypatch.chdir(tmp_path)
     for name in ("DISCORD_TOKEN",):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("BRIEFBOT_DATABASE_PATH", str(tmp_path / "db.sqlite3"))
+    (tmp_path / "env-db").mkdir()
+    monkeypatch.setenv("BRIEFBOT_DATABASE_PATH", str(copy_database(compiled_database, tmp_path / "env-db")))
     monkeypatch.setenv("BRIEFBOT_LOG_FILE", "")
 
 

@@ -252,7 +252,7 @@ async def test_settings_survive_a_restart_and_a_content_recompile(standin, compi
 ])
 async def test_the_scheduler_posts_at_the_right_local_time_across_dst(briefbot, zone, hh_mm, due_utc, day):
     standin, bot = briefbot
-    with time_machine.travel(due_utc - dt.timedelta(seconds=3), tick=True):
+    with time_machine.travel(due_utc - dt.timedelta(seconds=1.5), tick=True):
         await digest(standin, "set", options(hh_mm, zone))
         await standin_settle(bot)
         assert bot.digest_scheduler.next_run_time(GUILD) == due_utc
