@@ -9,6 +9,8 @@ from discord.ext import commands
 from bot.adapters.discord_bot import cooldowns
 from bot.adapters.discord_bot.dispatch import answer_command
 from bot.adapters.discord_bot.respond import send_reply
+from bot.adapters.store_problems import database_problem
+from bot.render.answers import reload_failed_reply
 
 
 @app_commands.default_permissions(manage_guild=True)
@@ -33,7 +35,15 @@ class Admin(commands.GroupCog, group_name="admin", group_description="Server man
     async def reload(self, interaction: discord.Interaction) -> None:
         # Compiling can take seconds: defer first, privately, then the report edits the "thinking" message.
         await interaction.response.defer(ephemeral=True, thinking=True)
-        result = await self.commands.admin_reload()
+        try:
+            result = await self.commands.admin_reload()
+        except Exception as exc:
+            # Another process writing past the wait, a read-only or damaged file: say so; nothing changed.
+            problem = database_problem(exc)
+            if problem is None:
+                raise
+            await send_reply(interaction, reload_failed_reply(problem))
+            return
         if result.data["compiled"]:
             self.bot.content_changed()  # answers from the old content go
         await send_reply(interaction, result.reply)

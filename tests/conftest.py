@@ -21,6 +21,19 @@ SEEDS_DIR = PROJECT_ROOT.parent / "shared" / "seeds"
 needs_seeds = pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason="../shared/seeds is not present")
 
 
+def _content_state() -> dict[str, int]:
+    return {str(f): f.stat().st_mtime_ns for folder in ("data", "briefings")
+            for f in (PROJECT_ROOT / folder).rglob("*") if f.is_file()}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _project_content_untouched():
+    """No test may write to the project's own content (briefings/, data/): they are the user's files."""
+    before = _content_state()
+    yield
+    assert _content_state() == before, "a test changed files under data/ or briefings/"
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, compiled_database: Path) -> None:
     """No test reads the developer's .env or writes to the real var/ folder. The CLI and `python -m bot`
@@ -30,6 +43,10 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, compiled_data
         monkeypatch.delenv(name, raising=False)
     (tmp_path / "env-db").mkdir()
     monkeypatch.setenv("BRIEFBOT_DATABASE_PATH", str(copy_database(compiled_database, tmp_path / "env-db")))
+    # ... and a copy of the content, since some commands write there (ingest's proposed claims)
+    for name, folder in (("BRIEFBOT_DATA_DIR", "data"), ("BRIEFBOT_BRIEFINGS_DIR", "briefings")):
+        shutil.copytree(PROJECT_ROOT / folder, tmp_path / "env-content" / folder)
+        monkeypatch.setenv(name, str(tmp_path / "env-content" / folder))
     monkeypatch.setenv("BRIEFBOT_LOG_FILE", "")
 
 

@@ -16,7 +16,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DISCORD = ("discord", "aiohttp")
 SQL = ("sqlite3", "aiosqlite")
-ADAPTERS_AND_UP = ("bot.render", "bot.adapters", "bot.infra", "cogs")
+# bot.feeds (polling and fetching: network) sits beside the adapters: the core never names it
+ADAPTERS_AND_UP = ("bot.render", "bot.adapters", "bot.infra", "cogs", "bot.feeds")
 
 # module prefix -> import prefixes it must never name (the most specific prefix that matches decides)
 RULES: dict[str, tuple[str, ...]] = {
@@ -31,15 +32,23 @@ RULES: dict[str, tuple[str, ...]] = {
                          *ADAPTERS_AND_UP, *DISCORD, *SQL),
     "bot.core.store": ("bot.core.search", "bot.core.content", "bot.core.service", "bot.core.interchange",
                        *ADAPTERS_AND_UP, *DISCORD),
+    # extraction is pure: text in, claims out; it never reaches the store, the content files or the search
+    "bot.core.extract": ("bot.core.store", "bot.core.content", "bot.core.search", "bot.core.service",
+                         "bot.core.interchange", "bot.core.ingest", *ADAPTERS_AND_UP, *DISCORD, *SQL),
+    # ingest orchestrates files, extraction and the store's ingest methods: never SQL, never the search
+    "bot.core.ingest": ("bot.core.search", *ADAPTERS_AND_UP, *DISCORD, *SQL),
     "bot.core.search": ("bot.core.content", "bot.core.service", "bot.core.interchange", *ADAPTERS_AND_UP,
                         *DISCORD, *SQL),
-    "bot.render": ("bot.adapters", "bot.infra", "cogs", "bot.core.store", "bot.core.content", *DISCORD, *SQL),
-    "bot.infra": ("bot.core", "bot.render", "bot.adapters", "cogs", *DISCORD, *SQL),
+    "bot.render": ("bot.adapters", "bot.infra", "cogs", "bot.feeds", "bot.core.store", "bot.core.content", *DISCORD,
+                   *SQL),
+    "bot.infra": ("bot.core", "bot.render", "bot.adapters", "cogs", "bot.feeds", *DISCORD, *SQL),
+    # feeds: the core and aiohttp, never Discord, SQL, settings (the adapters build its FeedConfig) or words
+    "bot.feeds": ("bot.render", "bot.adapters", "bot.infra", "cogs", "discord", *SQL),
     "bot.adapters": ("cogs", *SQL),
-    "bot.adapters.commands": ("cogs", "bot.adapters.discord_bot", *DISCORD, *SQL),
+    "bot.adapters.commands": ("cogs", "bot.adapters.discord_bot", "bot.feeds", *DISCORD, *SQL),
     "bot.adapters.line_syntax": ("cogs", "bot.adapters.discord_bot", *DISCORD, *SQL),
     "bot.adapters.console": ("cogs", "bot.adapters.discord_bot", *DISCORD, *SQL),
-    "cogs": ("bot.core.store", "bot.core.search", "bot.core.content", "bot.infra", *SQL),
+    "cogs": ("bot.core.store", "bot.core.search", "bot.core.content", "bot.infra", "bot.feeds", *SQL),
 }
 # The search package reaches the store only through its public face (Store, IndexReader).
 ONLY_PUBLIC = {"bot.core.search": ("bot.core.store.",)}
@@ -121,6 +130,17 @@ def test_every_module_keeps_the_layering(path: Path):
         ("bot.adapters.commands", "import discord"),
         ("bot.infra.settings", "from bot.core.models import Claim"),
         ("cogs.who", "from bot.core.store import Store"),
+        ("bot.core.service", "from bot.feeds.poller import FeedPoller"),
+        ("bot.core.store.feeds", "import bot.feeds"),
+        ("bot.feeds.fetch", "import discord"),
+        ("bot.feeds.poller", "from bot.infra.settings import Settings"),
+        ("bot.feeds.poller", "import aiosqlite"),
+        ("bot.render.feeds", "from bot.feeds.errors import FetchError"),
+        ("bot.adapters.commands", "from bot.feeds.poller import FeedPoller"),
+        ("bot.core.extract.pipeline", "from bot.core.store import Store"),
+        ("bot.core.extract.names", "import sqlite3"),
+        ("bot.core.extract.pipeline", "from bot.render.text import clip"),
+        ("bot.core.extract.pipeline", "from bot.core.search.people import PeopleIndex"),
     ],
 )
 def test_a_forbidden_import_is_caught(module: str, source: str):
@@ -132,6 +152,8 @@ def test_allowed_imports_pass():
     assert violations("bot.core.store.search_index", "from bot.core.analysis.terms import terms") == []
     assert violations("bot.render.lookups", "from bot.core.search.results import WhoAnswer") == []
     assert violations("cogs.who", "from bot.adapters.discord_bot.cog import BriefCog") == []
+    assert violations("bot.feeds.fetch", "import aiohttp\nfrom bot.core.store import Store") == []
+    assert violations("bot.adapters.discord_bot.client", "from bot.feeds.poller import FeedPoller") == []
 
 
 def test_every_package_is_covered_by_a_rule():

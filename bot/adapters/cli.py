@@ -260,6 +260,161 @@ def digest_preview(
     answer(lambda c: c.digest_preview(guild, since, topics), as_json)
 
 
+# --- ingest: article files become proposed claims; `review` accepts or rejects them ------------------------
+
+INGEST_FORMATS = ("table", "yaml", "jsonl")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Article files: plain text, Markdown or HTML.", show_default=False)],
+    published: Annotated[str | None, typer.Option("--published", help="Publication date: 2024-11-11 or 2024-11.")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="The article's title.")] = None,
+    author: Annotated[str | None, typer.Option("--author", help="Its author.")] = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Where it was published.")] = None,
+    url: Annotated[str | None, typer.Option("--url", help="Its address.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the claims; store and write nothing.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="table, yaml or jsonl (one claim per line).")] = "table",
+    apply: Annotated[bool, typer.Option("--apply", help="Accept claims at or above the confidence setting.")] = False,
+) -> None:
+    """Extract who-said-what-when claims from articles; without --dry-run, store the article and write its
+    claims to data/claims/proposed/ for `briefbot review`."""
+    from bot.adapters.ingest_output import print_claims, progress_line, summary_lines
+    from bot.adapters.startup import open_core
+    from bot.core.ingest import Ingest, Overrides
+    from bot.infra.logs import setup_logging
+
+    if fmt not in INGEST_FORMATS:
+        typer.echo(f"briefbot ingest: --format is one of {', '.join(INGEST_FORMATS)}", err=True)
+        raise typer.Exit(2)
+    settings = settings_or_exit()
+    setup_logging("WARNING", None)
+    flags = Overrides(published, title, author, outlet, url)
+    many = len(paths) > 1
+
+    def progress(outcome) -> None:
+        print_claims(outcome, fmt, sys.stdout)
+        if many or outcome.prepared.error:
+            typer.echo(progress_line(outcome), err=True)
+
+    async def go():
+        if dry_run:
+            return await Ingest(settings.data_dir).run(paths, flags, dry_run=True, progress=progress)
+        async with open_core(settings) as core:
+            summary = await Ingest(settings.data_dir, core.store).run(
+                paths, flags, dry_run=False, apply_at=settings.ingest_accept_confidence if apply else None,
+                progress=progress)
+            core.lookups.invalidate()
+            return summary
+
+    summary = asyncio.run(go())
+    for line in summary_lines(summary, dry_run):
+        typer.echo(line, err=True)
+    if summary.errors and len(summary.errors) == len(summary.files):
+        raise typer.Exit(1)
+
+
+review_app = typer.Typer(help="Review ingested claims: list them, accept or reject them.", invoke_without_command=True)
+app.add_typer(review_app, name="review")
+
+
+@review_app.callback()
+def review_main(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """List proposed claims, lowest confidence first."""
+    if ctx.invoked_subcommand is None:
+        answer(lambda c: c.review_list(), as_json)
+
+
+@review_app.command("accept")
+def review_accept(ids: Annotated[list[str], typer.Argument(help="Claim ids to accept.", show_default=False)],
+                  as_json: JsonFlag = False) -> None:
+    """Accept proposed claims: they answer /who, /quote, /when and /search from now on."""
+    answer(lambda c: c.review_accept(ids), as_json)
+
+
+@review_app.command("reject")
+def review_reject(ids: Annotated[list[str], typer.Argument(help="Claim ids to reject.", show_default=False)],
+                  as_json: JsonFlag = False) -> None:
+    """Reject proposed claims (kept in the file as rejected, never shown)."""
+    answer(lambda c: c.review_reject(ids), as_json)
+
+
+# --- news feeds: `briefbot feeds add|list|remove|status|poll` --------------------------------------------
+
+feeds_app = typer.Typer(help="News feeds (RSS, Atom): follow, list, remove, see their status, poll now.",
+                        no_args_is_help=True)
+app.add_typer(feeds_app, name="feeds")
+
+
+def feeds_answer(call: Callable[[Commands], Awaitable[Result]], as_json: bool) -> None:
+    """answer(), and exit 1 when the command was refused (a bad address, an unknown feed or topic)."""
+    from bot.core.feeds import FeedProblem
+
+    refused = []
+
+    async def noted(commands: Commands) -> Result:
+        result = await call(commands)
+        refused.extend([result.data] if isinstance(result.data, FeedProblem) else [])
+        return result
+
+    answer(noted, as_json)
+    if refused:
+        raise typer.Exit(1)
+
+
+@feeds_app.command("add")
+def feeds_add(
+    url: Annotated[str, typer.Argument(help="The feed's address (RSS or Atom), http:// or https://.")],
+    topics: Annotated[list[str] | None, typer.Option("--topics", help="Topics its articles are about (repeat, or comma-separated).")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Follow a feed (shared by the whole index); a paused feed added again is resumed."""
+    feeds_answer(lambda c: c.feeds_add(url, topics), as_json)
+
+
+@feeds_app.command("list")
+def feeds_list(as_json: JsonFlag = False) -> None:
+    """The feeds followed, with their numbers."""
+    feeds_answer(lambda c: c.feeds_list(), as_json)
+
+
+@feeds_app.command("remove")
+def feeds_remove(
+    feed: Annotated[str, typer.Argument(help="The feed's number (from `briefbot feeds list`) or its address.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Stop following a feed (the articles it brought stay)."""
+    feeds_answer(lambda c: c.feeds_remove(feed), as_json)
+
+
+@feeds_app.command("status")
+def feeds_status(as_json: JsonFlag = False) -> None:
+    """Each feed: last poll, last new item, items seen, claims added, its last error, paused and why."""
+    feeds_answer(lambda c: c.feeds_status(), as_json)
+
+
+def feed_accept_at(settings: Settings) -> float | None:
+    return settings.ingest_accept_confidence if settings.feeds_auto_accept else None
+
+
+@feeds_app.command("poll")
+def feeds_poll(as_json: JsonFlag = False) -> None:
+    """Poll every due feed now (also while the bot runs: the state is in the database) and print what it found."""
+    from bot.feeds.config import FeedConfig
+    from bot.feeds.poller import open_poller
+    from bot.feeds.sink import default_sink
+
+    settings = settings_or_exit()
+    config = FeedConfig.from_settings(settings)
+
+    async def poll(commands: Commands) -> Result:
+        sink = default_sink(commands.core.store, settings.data_dir, feed_accept_at(settings))
+        async with open_poller(commands.core.store, sink, config) as poller:
+            return await commands.feeds_poll(poller.poll_due)
+
+    feeds_answer(poll, as_json)
+
+
 @app.command()
 def console() -> None:
     """Start the local console (the same commands as in Discord)."""
@@ -280,6 +435,7 @@ def console() -> None:
 @app.command()
 def run() -> None:
     """Start the bot; with no DISCORD_TOKEN set, the local console instead."""
+    from bot.adapters.startup import fail_at_start, start_failure
     from bot.adapters.startup import run as run_app
     from bot.infra.logs import setup_logging
 
@@ -290,17 +446,15 @@ def run() -> None:
     except KeyboardInterrupt:
         pass
     except Exception as exc:  # start-up failures get one clear line, not a traceback
-        from discord import LoginFailure
-
-        if isinstance(exc, LoginFailure):
-            typer.echo("briefbot: Discord rejected DISCORD_TOKEN; check the token in .env", err=True)
-            raise typer.Exit(2) from None
-        raise
+        failure = start_failure(exc, settings)
+        if failure is None:
+            raise
+        fail_at_start(*failure)
 
 
-# --- the database file: `briefbot db check`, `briefbot db rebuild` ------------------------------------------
+# --- the database file: `briefbot db check|rebuild|backup|restore` ---------------------------------------
 
-db_app = typer.Typer(help="The SQLite file: check it, or rebuild a damaged one.", no_args_is_help=True)
+db_app = typer.Typer(help="The SQLite file: check, rebuild, back up or restore it.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
 
@@ -352,6 +506,38 @@ def db_rebuild(
         raise typer.Exit(EXIT_STORE) from None
     for line in report.lines():
         typer.echo(f"briefbot db: {line}")
+
+
+@db_app.command("backup")
+def db_backup(target: Annotated[Path, typer.Argument(help="The backup file to write (replaced if it exists).")]) -> None:
+    """Copy the database with SQLite's online backup: safe while the bot runs."""
+    from bot.core.store.backup import backup
+    from bot.core.store.health import EXIT_STORE, StoreError
+
+    path = settings_or_exit().database_path
+    try:
+        size = backup(path, target)
+    except StoreError as exc:
+        typer.echo(f"briefbot db: {exc}", err=True)
+        raise typer.Exit(EXIT_STORE) from None
+    typer.echo(f"briefbot db: backed up {path} to {target} ({size / 2**20:.1f} MB)")
+
+
+@db_app.command("restore")
+def db_restore(source: Annotated[Path, typer.Argument(help="A backup made by `briefbot db backup`.")]) -> None:
+    """Replace the database with a backup (the bot must be stopped); the old file is kept aside."""
+    from bot.core.store.backup import restore
+    from bot.core.store.health import EXIT_STORE, StoreError
+    from bot.core.store.migrations import SCHEMA_VERSION
+
+    path = settings_or_exit().database_path
+    try:
+        done = restore(source, path, SCHEMA_VERSION)
+    except StoreError as exc:
+        typer.echo(f"briefbot db: {exc}", err=True)
+        raise typer.Exit(EXIT_STORE) from None
+    aside = f"; the file it replaced is {done.kept_aside}" if done.kept_aside else ""
+    typer.echo(f"briefbot db: restored {path} from {source} (schema {done.schema}){aside}")
 
 
 def main() -> None:  # pragma: no cover - console script shim

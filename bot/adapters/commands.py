@@ -6,6 +6,7 @@ the plain data behind it (what --json prints). Adapters only parse their input, 
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import re
 import shlex
@@ -17,6 +18,7 @@ from bot.core.dates import PartialDate
 from bot.core.digest.compose import compose_digest, digest_status, next_run_for, zone_of
 from bot.core.digest.models import QUIET_DAYS, Digest, DigestProblem, DigestSettings
 from bot.core.digest.schedule import find_zone, parse_time
+from bot.core.feeds import Feed, FeedProblem, PollOutcome, feed_url_problem
 from bot.core.models import NotFound
 from bot.core.plain import to_plain
 from bot.core.search.results import SearchAnswer
@@ -24,6 +26,8 @@ from bot.core.search.thresholds import NAME_ACCEPT, NAME_SUGGEST
 from bot.core.service import Core
 from bot.render import answers, lookups
 from bot.render import digest as digest_render
+from bot.render import feeds as feeds_render
+from bot.render import review as review_render
 from bot.render.cards import Reply
 from bot.render.not_found import SLASH, Style, not_found_reply
 
@@ -96,6 +100,31 @@ class Commands:
         return Result(answers.reload_reply(report), {"compiled": report.compiled, "counts": report.counts,
                                                      "problems": [str(p) for p in report.problems]})
 
+
+    # --- review of ingested claims ------------------------------------------------------------------------
+
+    def _ingest(self):
+        from bot.core.ingest import Ingest
+
+        return Ingest(self.core.paths.data_dir, self.core.store)
+
+    async def review_list(self, limit: int = 50) -> Result:
+        """Proposed claims, lowest confidence first: the ones that most need a person."""
+        found = await asyncio.to_thread(self._ingest().proposed)
+        data = [{"id": c.claim.id, "confidence": c.confidence, "kind": c.claim.kind, "speaker": c.claim.speaker,
+                 "said_on": c.claim.said_on.iso(), "text": c.claim.text, "quote": c.claim.quote,
+                 "file": str(c.file)} for c in found[:limit]]
+        return Result(review_render.proposed_reply(found, limit), data)
+
+    async def review_accept(self, ids: Sequence[str]) -> Result:
+        outcome = await self._ingest().accept(ids)
+        if outcome.accepted:
+            self.core.lookups.invalidate()  # the accepted claims answer from the next question on
+        return Result(review_render.reviewed_reply(outcome.accepted, "accepted", outcome.unknown), to_plain(outcome))
+
+    async def review_reject(self, ids: Sequence[str]) -> Result:
+        outcome = await asyncio.to_thread(self._ingest().reject, ids)
+        return Result(review_render.reviewed_reply(outcome.rejected, "rejected", outcome.unknown), to_plain(outcome))
 
     # --- daily digests --------------------------------------------------------------------------------------
 
@@ -177,6 +206,58 @@ class Commands:
         return Result(digest_render.preview_reply(digest, self.style), digest_plain(digest))
 
 
+    # --- news feeds (issue 14): shared by the whole index; polling itself is bot/feeds ------------------------
+
+    async def feeds_add(self, url: str, topics: str | Sequence[str] | None = None) -> Result:
+        """Follow a feed (or resume a paused one given again); topics are checked like the digest's."""
+        url = url.strip()
+        problem = feed_url_problem(url)
+        if problem is None:
+            slugs = await self._topic_slugs(topics)
+            if isinstance(slugs, DigestProblem):
+                problem = FeedProblem("topics", slugs.value, "unknown", slugs.suggestions)
+        if problem is not None:
+            return Result(feeds_render.problem_reply(problem, self.style), problem)
+        added = await self.core.store.add_feed(url, slugs, self.clock().strftime("%Y-%m-%dT%H:%M:%SZ"))
+        if added is not None:
+            return Result(feeds_render.added_reply(added, self.style), to_plain(added))
+        existing = await self.core.store.feed_by_url(url)
+        if existing is not None and existing.paused:
+            await self.core.store.resume_feed(existing.id)
+            return Result(feeds_render.resumed_reply(existing, self.style), to_plain(existing) | {"resumed": True})
+        problem = FeedProblem("url", str(existing.id if existing else url), "exists")
+        return Result(feeds_render.problem_reply(problem, self.style), problem)
+
+    async def feeds_list(self) -> Result:
+        feeds = await self.core.store.feeds()
+        return Result(feeds_render.list_reply(feeds, self.style), [to_plain(f) for f in feeds])
+
+    async def _find_feed(self, typed: str) -> Feed | None:
+        """A feed by its number (as /feeds list shows) or its address."""
+        typed = typed.strip()
+        if typed.isdigit():
+            return await self.core.store.feed(int(typed))
+        return await self.core.store.feed_by_url(typed)
+
+    async def feeds_remove(self, feed: str) -> Result:
+        found = await self._find_feed(feed)
+        if found is None or not await self.core.store.remove_feed(found.id):
+            problem = FeedProblem("feed", feed, "not_found")
+            return Result(feeds_render.problem_reply(problem, self.style), problem)
+        return Result(feeds_render.removed_reply(found), to_plain(found) | {"removed": True})
+
+    async def feeds_status(self) -> Result:
+        feeds = await self.core.store.feeds()
+        data = [to_plain(f) | {"last_error_words": feeds_render.error_words(f.last_error) if f.last_error else None,
+                               "paused_words": feeds_render.paused_words(f)} for f in feeds]
+        return Result(feeds_render.status_reply(feeds, self.style), data)
+
+    async def feeds_poll(self, poll_due: Callable[[], Awaitable[Sequence[PollOutcome]]]) -> Result:
+        """One poll of every due feed now (the caller brings the poller: the table touches no network)."""
+        outcomes = list(await poll_due())
+        return Result(feeds_render.poll_reply(outcomes), [to_plain(o) for o in outcomes])
+
+
 def split_topics(topics: str | Sequence[str] | None) -> list[str]:
     """'tariffs, trade' or ['tariffs', 'trade'] -> ['tariffs', 'trade']; 'all' or nothing -> []."""
     if topics is None:
@@ -256,6 +337,18 @@ async def _digest(commands: Commands, text: str) -> Result:
     return Result(answers.error_reply(DIGEST_USAGE), None)
 
 
+async def _review(commands: Commands, text: str) -> Result:
+    """`/review`, `/review accept ID…`, `/review reject ID…` in the console."""
+    action, *ids = text.split() or [""]
+    if action.lower() == "accept" and ids:
+        return await commands.review_accept(ids)
+    if action.lower() == "reject" and ids:
+        return await commands.review_reject(ids)
+    if not action:
+        return await commands.review_list()
+    return Result(answers.error_reply("Use /review, /review accept ID…, or /review reject ID…."), None)
+
+
 COMMANDS: dict[str, CommandSpec] = {
     spec.name: spec
     for spec in (
@@ -269,5 +362,6 @@ COMMANDS: dict[str, CommandSpec] = {
         CommandSpec("help", None, lambda c, _: c.help()),
         CommandSpec("admin", "status|reload", _admin),
         CommandSpec("digest", "preview|status|set|off …", _digest),
+        CommandSpec("review", "[accept|reject ID…]", _review),
     )
 }

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 
 from rich.console import Console
 
 from bot.adapters.commands import COMMANDS, Commands
 from bot.adapters.line_syntax import run_line
+from bot.core.store.health import database_problem
+from bot.render.answers import store_problem_reply
+from bot.render.cards import Reply
 from bot.render.console import print_reply
 
+log = logging.getLogger(__name__)
 PROMPT = "briefbot> "
 
 
@@ -27,8 +32,20 @@ async def run_console(commands: Commands, console: Console | None = None) -> Non
             break
         if not line.strip():
             continue
+        print_reply(console, await answer_line(commands, line))
+
+
+async def answer_line(commands: Commands, line: str) -> Reply:
+    """One line's reply; a database error (locked, damaged, gone, read-only) is a reply too: the console goes on."""
+    try:
         reply, _ = await run_line(commands, line)
-        print_reply(console, reply)
+    except Exception as exc:
+        problem = database_problem(exc)
+        if problem is None:
+            raise  # a bug: its traceback is wanted
+        log.warning("console: %s: %s", line.strip()[:80], problem)
+        return store_problem_reply(problem)
+    return reply
 
 
 def _read(prompt: str) -> str:

@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     discord_api_base: str | None = None  # point discord.py at a local stand-in (tests, proxies)
     discord_gateway_url: str | None = None  # ...and its gateway: non-sharded bots never ask /gateway/bot
     database_path: Path = PROJECT_ROOT / "var" / "briefbot.sqlite3"
+    database_read_only: bool = False  # serve a database nothing may write to (a read-only mount, a snapshot)
+    write_wait_seconds: float = Field(default=60.0, ge=0)  # a write waits this long for another process's
     briefings_dir: Path = PROJECT_ROOT / "briefings"
     data_dir: Path = PROJECT_ROOT / "data"
     seeds_dir: Path = PROJECT_ROOT.parent / "shared" / "seeds"
@@ -44,6 +46,16 @@ class Settings(BaseSettings):
     cooldown_seconds: float = Field(default=3.0, ge=0)
     warm_up: bool = True  # answer every briefing/person/article ahead at start-up and after a reload
     pager_timeout_seconds: float = Field(default=300.0, gt=0, le=840)  # < 15 min: the token must still edit
+    ingest_accept_confidence: float = Field(default=0.85, ge=0, le=1)  # `ingest --apply` accepts claims this sure
+    # news feeds (bot/feeds): how often, how politely, how much
+    feeds_auto_accept: bool = False  # feed claims at least ingest_accept_confidence sure go live without review
+    feeds_poll: bool = True  # the bot polls feeds in the background (`briefbot feeds poll` works either way)
+    feeds_poll_minutes: float = Field(default=15.0, ge=1, le=1440)
+    feeds_timeout_seconds: float = Field(default=20.0, gt=0, le=300)
+    feeds_max_bytes: int = Field(default=5 * 2**20, ge=64 * 1024)
+    feeds_concurrency: int = Field(default=8, ge=1, le=64)
+    feeds_pause_after_failures: int = Field(default=5, ge=1, le=100)
+    feeds_first_poll_hours: float = Field(default=24.0, ge=0)
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -52,8 +64,24 @@ class Settings(BaseSettings):
 
     @field_validator("discord_token", mode="before")
     @classmethod
-    def _blank_token_is_none(cls, value: object) -> object:
-        return None if isinstance(value, str) and not value.strip() else value
+    def _clean_token(cls, value: object) -> object:
+        """A token pasted with a trailing newline or spaces works; one with a break or space inside is refused
+        (it was pasted with something else, and would fail later as an obscure HTTP header error)."""
+        if not isinstance(value, str):
+            return value
+        value = value.strip()
+        if not value:
+            return None
+        if any(ch.isspace() for ch in value):
+            raise ValueError("has a line break or space inside it; paste the token alone, on one line")
+        return value
+
+    @field_validator("database_path", mode="before")
+    @classmethod
+    def _named_file(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("is empty; name the SQLite file, e.g. var/briefbot.sqlite3 (or leave it unset)")
+        return value
 
     @field_validator("dev_guild_id", "log_file", "discord_api_base", "discord_gateway_url", mode="before")
     @classmethod
@@ -84,6 +112,8 @@ class Settings(BaseSettings):
 
 
 def _env_name(field: str) -> str:
+    if any(info.validation_alias == field for info in Settings.model_fields.values()):
+        return field  # pydantic reports an aliased field by its alias: DISCORD_TOKEN
     info = Settings.model_fields.get(field)
     if info is not None and isinstance(info.validation_alias, str):
         return info.validation_alias

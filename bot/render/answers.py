@@ -161,6 +161,38 @@ def error_reply(message: str) -> Reply:
     return Reply([Card("Something went wrong", message, color=NOT_FOUND_COLOR)], ephemeral=True)
 
 
+def store_problem_reply(problem) -> Reply:
+    """A database error met while answering (a StoreError: busy, read-only, damaged...), in one line.
+
+    The problem's own line names the file and what to do; a reader who cannot act on it still learns that
+    trying again later may work.
+    """
+    if getattr(problem, "busy", False):
+        text = "The database is busy with another writer (an import or a reload). Try again in a minute."
+    elif getattr(problem, "read_only", False):
+        text = "The database is read-only here, so nothing could be saved. Your question can still be asked."
+    else:
+        text = f"The database could not answer: {clip(getattr(problem, 'summary', str(problem)), 300)}"
+    return Reply([Card("Database problem", text, color=NOT_FOUND_COLOR)], ephemeral=True)
+
+
+def reload_failed_reply(problem) -> Reply:
+    """/admin reload stopped by the database: nothing was changed, the old content is still served."""
+    if getattr(problem, "busy", False):
+        text = ("Another process is writing to the database (an import or a reload) and did not finish in time."
+                " Nothing was changed; the current content is still served. Try /admin reload again in a minute.")
+    elif getattr(problem, "read_only", False):
+        text = "The database is read-only, so the content cannot be recompiled. The current content is still served."
+    else:
+        text = (f"The database refused the reload: {clip(getattr(problem, 'summary', str(problem)), 300)}"
+                " Nothing was changed; the current content is still served.")
+    return Reply([Card("Content reload", text, color=NOT_FOUND_COLOR)], ephemeral=True)
+
+
+def shutting_down_reply() -> Reply:
+    return Reply([Card("Restarting", "briefbot is restarting. Please ask again in a minute.")], ephemeral=True)
+
+
 def reload_reply(report) -> Reply:
     if not report.compiled:
         text = "Content is unchanged since the last compile; nothing to do."

@@ -25,7 +25,7 @@ DATE = re.compile(r"\b(19|20)\d\d\b")
 async def test_every_command_is_synced_to_the_guild(briefbot):
     standin, _ = briefbot
     synced = {c["name"]: c for c in standin.commands[DEFAULT_WORLD.guild_id]}
-    assert set(synced) == PUBLIC | {"admin", "digest"}
+    assert set(synced) == PUBLIC | {"admin", "digest", "feeds"}
     search = {o["name"]: o for o in synced["search"]["options"]}
     assert list(search) == ["query", "speaker", "topic", "kind", "from", "to"]
     assert search["query"]["required"] and not search["speaker"].get("required")

@@ -163,11 +163,11 @@ class Gateway:
         if session.intents & PRIVILEGED & ~self.privileged_intents:
             return await session.close(4014, "Disallowed intent(s).")
         shard_id, shard_count = session.shard
-        in_shard = (int(self.world.guild_id) >> 22) % shard_count == shard_id
+        guild_ids = [g for g in self.world.guild_ids if (int(g) >> 22) % shard_count == shard_id]
         ready = {
             "v": 10, "user": self.world.client_user(), "user_settings": {}, "session_type": "normal",
             "session_id": session.session_id, "resume_gateway_url": self.url(),
-            "guilds": [{"id": self.world.guild_id, "unavailable": True}] if in_shard else [],
+            "guilds": [{"id": g, "unavailable": True} for g in guild_ids],
             "private_channels": [], "presences": [], "relationships": [], "guild_join_requests": [],
             "geo_ordered_rtc_regions": ["us-east", "us-central"],
             "application": {"id": self.world.application_id, "flags": APP_FLAGS}, "_trace": ['["standin"]'],
@@ -175,13 +175,15 @@ class Gateway:
         if "shard" in data:  # AutoShardedClient's parse_ready reads it
             ready["shard"] = [shard_id, shard_count]
         await session.dispatch("READY", ready)
-        if in_shard:  # other members only come with GUILD_PRESENCES; otherwise a members-intent bot chunks
-            members = bool(session.intents & GUILD_PRESENCES)
-            await session.dispatch("GUILD_CREATE", self.world.guild_create(include_members=members))
+        # other members only come with GUILD_PRESENCES; otherwise a members-intent bot chunks
+        members = bool(session.intents & GUILD_PRESENCES)
+        for guild_id in guild_ids:  # one GUILD_CREATE per guild in this shard, as Discord sends them
+            await session.dispatch("GUILD_CREATE", self.world.guild_create_for(guild_id, include_members=members))
         session.ready = True
 
     async def _member_chunk(self, session: GatewaySession, data: dict[str, Any]) -> None:
-        people, not_found = self.world.people, []
+        extra = self.world.extra_guild(str(data.get("guild_id")))
+        people, not_found = ([self.world.bot] if extra else self.world.people), []
         if data.get("user_ids"):
             ids = {str(i) for i in data["user_ids"]}
             people = [p for p in people if p.id in ids]
@@ -190,7 +192,10 @@ class Gateway:
             people = [p for p in people if p.username.lower().startswith(data["query"].lower())]
         if data.get("limit"):
             people = people[: data["limit"]]
-        chunk = {"guild_id": self.world.guild_id, "members": [self.world.member_payload(p) for p in people],
+        members = [self.world.member_payload(p) for p in people]
+        if extra is not None:
+            members = [{**m, "roles": [extra.bot_role_id]} for m in members]
+        chunk = {"guild_id": extra.guild_id if extra else self.world.guild_id, "members": members,
                  "chunk_index": 0, "chunk_count": 1, "not_found": not_found}
         if data.get("nonce"):
             chunk["nonce"] = data["nonce"]

@@ -34,6 +34,7 @@ from .gateway import PRIVILEGED, Gateway, GatewaySession
 from .limits import EPHEMERAL, LOADING, Problems
 from .messages import MessageStore, read_body
 from .payloads import ATTACHMENT_SIZE_LIMIT
+from .ratelimits import RateLimits
 from .records import CallbackRecord, InteractionRecord, MessageRecord, RequestRecord, Violation
 from .world import DEFAULT_WORLD, World
 
@@ -72,8 +73,12 @@ class DiscordStandin:
         privileged_intents: int = PRIVILEGED,
         require_synced_commands: bool = False,
         patch_discord: bool = True,
+        rate_limits: bool | RateLimits = False,
     ) -> None:
         self.world = world or DEFAULT_WORLD
+        # Discord's global (50/s) and Create Message (5 per 5 s per channel) limits: off unless asked for
+        # (True: the documented figures; or a RateLimits with others). See ratelimits.py.
+        self.rate_limits: RateLimits | None = (RateLimits() if rate_limits is True else rate_limits) or None
         # Built at runtime and obviously fake: no real-token-shaped literal anywhere.
         self.token = token or f"standin.{secrets.token_urlsafe(18)}"
         self.response_deadline = response_deadline  # Discord: initial response within 3 s or the token dies
@@ -269,9 +274,24 @@ class DiscordStandin:
         token_auth = request.path.startswith((API + "/interactions/", API + "/webhooks/"))
         if not token_auth and request.headers.get("Authorization") != f"Bot {self.token}":
             response: web.StreamResponse = _json({"message": "401: Unauthorized", "code": 0}, 401)
+        elif self.rate_limits is not None:
+            response = await self._rate_limited(handler, request, record)
         else:
             response = await self._guarded(handler, request)
         record.status = response.status
+        return response
+
+    async def _rate_limited(self, handler: Any, request: web.Request, record: RequestRecord) -> web.StreamResponse:
+        assert self.rate_limits is not None
+        limited = self.rate_limits.check(request.method, request.path, record.body)
+        if limited.ignored is not None:
+            self.violations.append(Violation("ignored_retry_after", request.method, request.path, limited.status,
+                                             limited.ignored, body=record.body, error=limited.body))
+        if limited.status == 429:
+            response = _json(limited.body, 429)
+        else:
+            response = await self._guarded(handler, request)
+        response.headers.update(limited.headers)
         return response
 
     async def _guarded(self, handler: Any, request: web.Request) -> web.StreamResponse:

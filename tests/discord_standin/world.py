@@ -11,7 +11,7 @@ import itertools
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import discord
@@ -84,14 +84,29 @@ class Person:
         return data
 
 
+@dataclass(frozen=True)
+class ExtraGuild:
+    """One of a multi-guild world's further servers: @everyone, the bot's managed role, one text channel the
+    bot can post in. The owner is the world's owner; the bot is its only other member."""
+
+    guild_id: str
+    channel_id: str
+    bot_role_id: str
+    name: str
+
+
 @dataclass
 class World:
-    """Everything the stand-in knows about; `DEFAULT_WORLD` is shared by the server and payload builders."""
+    """Everything the stand-in knows about; `DEFAULT_WORLD` is shared by the server and payload builders.
+
+    `World(extra_guild_count=N)` adds N small guilds (`world.extra_guilds`, `world.guild_ids`), announced in READY
+    and each by its own GUILD_CREATE, like a bot that is in many servers."""
 
     application_id: str = field(default_factory=lambda: _fixed(2023, 5, 0))
     guild_id: str = field(default_factory=lambda: _fixed(2021, 9, 0))
     guild_name: str = "Stand-in Guild"
     joined_at: datetime = field(default_factory=lambda: datetime(2023, 5, 4, 12, 0, tzinfo=UTC))
+    extra_guild_count: int = 0
 
     def __post_init__(self) -> None:
         g = self.guild_id
@@ -108,6 +123,24 @@ class World:
         self.people = [self.owner, self.admin, self.member, self.bot]
         self.channel_ids = [self.general_channel_id, self.briefings_channel_id]
         self._role_perms = {g: EVERYONE_PERMS, self.moderator_role_id: MODERATOR_PERMS, self.bot_role_id: BOT_ROLE_PERMS}
+        # Snowflakes a minute apart from 2022 on: unique, stable, and spread over shards ((id >> 22) % n).
+        base = datetime(2022, 3, 1, tzinfo=UTC)
+        self.extra_guilds = [
+            ExtraGuild(snowflake_at(base + timedelta(minutes=i), 0, worker=5),
+                       snowflake_at(base + timedelta(minutes=i), 1, worker=5),
+                       snowflake_at(base + timedelta(minutes=i), 2, worker=5), f"Server {i + 1}")
+            for i in range(self.extra_guild_count)
+        ]
+        self._extra_by_guild = {e.guild_id: e for e in self.extra_guilds}
+        self._extra_by_channel = {e.channel_id: e for e in self.extra_guilds}
+
+    @property
+    def guild_ids(self) -> list[str]:
+        """Every guild the bot is in: the main one first."""
+        return [self.guild_id, *(e.guild_id for e in self.extra_guilds)]
+
+    def extra_guild(self, guild_id: str) -> ExtraGuild | None:
+        return self._extra_by_guild.get(str(guild_id))
 
     # -- objects ---------------------------------------------------------------------------------
     def person(self, user_id: str) -> Person | None:
@@ -148,6 +181,13 @@ class World:
         ]
 
     def channel(self, channel_id: str) -> dict[str, Any] | None:
+        if (extra := self._extra_by_channel.get(channel_id)) is not None:
+            return {
+                "id": channel_id, "type": 0, "guild_id": extra.guild_id, "name": "digests", "position": 0,
+                "permission_overwrites": [], "parent_id": None, "nsfw": False, "topic": None,
+                "rate_limit_per_user": 0, "last_message_id": None, "last_pin_timestamp": None, "flags": 0,
+                "icon_emoji": None, "theme_color": None,
+            }
         names = {self.general_channel_id: ("general", 0), self.briefings_channel_id: ("briefings", 1)}
         if channel_id == self.category_id:
             return {"id": self.category_id, "type": 4, "guild_id": self.guild_id, "name": "Text Channels",
@@ -190,6 +230,21 @@ class World:
             "members": [self.member_payload(p) for p in shown],
             "channels": [self.channel(c) for c in (self.category_id, *self.channel_ids)],
         }
+
+    def guild_create_for(self, guild_id: str, *, include_members: bool) -> dict[str, Any]:
+        """GUILD_CREATE for any of the world's guilds (the main one, or an extra one)."""
+        extra = self.extra_guild(guild_id)
+        if extra is None:
+            return self.guild_create(include_members=include_members)
+        data = self.guild_create(include_members=False)
+        everyone, _, bot_role = self.roles()
+        bot_member = {**self.member_payload(self.bot), "roles": [extra.bot_role_id]}
+        data.update(
+            id=extra.guild_id, name=extra.name, system_channel_id=extra.channel_id, member_count=2,
+            roles=[{**everyone, "id": extra.guild_id}, {**bot_role, "id": extra.bot_role_id}],
+            members=[bot_member], channels=[self.channel(extra.channel_id)],
+        )
+        return data
 
     def client_user(self) -> dict[str, Any]:
         """GET /users/@me and READY.user: the bot's own (private) user object."""

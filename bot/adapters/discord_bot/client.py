@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -18,11 +19,16 @@ from bot.adapters.discord_bot.answer_cache import AnswerCache, observed
 from bot.adapters.discord_bot.digest_delivery import DigestDelivery
 from bot.adapters.discord_bot.digest_scheduler import DigestScheduler, shard_filter
 from bot.adapters.discord_bot.embeds import NO_MENTIONS
+from bot.adapters.discord_bot.respond import send_reply
 from bot.adapters.discord_bot.tree import BriefTree
 from bot.adapters.discord_bot.views import PAGER_PREFIX, STALE, Pager
 from bot.adapters.discord_bot.warmup import warm_up
 from bot.core.service import Core
+from bot.feeds.config import FeedConfig
+from bot.feeds.poller import FeedPoller, open_poller
+from bot.feeds.sink import ArticleSink, default_sink
 from bot.infra.settings import Settings
+from bot.render.answers import shutting_down_reply
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +38,7 @@ HTTP_CONNECTIONS = 32
 
 EXTENSIONS = (
     "cogs.briefings", "cogs.who", "cogs.quote", "cogs.when", "cogs.search", "cogs.source", "cogs.meta", "cogs.admin",
-    "cogs.digest",
+    "cogs.digest", "cogs.feeds",
 )
 
 
@@ -58,6 +64,8 @@ class DiscordBot(commands.Bot):
         self.digests = DigestDelivery(self, self.command_table, grace=dt.timedelta(hours=settings.digest_grace_hours))
         self.digest_scheduler = DigestScheduler(self.digests, serves=shard_filter(self.shard_id, self.shard_count))
         self.command_table.digest_listeners.append(self.digest_scheduler.changed)
+        self._feed_poller = contextlib.AsyncExitStack()
+        self.feed_poller: FeedPoller | None = None
 
     async def login(self, token: str) -> None:
         if self.http.connector is discord.utils.MISSING:
@@ -83,8 +91,18 @@ class DiscordBot(commands.Bot):
             await self.load_extension(extension)
         await self.sync_commands()
         await self.digest_scheduler.start()  # jobs from the store; missed or interrupted digests in the background
+        if self.settings.feeds_poll:  # news feeds polled in the background (bot/feeds); its own HTTP session
+            self.feed_poller = await self._feed_poller.enter_async_context(
+                open_poller(self.core.store, self._feed_sink(), FeedConfig.from_settings(self.settings)))
+            self.feed_poller.start()
         if self.settings.warm_up:
             await warm_up(self.command_table, self.answers)  # before the gateway connects: nobody waits behind it
+
+    def _feed_sink(self) -> ArticleSink:
+        """New feed articles go through ingest; their claims wait for review unless auto-accept is on."""
+        settings = self.settings
+        accept_at = settings.ingest_accept_confidence if settings.feeds_auto_accept else None
+        return default_sink(self.core.store, settings.data_dir, accept_at)
 
     def content_changed(self) -> None:
         """After a reload that recompiled: forget old answers, prepare new ones in the background."""
@@ -136,8 +154,28 @@ class DiscordBot(commands.Bot):
             except discord.HTTPException:
                 log.debug("could not answer a stale pager click", exc_info=True)
 
+    def refuse_new_interactions(self) -> None:
+        """Shutting down: every interaction from now on gets a short "restarting" line instead of a run.
+
+        The tree calls interaction_check before any command or autocomplete runs; the gateway stays
+        connected meanwhile, so the ones in flight can still be answered.
+        """
+        self.tree.interaction_check = self._refuse_while_closing  # type: ignore[method-assign]
+
+    async def _refuse_while_closing(self, interaction: discord.Interaction) -> bool:
+        try:
+            if interaction.type is discord.InteractionType.autocomplete:
+                await interaction.response.autocomplete([])
+            elif not interaction.response.is_done():
+                await send_reply(interaction, shutting_down_reply())
+        except discord.HTTPException:
+            log.debug("could not answer an interaction during shutdown", exc_info=True)
+        return False
+
     async def close(self) -> None:
+        # In order: no new digest jobs, then the gateway and HTTP; the store is closed by whoever opened it.
         self.digest_scheduler.shutdown()
+        await self._feed_poller.aclose()  # the feed poll stops; its HTTP session closes
         if self.warming is not None:
             self.warming.cancel()
         for pager in list(self.live_pagers.values()):

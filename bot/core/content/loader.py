@@ -78,6 +78,7 @@ class _Collector:
 
 def load_corpus(data_dir: Path, briefings_dir: Path, seeds_dir: Path | None = None) -> Corpus:
     from bot.core.content.crosscheck import cross_check
+    from bot.core.content.proposed import check_proposed
 
     corpus = Corpus()
     collect = _Collector(corpus)
@@ -105,4 +106,5 @@ def load_corpus(data_dir: Path, briefings_dir: Path, seeds_dir: Path | None = No
                 corpus.briefings[briefing.slug] = briefing
                 collect.origin[("briefings", briefing.slug)] = (label, citations)
     cross_check(corpus, collect.origin, seeds_dir)
+    corpus.problems.extend(check_proposed(data_dir, corpus.people))  # validated, never compiled
     return corpus

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -15,8 +17,10 @@ from typing import TypeVar
 import aiosqlite
 
 from bot.core.models import Corpus, Problem
+from bot.core.store import identity
 from bot.core.store.compile import compile_corpus
 from bot.core.store.digests import DigestQueries
+from bot.core.store.feeds import FeedQueries
 from bot.core.store.health import (
     StoreError,
     as_store_error,
@@ -25,7 +29,9 @@ from bot.core.store.health import (
     prepare_folder,
     quick_check_fits,
 )
+from bot.core.store.identity import Lost
 from bot.core.store.imports import ExchangeQueries, ImportBatch, ImportCounts
+from bot.core.store.ingested import IngestQueries
 from bot.core.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from bot.core.store.queries import Queries
 from bot.core.store.reader import ReadPool
@@ -38,6 +44,7 @@ COMPILER_VERSION = "8"
 CACHE_SIZE = -32768  # KiB (32 MB): the search index's hot pages stay in memory at a million claims
 MMAP_SIZE = 2**31  # read the file through the OS page cache, without copying pages (a 1M-claim file is ~1 GB)
 READ_PRAGMAS = ("busy_timeout = 5000", f"cache_size = {CACHE_SIZE}", f"mmap_size = {MMAP_SIZE}")
+WRITE_WAIT = 60.0  # seconds; long enough for a CLI import of a big file to commit
 READERS = 2  # read connections (and threads): the machine has 2 cores; SQLite steps without the GIL
 T = TypeVar("T")
 
@@ -50,11 +57,16 @@ class CompileReport:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-class Store(Queries, SearchQueries, ExchangeQueries, DigestQueries):
+class Store(Queries, SearchQueries, ExchangeQueries, DigestQueries, IngestQueries, FeedQueries):
     """Async access to the database. Use `async with Store(path) as store:`."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, write_wait: float = WRITE_WAIT, read_only: bool = False) -> None:
         self.path = Path(path)
+        # How long a write waits for another process's write (a CLI import, a reload) before giving up.
+        self.write_wait = write_wait
+        self.read_only = read_only  # asked for; open() also falls back to it for a file it may not write
+        self.lost: Lost | None = None  # runtime state the database before this one held (identity.py)
+        self._id: str | None = None
         self._db: aiosqlite.Connection | None = None
         self._reader: ReadPool | None = None
         self._closed = False
@@ -86,12 +98,23 @@ class Store(Queries, SearchQueries, ExchangeQueries, DigestQueries):
             # The readers must see the writer's database: one named in-memory database, shared.
             target, uri = f"file:briefbot-{uuid.uuid4().hex}?mode=memory&cache=shared", True
         else:
-            prepare_folder(self.path)
-            target, uri = str(self.path), False
+            if not self.read_only and self.path.is_file() and not os.access(self.path, os.W_OK):
+                log.warning("%s is read-only: serving what it holds; nothing will be written", self.path)
+                self.read_only = True
+            if self.read_only:
+                # mode=ro: SQLite itself refuses every write, whoever runs the process (root included).
+                target, uri = f"{self.path.resolve().as_uri()}?mode=ro", True
+            else:
+                prepare_folder(self.path)
+                target, uri = str(self.path), False
         try:
             self._db = await aiosqlite.connect(target, uri=uri)
             self._db.row_factory = aiosqlite.Row
-            for pragma in ("journal_mode = WAL", "foreign_keys = ON", "synchronous = NORMAL", *READ_PRAGMAS):
+            # The busy timeout first: switching to WAL may itself wait for another process's write.
+            pragmas = (f"busy_timeout = {int(self.write_wait * 1000)}", "foreign_keys = ON", *READ_PRAGMAS[1:])
+            if not self.read_only:
+                pragmas += ("journal_mode = WAL", "synchronous = NORMAL")
+            for pragma in pragmas:
                 await self._db.execute(f"PRAGMA {pragma}")
             if not memory:
                 await self._check_pages()
@@ -99,12 +122,26 @@ class Store(Queries, SearchQueries, ExchangeQueries, DigestQueries):
             reader = ReadPool(target, uri=uri, size=READERS, pragmas=READ_PRAGMAS)
             reader.open()
             self._reader = reader
+            if not memory:
+                await self._follow_identity()
         except BaseException as exc:
             await self._abandon()
             problem = as_store_error(exc, None if memory else self.path)
             if problem is not None and problem is not exc:
                 raise problem from exc
             raise
+
+    async def _follow_identity(self) -> None:
+        """Compare this file with the one the sidecar remembers (self.lost), then remember this one."""
+        self._id = await self.meta("store_id")
+        if self._id is None:
+            if self.read_only:
+                return
+            self._id = uuid.uuid4().hex
+            await self.remember("store_id", self._id)
+        counts = await self.read(identity.count_runtime)
+        self.lost = identity.compare(self.path, self._id, counts)
+        identity.remember(self.path, self._id, counts)
 
     async def _check_pages(self) -> None:
         """SQLite reads the header and the schema now (a file that is not a database, or is shorter than its
@@ -146,11 +183,26 @@ class Store(Queries, SearchQueries, ExchangeQueries, DigestQueries):
                     self._reader = None
             if self._db is not None:
                 await self._settle_writes()
+                await self._remember_identity()
         finally:
             # Even if cancelled above: an open aiosqlite connection's thread would keep the process alive.
             db, self._db = self._db, None  # no await between the test and the take: one close() closes it
             if db is not None:
                 await db.close()
+
+    async def _remember_identity(self) -> None:
+        """Update the sidecar's counts at a clean close: a hint for the next start, never a reason to fail closing."""
+        if self._id is None:
+            return
+        counts = {}
+        try:
+            for kind, sql in identity.RUNTIME_COUNTS.items():
+                async with self.db.execute(sql) as cursor:
+                    counts[kind] = (await cursor.fetchone())[0]
+        except Exception:
+            log.debug("could not count the runtime rows at close", exc_info=True)
+            return
+        identity.remember(self.path, self._id, counts)
 
     async def _settle_writes(self, wait: float = 5.0) -> None:
         """Wait (bounded) for a write holding the write lock (compile, import) to commit or roll back."""
@@ -179,9 +231,14 @@ class Store(Queries, SearchQueries, ExchangeQueries, DigestQueries):
         if current > SCHEMA_VERSION:
             raise StoreError(f"{self.path} has schema {current}, newer than this briefbot ({SCHEMA_VERSION});"
                              " upgrade briefbot, or set BRIEFBOT_DATABASE_PATH to another file", path=self.path)
+        if self.read_only and current < SCHEMA_VERSION:
+            raise StoreError(f"{self.path} is read-only and has schema {current}; this briefbot needs"
+                             f" {SCHEMA_VERSION}: open it writable once to migrate it", path=self.path)
         for version in range(current + 1, SCHEMA_VERSION + 1):
             log.info("migrating %s to schema %d", self.path, version)
-            await self.db.executescript(f"BEGIN; {MIGRATIONS[version - 1]}; PRAGMA user_version = {version}; COMMIT;")
+            # IMMEDIATE: take the write lock (waiting busy_timeout for another writer) before reading anything.
+            await self.db.executescript(
+                f"BEGIN IMMEDIATE; {MIGRATIONS[version - 1]}; PRAGMA user_version = {version}; COMMIT;")
 
     async def meta(self, key: str) -> str | None:
         async with self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)) as cursor:
@@ -192,16 +249,50 @@ class Store(Queries, SearchQueries, ExchangeQueries, DigestQueries):
         """Inside a write the caller holds (and commits); on its own, use remember()."""
         await self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
-    async def remember(self, key: str, value: str) -> None:
-        """Keep a small fact (e.g. the last synced command tree) in its own committed write."""
+    async def remember(self, key: str, value: str) -> bool:
+        """Keep a small fact (e.g. the last synced command tree) in its own committed write; False if not kept.
+
+        Incidental: a fact already stored is not written again, and a database that cannot take the write
+        (read-only, locked past the wait, full) costs a logged warning, never the caller's work.
+        """
+        if await self.meta(key) == value:
+            return True
+        if self.read_only:
+            log.warning("not remembering %s: %s is open read-only", key, self.path)
+            return False
         async with self.write_lock:
-            await self.set_meta(key, value)
-            await self.db.commit()
+            try:
+                await self.db.execute("BEGIN IMMEDIATE")
+                await self.set_meta(key, value)
+                await self.db.commit()
+            except sqlite3.Error as exc:
+                with contextlib.suppress(sqlite3.Error):
+                    await self.db.rollback()
+                problem = as_store_error(exc, self.path)
+                if problem is None:
+                    raise
+                log.warning("not remembering %s: %s", key, problem.summary)
+                return False
+        return True
 
     async def compiled_hash(self) -> str | None:
         """The content hash the compiled content was built from (None before the first compile)."""
         stamp = await self.meta("content_hash")
         return stamp if stamp and stamp.startswith(COMPILER_VERSION + "-") else None
+
+    async def begin_write(self) -> None:
+        """Start a write transaction holding SQLite's write lock at once (BEGIN IMMEDIATE): a second writer,
+        in this process or another, waits up to write_wait seconds for its turn instead of failing half-way
+        when a read inside its transaction would need upgrading. Past the wait: StoreError, nothing written."""
+        if self.read_only:
+            raise StoreError(f"cannot write to {self.path}: it is open read-only", path=self.path, read_only=True)
+        try:
+            await self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            problem = as_store_error(exc, self.path)
+            if problem is None:
+                raise
+            raise problem from exc
 
     def stamp(self, digest: str) -> str:
         """The compiler's version goes into the stored hash: a new compiler recompiles unchanged content once."""
@@ -210,7 +301,7 @@ class Store(Queries, SearchQueries, ExchangeQueries, DigestQueries):
     async def compile_content(self, corpus: Corpus, texts: dict[str, str], digest: str) -> CompileReport:
         """Replace the compiled content with this corpus, in one transaction (readers see old or new)."""
         async with self.write_lock:
-            await self.db.execute("BEGIN")
+            await self.begin_write()
             try:
                 await compile_corpus(self.db, corpus, texts)
                 await self.set_meta("content_hash", self.stamp(digest))
@@ -230,7 +321,11 @@ class Store(Queries, SearchQueries, ExchangeQueries, DigestQueries):
         async with self.write_lock:
             total = ImportCounts()
             await self.db.execute("PRAGMA cache_size = -262144")  # 256 MB while a big import sorts into the indexes
-            await self.db.execute("BEGIN")
+            try:
+                await self.begin_write()
+            except BaseException:
+                await self.db.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
+                raise
             batches = iter(batches)
             ahead = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
             try:

@@ -16,7 +16,7 @@ import contextlib
 import os
 import sqlite3
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
@@ -37,10 +37,12 @@ class StoreError(RuntimeError):
     """A problem with the database an operator can act on; str() is one line, without the `briefbot: `."""
 
     def __init__(self, message: str, *, path: Path | None = None, damaged: bool = False,
-                 summary: str | None = None) -> None:
+                 summary: str | None = None, busy: bool = False, read_only: bool = False) -> None:
         super().__init__(message)
         self.path = path
         self.damaged = damaged  # the file itself is broken: `briefbot db rebuild` is the way out
+        self.busy = busy  # another writer held the file longer than we waited: trying again later works
+        self.read_only = read_only  # the file cannot take writes (opened read-only, or its permissions)
         self.summary = summary or message  # the problem alone, without the advice
 
 
@@ -74,16 +76,29 @@ def as_store_error(exc: BaseException, path: Path | None = None) -> StoreError |
         return StoreError(f"cannot open {name} ({reason}); check that its folder exists and is writable", path=path)
     if code == READONLY:
         return StoreError(f"cannot write to {name} ({reason}); check the permissions of the file and its folder",
-                          path=path)
+                          path=path, read_only=True)
     if code in (PERM, AUTH):
         return StoreError(f"not allowed to use {name} ({reason})", path=path)
     if code == FULL:
         return StoreError(f"cannot write to {name}: the disk is full", path=path)
     if code in (BUSY, LOCKED):
-        return StoreError(f"{name} is locked by another process ({reason})", path=path)
+        return StoreError(f"{name} is busy: another process (an import, a reload) is writing to it and did not"
+                          f" finish in time ({reason}); try again when it is done", path=path, busy=True)
     if code == IOERR:
         return StoreError(f"cannot read or write {name} ({reason}); check the disk", path=path)
     return None
+
+
+def database_problem(exc: BaseException) -> StoreError | None:
+    """Any error from the database as a StoreError (one line); None for an error that is not the database's.
+
+    For callers that must go on after it (the console, a reply to a command): even an error SQLite gives no
+    operator advice for is still a database error, not a bug in the caller.
+    """
+    problem = as_store_error(exc)
+    if problem is None and isinstance(exc, sqlite3.Error):
+        problem = StoreError(f"database error ({exc})")
+    return problem
 
 
 def fail_cleanly(exc: BaseException) -> NoReturn:
@@ -97,15 +112,19 @@ def fail_cleanly(exc: BaseException) -> NoReturn:
 
 
 @contextlib.asynccontextmanager
-async def exit_on_store_failure(path: Path | None = None) -> AsyncIterator[None]:
+async def exit_on_store_failure(path: Path | None = None,
+                                report: Callable[[str], None] | None = None) -> AsyncIterator[None]:
     """`async with exit_on_store_failure(path), Store(path) as store:` a command that cannot use the database
-    ends with one line and exit status 3 (the store is closed first: no thread is left to hold the process)."""
+    ends with one line and exit status 3 (the store is closed first: no thread is left to hold the process).
+    `report(line)` is told first (start-up puts it in the log file)."""
     try:
         yield
     except Exception as exc:
         problem = as_store_error(exc, path)
         if problem is None:
             raise
+        if report is not None:
+            report(str(problem))
         fail_cleanly(problem)
 
 

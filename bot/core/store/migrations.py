@@ -174,6 +174,35 @@ MIGRATIONS: list[str] = [
     INSERT INTO briefing_history (slug, fingerprint, first_seen, changed_at)
         SELECT slug, NULL, '0001-01-01 00:00:00.000000', '0001-01-01 00:00:00.000000' FROM briefings
     """,
+    # 8: ingested articles, keyed by their text's hash so ingesting the same text twice changes nothing
+    """
+    CREATE TABLE ingested_articles (
+        content_hash TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL,
+        source TEXT,
+        ingested_at TEXT NOT NULL DEFAULT (datetime('now'))
+    ) WITHOUT ROWID;
+    CREATE INDEX ingested_articles_article ON ingested_articles(article_id)
+    """,
+    # 9 (feeds, issue 14): the feeds with their polling state (conditional GET validators, backoff, a pause
+    # with its reason) and every item ever taken. feed_items outlives its feed (no cascade): a feed removed and
+    # added again takes none of its old items twice; the link and content hash indexes catch the same story in
+    # another feed.
+    """
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE, title TEXT, topics TEXT NOT NULL DEFAULT '[]',
+        added_at TEXT NOT NULL, etag TEXT, last_modified TEXT, last_poll TEXT, last_new_item TEXT,
+        items_seen INTEGER NOT NULL DEFAULT 0, claims_added INTEGER NOT NULL DEFAULT 0,
+        errors_in_a_row INTEGER NOT NULL DEFAULT 0, paused_reason TEXT, next_poll_at TEXT, last_error TEXT
+    );
+    CREATE INDEX feeds_due ON feeds(next_poll_at) WHERE paused_reason IS NULL;
+    CREATE TABLE feed_items (
+        feed_id INTEGER NOT NULL, item_key TEXT NOT NULL, link TEXT, content_hash TEXT,
+        first_seen TEXT NOT NULL, PRIMARY KEY (feed_id, item_key)
+    ) WITHOUT ROWID;
+    CREATE INDEX feed_items_link ON feed_items(link) WHERE link IS NOT NULL;
+    CREATE INDEX feed_items_content ON feed_items(content_hash) WHERE content_hash IS NOT NULL
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

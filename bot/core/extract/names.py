@@ -1,0 +1,92 @@
+"""The people registry as extraction reads it: aliases and dated role nouns, matched in running text.
+
+Matching runs on a length-preserving fold (lowercase, accents off, curly apostrophes straight), so a
+match's offsets are offsets into the text as read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.core.dates import PartialDate
+from bot.core.extract.model import Speaker
+from bot.core.models import Person
+
+
+class _FlatTable(dict):
+    """str.translate table filled on demand: one character out for every character in."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0] if code > 127 else char
+        lowered = base.lower()
+        value = "i" if char == "ı" else (lowered[0] if lowered else base)
+        self[code] = value
+        return value
+
+
+_FLAT = _FlatTable({ord(k): v for k, v in {"’": "'", "‘": "'", "‐": "-", "–": "-", "—": "-", "\u00a0": " "}.items()})
+
+
+def flat(text: str) -> str:
+    """Lowercase, accents off, curly apostrophes straight, and offsets unchanged (one char for one)."""
+    return text.translate(_FLAT)
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", flat(name)).strip("-")[:60] or "unknown"
+
+
+@dataclass(frozen=True)
+class RegistryMatch:
+    start: int
+    end: int
+    speaker: Speaker
+    by_role: bool  # matched a dated role noun ("the foreign minister"), not a name
+
+
+def _active(start: PartialDate | None, end: PartialDate | None, on: PartialDate) -> bool:
+    return (start is None or not on.before(start)) and (end is None or not on.after(end))
+
+
+class Registry:
+    """Aliases of every known speaker, and the role nouns that meant someone on the publication date."""
+
+    def __init__(self, people: Iterable[Person], as_of: PartialDate) -> None:
+        self._speakers: dict[str, Speaker] = {}
+        targets: dict[str, tuple[str, bool]] = {}
+        for person in people:
+            role = next((r.title for r in reversed(person.roles) if _active(r.start, r.end, as_of)), None)
+            self._speakers[person.id] = Speaker(person.id, person.name, person.kind, role)
+            for alias in (person.name, *person.aliases):
+                key = flat(alias).strip()
+                if len(key) >= 2 and key not in targets:
+                    targets[key] = (person.id, False)
+            for role_alias in person.role_aliases:
+                if _active(role_alias.start, role_alias.end, as_of):
+                    targets[flat(role_alias.alias).strip()] = (person.id, True)
+        self._targets = targets
+        ordered = sorted(targets, key=len, reverse=True)
+        self._pattern = (
+            re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(k) for k in ordered) + r")(?![\w-])")
+            if ordered else None
+        )
+
+    def speaker(self, person_id: str) -> Speaker | None:
+        return self._speakers.get(person_id)
+
+    def lookup(self, name: str) -> Speaker | None:
+        found = self._targets.get(flat(name).strip())
+        return self._speakers[found[0]] if found else None
+
+    def matches(self, flat_text: str, start: int = 0, end: int | None = None) -> list[RegistryMatch]:
+        if self._pattern is None:
+            return []
+        out = []
+        for m in self._pattern.finditer(flat_text, start, len(flat_text) if end is None else end):
+            person_id, by_role = self._targets[m.group()]
+            out.append(RegistryMatch(m.start(), m.end(), self._speakers[person_id], by_role))
+        return out

@@ -1,0 +1,218 @@
+"""The extraction pass: sentence by sentence, quotations first, then statistics, paraphrases and actions."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable
+
+from bot.core.extract import cues as cue_finder
+from bot.core.extract import dating, opinion, quotes, sentences
+from bot.core.extract.attribution import Attribution, attribute, compound_subjects, share_subjects
+from bot.core.extract.figures import figures
+from bot.core.extract.mentions import MentionFinder
+from bot.core.extract.model import ArticleContext, Dating, ExtractedClaim, Extraction, Speaker
+from bot.core.extract.names import Registry, flat, slug
+from bot.core.models import Person
+
+MIN_QUOTE_WORDS = 4  # shorter quoted words are terms ("border czar") unless a labelling verb gives them a speaker
+CONFIDENCE = {"subject": 0.9, "inverted": 0.9, "according": 0.85, "agent": 0.8, "continued": 0.75,
+              "article": 0.6, "passive": 0.2}
+HOW_PENALTY = {"registry": 0.0, "name": 0.05, "role": 0.1, "pronoun": 0.1}
+
+
+def article_speaker(context: ArticleContext, registry: Registry) -> Speaker:
+    """Whom the article's own figures and analysis belong to: its author, or the piece itself."""
+    for name in (context.author, context.title, context.outlet):
+        if name and (known := registry.lookup(name)):
+            return known
+    if context.author:
+        return Speaker(slug(context.author), context.author, "person", "author", known=False)
+    name = context.outlet or context.title or "the article"
+    return Speaker(slug(name), name, "organisation", known=False)
+
+
+class _Pass:
+    def __init__(self, text: str, context: ArticleContext, registry: Registry) -> None:
+        self.text, self.flat, self.context = text, flat(text), context
+        self.mentions = MentionFinder(registry)
+        self.author = article_speaker(context, registry)
+        self.out = Extraction()
+        self.last_quote: tuple[Speaker, int, Dating | None] | None = None  # speaker, paragraph, dating
+        self.last_claim: tuple[Speaker | None, int, Dating] | None = None
+        self.pending: list[tuple[sentences.Sentence, quotes.Quotation]] = []  # open quotes awaiting a speaker
+        self.previous_date: tuple[int, Dating] | None = None  # the date the previous sentence gave, by paragraph
+        self.sentence_date: tuple[int, Dating] | None = None
+
+    def run(self) -> Extraction:
+        found_quotes = quotes.find(self.text)
+        ranges = [(q.start - 1, q.end + 1) for q in found_quotes]
+        starts = [q.start for q in found_quotes]
+        for sentence in sentences.split(self.text, ranges):
+            first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+            self._sentence(sentence, found_quotes[first:last])
+        seen = {c.speaker.id: c.speaker for c in self.out.claims if c.speaker and not c.speaker.known}
+        self.out.new_speakers = list(seen.values())
+        return self.out
+
+    def _sentence(self, s: sentences.Sentence, inside: list[quotes.Quotation]) -> None:
+        self.previous_date = self.sentence_date
+        stated = dating.resolve(self.text, s.start, s.end, None, self.context)
+        self.sentence_date = (s.paragraph, stated) if stated and stated.said_on.precision == "day" else None
+        mentions = self.mentions.find(self.text, self.flat, s.start, s.end)
+        outside = _outside(s.start, s.end, inside)
+        attributions = [attribute(self.text, self.flat, c, mentions, s.start) for c in cue_finder.find(self.flat, outside)]
+        attributions = compound_subjects(self.text, share_subjects(self.text, attributions), mentions)
+        reporting = next((a for a in attributions if a.cue.kind != "action" and a.mention), None)
+        quoted, labelled = self._quotes(s, inside, reporting, attributions)
+        if not quoted:
+            # a verb that gave a short quote its speaker ("what she described as 'sincere'") is spent on it
+            self._statement(s, outside, [a for a in attributions if a.cue not in labelled])
+        for mention in mentions:
+            if mention.how in ("registry", "name"):
+                self.mentions.memory.remember(mention.speaker)
+        for claim in self.out.claims[-3:]:
+            if claim.speaker and claim.span[0] >= s.start:
+                self.mentions.memory.remember(claim.speaker)
+
+    # --- quotations -------------------------------------------------------------------------------
+
+    def _quotes(self, s, inside, reporting: Attribution | None,
+                attributions: list[Attribution]) -> tuple[bool, list]:
+        """Quotes in the sentence; whether one is a full statement, and the labelling cues used up."""
+        emitted, labelled = False, []
+        for q in inside:
+            # A quote that opens its sentence and is then attributed ("“No,” she said.") is a statement however
+            # short; elsewhere a few quoted words are a term ("border czar") unless a labelling verb owns them.
+            statement = q.words(self.text) >= MIN_QUOTE_WORDS or (reporting is not None and q.start - 1 <= s.start)
+            speaker, how, how_penalty = None, "subject", 0.0
+            if statement:
+                if reporting is not None:
+                    speaker, how = reporting.mention.speaker, reporting.how
+                    how_penalty = HOW_PENALTY[reporting.mention.how]
+                elif self.last_quote and (q.continues or _mostly_quote(s, q)) and self.last_quote[1] >= s.paragraph - 1:
+                    speaker, how = self.last_quote[0], "continued"
+            else:
+                label = next((a for a in attributions if a.cue.base in cue_finder.LABELLING and a.mention
+                              and a.cue.end <= q.start <= a.cue.end + 40), None)
+                if label is None:
+                    continue
+                speaker, how, how_penalty = label.mention.speaker, label.how, HOW_PENALTY[label.mention.how]
+                labelled.append(label.cue)
+            if speaker is None:
+                if q.open_end:
+                    self.pending.append((s, q))  # its speaker is named where the quote ends, paragraphs later
+                continue
+            cue_at = reporting.cue.start if reporting else None
+            date = self._date(s, cue_at, speaker)
+            confidence = CONFIDENCE[how] - how_penalty - (0 if statement else 0.15) - (0 if speaker.known else 0.05)
+            if q.continues:
+                for held_sentence, held in self.pending:
+                    self._emit("direct_quote", speaker, held_sentence, (held.start, held.end), date, confidence - 0.1,
+                               quote=self.text[held.start:held.end], cue=reporting.cue.word if reporting else None)
+            self.pending = [] if not q.open_end else self.pending
+            self._emit("direct_quote", speaker, s, (q.start, q.end), date, confidence,
+                       quote=self.text[q.start:q.end], cue=reporting.cue.word if reporting else None)
+            self.last_quote = (speaker, s.paragraph, date)
+            emitted = emitted or statement
+        return emitted, labelled
+
+    # --- statistics, paraphrases, actions --------------------------------------------------------------
+
+    def _statement(self, s, outside, attributions: list[Attribution]) -> None:
+        found = [f for a, b in outside for f in figures(self.text, a, b)]
+        attributed = _main_clause([a for a in attributions if a.mention is not None], self.text, s.start)
+        reporting = [a for a in attributed if a.cue.kind != "action"]
+        if found:
+            source = reporting[0] if reporting else None
+            self._claim("statistic", s, source, found)
+            return
+        said_by: set[str] = set()
+        for a in reporting:  # one paraphrase per speaker: "X said ... and Y warned ..." are two claims
+            if a.mention.speaker.id not in said_by:
+                said_by.add(a.mention.speaker.id)
+                self._claim("paraphrase", s, a, ())
+        done: set[tuple[str, str]] = set()
+        for a in attributed:  # one action per deed: "X signed A, imposed B and deported C" are three
+            if a.cue.kind == "action" and (a.mention.speaker.id, a.cue.base) not in done:
+                done.add((a.mention.speaker.id, a.cue.base))
+                self._claim("action", s, a, ())
+        if said_by or done:
+            return
+        passive = next((a for a in attributions if a.mention is None), None)
+        if passive is not None:
+            date = self._date(s, passive.cue.start, None)
+            self._emit("paraphrase" if passive.cue.kind != "action" else "action", None, s, (s.start, s.end),
+                       date, CONFIDENCE["passive"], cue=passive.cue.word)
+        elif opinion.is_assessment(self.text, s.start, s.end):
+            self._claim("paraphrase", s, None, ())
+
+    def _claim(self, kind: str, s, source: Attribution | None, found) -> None:
+        """A claim carried by the whole sentence; ``source`` None: the article's own words."""
+        speaker = source.mention.speaker if source else self.author
+        how = source.how if source else "article"
+        penalty = HOW_PENALTY[source.mention.how] if source else 0.0
+        cue = source.cue if source else None
+        date = self._date(s, cue.start if cue else None, speaker)
+        confidence = CONFIDENCE[how] - penalty - (0 if speaker.known else 0.1) - (0.1 if kind == "action" else 0)
+        if kind == "paraphrase" and source is None:
+            confidence -= 0.15  # an assessment in the article's own voice: the weakest kind of claim
+        self._emit(kind, speaker, s, (s.start, s.end), date, confidence,
+                   figures=tuple(f[2] for f in found), cue=cue.word if cue else None)
+
+    # --- shared -----------------------------------------------------------------------------------
+
+    def _date(self, s, cue_at: int | None, speaker: Speaker | None) -> Dating:
+        stated = dating.resolve(self.text, s.start, s.end, cue_at, self.context)
+        if stated is not None:
+            return stated
+        if self.last_claim and speaker is not None and self.last_claim[0] == speaker \
+                and self.last_claim[1] >= s.paragraph - 1 and self.last_claim[2].basis in ("explicit", "relative"):
+            return self.last_claim[2]  # "... he added": the same occasion as the statement before
+        if self.previous_date and self.previous_date[0] == s.paragraph:
+            return self.previous_date[1]  # "Tensions arose on Sunday. Petro said ...": the day just named
+        return dating.publication(self.context)
+
+    def _emit(self, kind, speaker, s, span, date: Dating, confidence: float, *, quote=None, figures=(), cue=None):
+        confidence = round(max(0.05, min(0.99, confidence - (0.05 if date.basis == "publication" else 0))), 2)
+        self.out.claims.append(ExtractedClaim(kind, speaker, s.text, span, date, confidence, quote, figures, cue))
+        self.last_claim = (speaker, s.paragraph, date)
+
+
+_SUBORDINATE = re.compile(r"^(?:\W*\w+\W+){0,2}?(?:before|after|when|as|while|since|until|once|if|unless|although|"
+                         r"though|because|as long as)\b", re.I)
+
+
+def _main_clause(attributions: list[Attribution], text: str, start: int) -> list[Attribution]:
+    """"Days before the U.S. threatened tariffs, the U.S. signed ...": the leading subordinate clause is
+    background; its verbs count only when the main clause has none."""
+    comma = text.find(",", start, attributions[-1].cue.start) if attributions else -1
+    if comma < 0 or not _SUBORDINATE.match(text[start:comma]):
+        return attributions
+    main = [a for a in attributions if a.cue.start > comma]
+    return main or attributions
+
+
+def _outside(start: int, end: int, inside: list[quotes.Quotation]) -> list[tuple[int, int]]:
+    ranges, cursor = [], start
+    for q in inside:
+        ranges.append((cursor, max(cursor, q.start - 1)))
+        cursor = min(end, q.end + 1)
+    ranges.append((cursor, end))
+    return [(a, b) for a, b in ranges if b > a]
+
+
+def _mostly_quote(s: sentences.Sentence, q: quotes.Quotation) -> bool:
+    return (min(q.end, s.end) - q.start) >= 0.7 * (s.end - s.start)
+
+
+@functools.lru_cache(maxsize=8)
+def _registry(people: tuple[Person, ...], as_of) -> Registry:
+    return Registry(people, as_of)  # compiling every alias into one pattern is the costly part: once per set
+
+
+def extract(text: str, context: ArticleContext, people: Iterable[Person] = ()) -> Extraction:
+    """Claims proposed from one article's text; offsets index ``text`` exactly as given."""
+    registry = _registry(tuple(people), context.published)
+    return _Pass(text, context, registry).run()
