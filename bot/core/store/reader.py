@@ -3,8 +3,8 @@
 A lookup runs whole in one worker (all its statements and the ranking between them) instead of one thread
 hop per statement through aiosqlite (about 90 µs each), and reads never wait for a write: WAL lets readers
 proceed beside the writer. Readers see what the writer has committed. The same shape as Datasette's read
-pool; its size is one by default because the ranking between statements is Python, which a second thread
-could only run by taking turns with the event loop for the GIL (measured: a burst got slower, not faster).
+pool. The store opens two (database.READERS, one per core): SQLite steps without the GIL, so one read's
+statements overlap another's Python ranking; more threads than cores only take turns for the GIL.
 
 Closing never pulls a connection from under a thread (SQLite would crash the process): close() stops
 taking reads at once (a new one gets StoreError "store is closed"), waits for the reads in flight, and
@@ -90,6 +90,7 @@ class ReadPool:
         work = executor.submit(_in_snapshot, fn, conn, args)
         self._busy[work] = conn
         job = asyncio.wrap_future(work)
+        job.add_done_callback(_observe)  # a caller that gave up (cancelled) never reads the job's error
 
         def release(_: object = None) -> None:
             self._busy.pop(work, None)
@@ -130,7 +131,10 @@ class ReadPool:
         busy = dict(self._busy)
         if not busy:
             return
-        done, pending = await asyncio.wait([asyncio.wrap_future(job) for job in busy], timeout=wait)
+        waiters = [asyncio.wrap_future(job) for job in busy]
+        for waiter in waiters:
+            waiter.add_done_callback(_observe)  # an interrupted read ends in an error nobody else reads
+        done, pending = await asyncio.wait(waiters, timeout=wait)
         if not pending:
             return
         log.warning("%d reads still running after %.0f s at shutdown; interrupting them", len(pending), wait)
@@ -155,6 +159,11 @@ class ReadPool:
             self._executor = None
         if in_use:
             log.warning("%d read connections close when their reads return", len(in_use))
+
+
+def _observe(future: asyncio.Future) -> None:
+    if not future.cancelled():
+        future.exception()
 
 
 def _in_snapshot(fn: Callable[..., T], conn: sqlite3.Connection, args: tuple) -> T:
