@@ -30,6 +30,7 @@ STOPWORDS = frozenset(
     over own same she should so some such than that the their them then there these they this those through to too
     under until up very was we were what when where which while who whom why will with would you your
     said says say told tell did didnt does quote quoted claim claims statement statements event happened happen
+    many much several hundreds thousands dozens tens millions whether ever really actually
     el la los las de del y que en un una""".split()
 )
 

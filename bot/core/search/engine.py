@@ -1,12 +1,15 @@
 """Claim retrieval and ranking: candidates from the FTS5 index, re-ranked with rapidfuzz.
 
-1. The query becomes terms (folded, figures normalised); each term gets its indexed spellings: itself, the
-   words one or two typos away (symmetric-deletion table), a completion for a half-typed last word.
+1. The query becomes terms (folded, figures normalised); each term gets its indexed spellings: itself, its
+   other forms (forms.py), the words one or two typos away (symmetric-deletion table), its synonyms
+   (data/synonyms.yaml), a completion for a half-typed last word.
 2. Candidates: the rarest terms' posting lists (a fixed budget of postings, so a common word never makes a
    query slow) plus the claims that hold every term (FTS5 AND, cheap however common the words).
 3. Ranking: coverage of the query's terms weighted by rarity (a word the index lacks weighs like the rarest
    word, so a question about something unknown cannot match well), blended with rapidfuzz's partial ratio
-   for word order and fragments. Below ACCEPT a claim is only a suggestion.
+   for word order and fragments. Below ACCEPT a claim is only a suggestion, unless the question is asked in
+   other words and the claim holds enough of it, in forms and synonyms, while the question names nothing the
+   index lacks (_in_other_words).
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ from __future__ import annotations
 import asyncio
 import heapq
 import math
+import re
 import time
+import weakref
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import TYPE_CHECKING, TypeVar
 
@@ -35,9 +40,16 @@ from bot.core.analysis.terms import (
     words,
 )
 from bot.core.models import ClaimFilter
+from bot.core.search.forms import bases, derivations, forms, inflections
 from bot.core.search.people import PeopleIndex
 from bot.core.search.thresholds import CLAIM_ACCEPT as ACCEPT
 from bot.core.search.thresholds import CLAIM_SUGGEST as SUGGEST
+from bot.core.search.thresholds import (
+    OTHER_WORDS_COVER,
+    OTHER_WORDS_HELD,
+    OTHER_WORDS_LEAD,
+    OTHER_WORDS_UNKNOWN,
+)
 
 if TYPE_CHECKING:
     from bot.core.store import IndexReader, Store
@@ -55,9 +67,11 @@ TYPO_WEIGHT = {1: 0.85, 2: 0.7}
 RECHECK_SECONDS = 1.0  # how often the store is asked whether its content changed
 PREFIX_WEIGHT = 0.8
 FORM_WEIGHT = 0.9  # another form of the same word: threaten / threatened / threat
+DERIVED_WEIGHT = 0.8  # a noun of the same verb: deported / deportee, enforce / enforcement
 SYNONYM_WEIGHT = 0.8  # a word of the same synonym group (data/synonyms.yaml): levy for tariff
 CONTEXT_WEIGHT = 0.7  # a word found only in the claim's source passage, not in the claim itself
-SUFFIXES = ("s", "es", "d", "ed", "ing", "n", "en", "ens", "ened", "ening")
+OTHER_PERSON_CAP = ACCEPT - 0.1  # a person's claim that misses the other person the question names
+MAX_NAME_SCAN = 300  # characters of the question read for capitalised names
 
 
 Lexicon = dict[str, tuple[str, ...]]  # a term -> the terms that mean the same
@@ -73,6 +87,7 @@ class Group:
     df: int  # claims holding any of alts
     weight: float = 0.0
     persons: frozenset[str] = frozenset()  # a name in the query: claims by these people satisfy it too
+    guessed: bool = False  # the index lacks the word in every form: alts are only typo corrections or completions
 
     @property
     def useful(self) -> bool:
@@ -87,6 +102,8 @@ class Ranked:
     said_sort: str
     score: float
     matched: tuple[str, ...]
+    cover: float = 0.0  # the share of the question's weight the claim holds
+    names_held: bool = True  # by or about every person the question names ("Blinken on flights" is not Petro's)
 
 
 @dataclass
@@ -206,7 +223,7 @@ def _rank(index: IndexReader, text: str, filters: ClaimFilter | None, people: Pe
     if rows is None:
         wanted = candidates * (6 if filters else 1)
         rows = index.search_docs(_first_stage(index, groups, wanted, docs), filters)
-    ranking.results = _rerank(text, groups, rows)
+    ranking.results = _rerank(text, groups, rows, people)
     return ranking
 
 
@@ -219,11 +236,14 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
     if not qterms or docs == 0:
         return [], []
     mentions = _mentions(qterms, people) if people else {}
+    capitalised = _capitalised(text)
     # Other forms of each word (tariff/tariffs, vow/vowed) are looked up with the words themselves.
-    forms = {q.text: _inflections(q.text) for i, q in enumerate(qterms)
+    forms = {q.text: inflections(q.text) for i, q in enumerate(qterms)
              if not q.figure and not q.stop and i not in mentions and q.text.isalpha()}
+    derived = {word: derivations(word) for word in forms}
     exact = index.term_frequencies([*(alt for q in qterms for alt in q.alternatives),
-                                          *(form for group in forms.values() for form in group)])
+                                    *(form for group in forms.values() for form in group),
+                                    *(form for group in derived.values() for form in group)])
     keys: set[str] = set()
     for i, q in enumerate(qterms):
         if _may_have_typo(q, i in mentions, exact):
@@ -237,6 +257,10 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
         for form in forms.get(q.text, ()):
             if form in exact:
                 alts.setdefault(form, weight)
+        for form in derived.get(q.text, ()):
+            if form in exact:
+                alts.setdefault(form, DERIVED_WEIGHT)
+        known = bool(alts) or q.figure
         if _may_have_typo(q, i in mentions, exact):
             typos = []
             limit = max_typos(q.text)
@@ -254,43 +278,51 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
             for term, df in index.term_frequencies(related).items() if related else ():
                 alts.setdefault(term, SYNONYM_WEIGHT * related[term])
                 near.append((term, df))
+                known = known or related[term] >= 1.0  # a synonym of the word as typed, not of a typo's guess
         if i == len(qterms) - 1 and not alts and not q.figure and len(q.text) >= 3 and q.text.isalpha():
             for term, _df in index.prefix_terms(q.text, 5):
                 alts.setdefault(term, PREFIX_WEIGHT)
         df_all = {**exact, **dict(near)}
-        group = Group(q, alts, min(docs, sum(df_all.get(a, 0) for a in alts)), persons=mentions.get(i, frozenset()))
+        group = Group(q, alts, min(docs, sum(df_all.get(a, 0) for a in alts)), persons=mentions.get(i, frozenset()),
+                      guessed=bool(alts) and not known)
         main_df = exact.get(q.alternatives[0]) or max((df_all.get(a, 0) for a in alts), default=0)
         group.weight = _idf(docs, main_df or 1) * (0.1 if q.stop else 1.0)
-        if not alts and len(q.text) < 5 and not q.figure:
-            group.weight *= 0.5  # a short word the index lacks is more likely a slip than a name
+        if not alts and len(q.text) < 5 and not q.figure and q.text not in capitalised:
+            group.weight *= 0.5  # a short word the index lacks is more likely a slip than a name ("Elon Musk" is one)
         if group.persons and not main_df:
             group.weight = _idf(docs, 1) * 0.7
         groups.append(group)
     return groups, corrections
 
 
-def _related(lexicon: Lexicon, word: str, alts: dict[str, float]) -> dict[str, float]:
-    """Synonyms of the word (or of a spelling it was matched by, or of its stem) in every form: term -> weight."""
-    spellings = {word: 1.0, **alts}
-    out: dict[str, float] = {}
-    for spelled, weight in spellings.items():
-        for key in {spelled, *_stems(spelled, 3)}:
-            for other in lexicon.get(key, ()):
-                for form in (other, *(other + end for end in SUFFIXES)):
-                    if form not in spellings and weight > out.get(form, 0.0):
-                        out[form] = weight
+_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+def _capitalised(text: str) -> set[str]:
+    """Words written with a capital that grammar does not explain (not the first word, unless a capitalised word
+    follows it: "Elon Musk tariffs"), folded: the question's names."""
+    tokens = _TOKEN.findall(text[:MAX_NAME_SCAN])
+    out: set[str] = set()
+    for i, token in enumerate(tokens):
+        if token[0].isupper() and (i > 0 or (len(tokens) > 1 and tokens[1][0].isupper())):
+            out.update(words(prepare(token)))
     return out
 
 
-def _inflections(word: str) -> set[str]:
-    """Other forms of a word: with an ending, without one, or with another (threaten, threatened, threatens)."""
-    bases = {word, *_stems(word, 4)}
-    return {form for base in bases for form in (base, *(base + end for end in SUFFIXES))} - {word}
-
-
-def _stems(word: str, shortest: int) -> set[str]:
-    """The word without each ending it may carry ("threatened" -> "threaten", "threat")."""
-    return {word[: -len(end)] for end in SUFFIXES if word.endswith(end) and len(word) - len(end) >= shortest}
+def _related(lexicon: Lexicon, word: str, alts: dict[str, float]) -> dict[str, float]:
+    """Synonyms of the word (or of a spelling it was matched by, or of its base) in every form: term -> weight.
+    The lexicon lists base words (overwhelm, not overwhelmed): their forms are made here."""
+    spellings = {word: 1.0, **alts}
+    out: dict[str, float] = {}
+    for spelled, weight in spellings.items():
+        if weight < TYPO_WEIGHT[1]:
+            continue  # a synonym of a looser kin (a noun of the verb, a two-typo guess) strays too far
+        for key in bases(spelled, 3):
+            for other in lexicon.get(key, ()):
+                for form in forms(other):
+                    if form not in spellings and weight > out.get(form, 0.0):
+                        out[form] = weight
+    return out
 
 
 def _first_stage(index: IndexReader, groups: list[Group], wanted: int, docs: int) -> list[int]:
@@ -418,7 +450,7 @@ class Coverage:
         return got / self.total, tuple(self.groups[i].term.text for i in sorted(best))
 
 
-def _rerank(text: str, groups: list[Group], rows: list) -> list[Ranked]:
+def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | None = None) -> list[Ranked]:
     staged = []
     coverage = Coverage(groups)
     stops = {g.term.text for g in groups if g.term.stop and not g.persons}
@@ -430,6 +462,7 @@ def _rerank(text: str, groups: list[Group], rows: list) -> list[Ranked]:
         staged.append((cover, said_sort, rowid, claim_id, speaker_id, body, matched))
     staged.sort(key=lambda item: (-item[0], -_day(item[1]), item[2]))
     needle = " ".join(words(prepare(text[:300])))[:300]
+    named = _named(groups, people)
     results = []
     for position, (cover, said_sort, rowid, claim_id, speaker_id, body, matched) in enumerate(staged):
         if position < RERANK and needle:
@@ -437,10 +470,85 @@ def _rerank(text: str, groups: list[Group], rows: list) -> list[Ranked]:
         else:
             similarity = cover * 100 * 0.8
         score = round(100 * (0.75 * cover + 0.25 * similarity / 100), 1)
+        names_held = not named or _names_held(named, matched, body)
+        if not names_held and people and people.kinds.get(speaker_id) == "person":
+            # The question names someone, and this is another person's claim that does not mention them:
+            # at most a suggestion ("Blinken on deportation flights" is not Petro's refusal). A government's
+            # claim stays an answer: it may speak for the person named ("Trump tariffs" -> "the US threatened").
+            score = min(score, OTHER_PERSON_CAP)
+        if named and names_held:
+            matched = tuple(dict.fromkeys((*matched, *named)))  # named in its text by another alias: held
         if score >= SUGGEST:
-            results.append(Ranked(rowid, claim_id, speaker_id, said_sort, score, matched))
+            results.append(Ranked(rowid, claim_id, speaker_id, said_sort, score, matched, cover, names_held))
     results.sort(key=lambda r: (-r.score, -_day(r.said_sort), r.rowid))
-    return results
+    return _in_other_words(groups, results)
+
+
+def _named(groups: list[Group], people: PeopleIndex | None) -> dict[str, list[set[str]]]:
+    """The people the question names: its word -> the words of each of their names ("amlo" -> lopez obrador).
+    Only persons: "Mexico" also names the Mexican government, and a claim may say "Mexican" or "the US"."""
+    if people is None:
+        return {}
+    named = {g.term.text: g.persons for g in groups
+             if g.persons and all(people.kinds.get(p) == "person" for p in g.persons)}
+    if not named:
+        return {}
+    names = _names_of(people)
+    return {word: [alias for person in persons for alias in names.get(person, ())] for word, persons in named.items()}
+
+
+_NAMES: weakref.WeakKeyDictionary[PeopleIndex, dict[str, list[set[str]]]] = weakref.WeakKeyDictionary()
+
+
+def _names_of(people: PeopleIndex) -> dict[str, list[set[str]]]:
+    """person id -> the words of each of their names (not role nouns), once per people index."""
+    names = _NAMES.get(people)
+    if names is None:
+        names = defaultdict(list)
+        for entry in people.entries:
+            if not entry.is_role:
+                names[entry.person].append(set(entry.key.split()))
+        _NAMES[people] = names
+    return names
+
+
+def _names_held(named: dict[str, list[set[str]]], matched: tuple[str, ...], body: str) -> bool:
+    """Whether the claim is by or mentions every person the question names (under any of their names)."""
+    held = set(matched)
+    missing = [aliases for word, aliases in named.items() if word not in held]
+    if not missing:
+        return True
+    terms = set(body.split())
+    return all(any(alias and alias <= terms for alias in aliases) for aliases in missing)
+
+
+def _in_other_words(groups: list[Group], results: list[Ranked]) -> list[Ranked]:
+    """A question in other words matches less of a claim's wording than one that quotes it, so its claim may
+    score below ACCEPT. Such a claim answers when the evidence is of another kind: it holds several of the
+    question's words (as typed, in another form or through a synonym), a fair share of its weight, it is
+    among the best, and the words the index does not know at all are few (a question about someone or
+    something absent names them, and those names are what it lacks)."""
+    total = sum(g.weight for g in groups)
+    unknown = sum(g.weight for g in groups if not g.term.stop and (not g.alts or g.guessed) and not g.persons)
+    if not results or not total or unknown > OTHER_WORDS_UNKNOWN * total:
+        return results
+    content = {g.term.text for g in groups if (not g.term.stop and not g.guessed) or g.persons}
+    best = results[0].score
+    lifted: list[Ranked] = []
+    for result in results:
+        if result.score >= ACCEPT:
+            continue
+        if best - result.score > OTHER_WORDS_LEAD:
+            break
+        held = sum(term in content for term in result.matched)
+        if held >= OTHER_WORDS_HELD and result.cover >= OTHER_WORDS_COVER and result.names_held:
+            lifted.append(result)
+    if not lifted:
+        return results
+    # Answers, but after every claim that answers on its wording (at ACCEPT, in their own order).
+    taken = {r.rowid for r in lifted}
+    return ([r for r in results if r.score >= ACCEPT] + [replace(r, score=ACCEPT) for r in lifted]
+            + [r for r in results if r.score < ACCEPT and r.rowid not in taken])
 
 
 def _day(iso: str) -> int:

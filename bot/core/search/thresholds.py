@@ -6,6 +6,13 @@ Different things are matched differently, so they have different bars; each has 
 # Claims (bot.core.search.engine): 75% weighted term coverage + 25% sequence similarity.
 CLAIM_ACCEPT = 60.0  # a claim scoring below this is not an answer ...
 CLAIM_SUGGEST = 40.0  # ... but may be offered as "did you mean"
+# ... unless it answers a question asked in other words (engine._in_other_words): it holds this many of the
+# question's words (in any form or through a synonym) and this share of its weight, scores within this many
+# points of the best claim, and the words the index lacks weigh at most this share of the question.
+OTHER_WORDS_HELD = 3
+OTHER_WORDS_COVER = 0.35
+OTHER_WORDS_LEAD = 5.0
+OTHER_WORDS_UNKNOWN = 0.30
 
 # Names of briefings, topics and articles (rapidfuzz WRatio over their names, exact and prefix raised).
 NAME_ACCEPT = 80.0
