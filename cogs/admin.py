@@ -7,6 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.adapters.discord_bot import cooldowns
+from bot.adapters.discord_bot.checks import require_manage_guild
 from bot.adapters.discord_bot.dispatch import answer_command
 from bot.adapters.discord_bot.respond import send_reply
 from bot.adapters.store_problems import database_problem
@@ -22,13 +23,7 @@ class Admin(commands.GroupCog, group_name="admin", group_description="Server man
         super().__init__()
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        # A server can hand these commands to anyone in its integration settings; the bot checks again.
-        if interaction.guild_id is None:
-            raise app_commands.NoPrivateMessage()
-        permissions = getattr(interaction, "permissions", None)
-        if permissions is None or not permissions.manage_guild:
-            raise app_commands.MissingPermissions(["manage_guild"])
-        return True
+        return require_manage_guild(interaction)
 
     @app_commands.command(name="reload", description="Recompile changed briefings and claims without a restart.")
     @cooldowns.per_user()

@@ -11,6 +11,7 @@ from discord.ext import commands
 from bot.adapters.commands import Result, suggest_zones
 from bot.adapters.discord_bot import cooldowns
 from bot.adapters.discord_bot.autocomplete import Pairs, guarded
+from bot.adapters.discord_bot.checks import require_manage_guild
 from bot.adapters.discord_bot.dispatch import answer_command
 from bot.adapters.discord_bot.respond import send_reply
 from bot.core.digest.models import DigestProblem
@@ -29,15 +30,7 @@ class Digest(commands.GroupCog, group_name="digest", group_description="Server m
         super().__init__()
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        # A server can open these commands to anyone in its integration settings; the bot checks again.
-        if interaction.guild_id is None:
-            raise app_commands.NoPrivateMessage()
-        if interaction.type is discord.InteractionType.autocomplete:
-            return True  # suggestions reveal nothing; running the command is what is checked
-        permissions = getattr(interaction, "permissions", None)
-        if permissions is None or not permissions.manage_guild:
-            raise app_commands.MissingPermissions(["manage_guild"])
-        return True
+        return require_manage_guild(interaction)
 
     def _cannot_post(self, interaction: discord.Interaction, channel_id: int) -> bool:
         """True when the bot can see it lacks a permission to post there (unknown cache: let Discord decide)."""

@@ -11,6 +11,7 @@ from discord.ext import commands
 
 from bot.adapters.discord_bot import cooldowns
 from bot.adapters.discord_bot.autocomplete import Pairs, guarded
+from bot.adapters.discord_bot.checks import require_manage_guild
 from bot.adapters.discord_bot.dispatch import answer_command
 
 
@@ -23,15 +24,7 @@ class Feeds(commands.GroupCog, group_name="feeds", group_description="Server man
         super().__init__()
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        # A server can open these commands to anyone in its integration settings; the bot checks again.
-        if interaction.guild_id is None:
-            raise app_commands.NoPrivateMessage()
-        if interaction.type is discord.InteractionType.autocomplete:
-            return True  # suggestions reveal nothing; running the command is what is checked
-        permissions = getattr(interaction, "permissions", None)
-        if permissions is None or not permissions.manage_guild:
-            raise app_commands.MissingPermissions(["manage_guild"])
-        return True
+        return require_manage_guild(interaction)
 
     @app_commands.command(name="add", description="Follow an RSS or Atom feed: its new articles are ingested.")
     @app_commands.describe(url="The feed's address, e.g. https://example.com/rss.xml",

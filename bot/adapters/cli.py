@@ -41,7 +41,7 @@ def words(parts: list[str] | None) -> str:
     return " ".join(parts or [])
 
 
-def answer(call: Callable[[Commands], Awaitable[Result]], as_json: bool) -> None:
+def run_and_print(call: Callable[[Commands], Awaitable[Result]], as_json: bool) -> None:
     """Run one command of the typed table (worded for a terminal), print text or JSON; exit 1 if nothing found."""
     from bot.adapters.startup import open_core
     from bot.core.digest.models import DigestProblem
@@ -73,13 +73,13 @@ def answer(call: Callable[[Commands], Awaitable[Result]], as_json: bool) -> None
 def brief(topic: Annotated[list[str], typer.Argument(help="Topic, e.g. tariffs (typos are fine).")],
           as_json: JsonFlag = False) -> None:
     """Show the briefing on a topic."""
-    answer(lambda c: c.brief(words(topic)), as_json)
+    run_and_print(lambda c: c.brief(words(topic)), as_json)
 
 
 @app.command()
 def topics(as_json: JsonFlag = False) -> None:
     """List the topics that have briefings."""
-    answer(lambda c: c.topics(), as_json)
+    run_and_print(lambda c: c.topics(), as_json)
 
 
 @app.command()
@@ -88,7 +88,7 @@ def who(
     as_json: JsonFlag = False,
 ) -> None:
     """What someone said, in date order, with sources (role nouns resolve by date)."""
-    answer(lambda c: c.who(words(person)), as_json)
+    run_and_print(lambda c: c.who(words(person)), as_json)
 
 
 @app.command()
@@ -97,7 +97,7 @@ def quote(
     as_json: JsonFlag = False,
 ) -> None:
     """Who said this: the best matching claims, with the source passage."""
-    answer(lambda c: c.quote(words(text)), as_json)
+    run_and_print(lambda c: c.quote(words(text)), as_json)
 
 
 @app.command()
@@ -106,7 +106,7 @@ def when(
     as_json: JsonFlag = False,
 ) -> None:
     """When it happened: matching dated claims and briefing timeline entries, in date order."""
-    answer(lambda c: c.when(words(event)), as_json)
+    run_and_print(lambda c: c.when(words(event)), as_json)
 
 
 @app.command()
@@ -121,7 +121,7 @@ def search(
     as_json: JsonFlag = False,
 ) -> None:
     """Search every claim, best first, with optional filters."""
-    answer(lambda c: c.search(words(query), speaker=speaker, topic=topic, kind=kind, date_from=date_from,
+    run_and_print(lambda c: c.search(words(query), speaker=speaker, topic=topic, kind=kind, date_from=date_from,
                               date_to=date_to, limit=limit), as_json)
 
 
@@ -131,7 +131,7 @@ def source(
     as_json: JsonFlag = False,
 ) -> None:
     """An article's details and the claims drawn from it, in text order."""
-    answer(lambda c: c.source(words(article)), as_json)
+    run_and_print(lambda c: c.source(words(article)), as_json)
 
 
 @app.command("export")
@@ -257,7 +257,7 @@ def digest_preview(
     as_json: JsonFlag = False,
 ) -> None:
     """Print the digest that would be posted now (the same cards the bot posts), or its data with --json."""
-    answer(lambda c: c.digest_preview(guild, since, topics), as_json)
+    run_and_print(lambda c: c.digest_preview(guild, since, topics), as_json)
 
 
 # --- ingest: article files become proposed claims; `review` accepts or rejects them ------------------------
@@ -322,21 +322,21 @@ app.add_typer(review_app, name="review")
 def review_main(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """List proposed claims, lowest confidence first."""
     if ctx.invoked_subcommand is None:
-        answer(lambda c: c.review_list(), as_json)
+        run_and_print(lambda c: c.review_list(), as_json)
 
 
 @review_app.command("accept")
 def review_accept(ids: Annotated[list[str], typer.Argument(help="Claim ids to accept.", show_default=False)],
                   as_json: JsonFlag = False) -> None:
     """Accept proposed claims: they answer /who, /quote, /when and /search from now on."""
-    answer(lambda c: c.review_accept(ids), as_json)
+    run_and_print(lambda c: c.review_accept(ids), as_json)
 
 
 @review_app.command("reject")
 def review_reject(ids: Annotated[list[str], typer.Argument(help="Claim ids to reject.", show_default=False)],
                   as_json: JsonFlag = False) -> None:
     """Reject proposed claims (kept in the file as rejected, never shown)."""
-    answer(lambda c: c.review_reject(ids), as_json)
+    run_and_print(lambda c: c.review_reject(ids), as_json)
 
 
 # --- news feeds: `briefbot feeds add|list|remove|status|poll` --------------------------------------------
@@ -346,8 +346,8 @@ feeds_app = typer.Typer(help="News feeds (RSS, Atom): follow, list, remove, see 
 app.add_typer(feeds_app, name="feeds")
 
 
-def feeds_answer(call: Callable[[Commands], Awaitable[Result]], as_json: bool) -> None:
-    """answer(), and exit 1 when the command was refused (a bad address, an unknown feed or topic)."""
+def run_feeds_command(call: Callable[[Commands], Awaitable[Result]], as_json: bool) -> None:
+    """run_and_print(), and exit 1 when the command was refused (a bad address, an unknown feed or topic)."""
     from bot.core.feeds import FeedProblem
 
     refused = []
@@ -357,7 +357,7 @@ def feeds_answer(call: Callable[[Commands], Awaitable[Result]], as_json: bool) -
         refused.extend([result.data] if isinstance(result.data, FeedProblem) else [])
         return result
 
-    answer(noted, as_json)
+    run_and_print(noted, as_json)
     if refused:
         raise typer.Exit(1)
 
@@ -369,13 +369,13 @@ def feeds_add(
     as_json: JsonFlag = False,
 ) -> None:
     """Follow a feed (shared by the whole index); a paused feed added again is resumed."""
-    feeds_answer(lambda c: c.feeds_add(url, topics), as_json)
+    run_feeds_command(lambda c: c.feeds_add(url, topics), as_json)
 
 
 @feeds_app.command("list")
 def feeds_list(as_json: JsonFlag = False) -> None:
     """The feeds followed, with their numbers."""
-    feeds_answer(lambda c: c.feeds_list(), as_json)
+    run_feeds_command(lambda c: c.feeds_list(), as_json)
 
 
 @feeds_app.command("remove")
@@ -384,13 +384,13 @@ def feeds_remove(
     as_json: JsonFlag = False,
 ) -> None:
     """Stop following a feed (the articles it brought stay)."""
-    feeds_answer(lambda c: c.feeds_remove(feed), as_json)
+    run_feeds_command(lambda c: c.feeds_remove(feed), as_json)
 
 
 @feeds_app.command("status")
 def feeds_status(as_json: JsonFlag = False) -> None:
     """Each feed: last poll, last new item, items seen, claims added, its last error, paused and why."""
-    feeds_answer(lambda c: c.feeds_status(), as_json)
+    run_feeds_command(lambda c: c.feeds_status(), as_json)
 
 
 def feed_accept_at(settings: Settings) -> float | None:
@@ -412,7 +412,7 @@ def feeds_poll(as_json: JsonFlag = False) -> None:
         async with open_poller(commands.core.store, sink, config) as poller:
             return await commands.feeds_poll(poller.poll_due)
 
-    feeds_answer(poll, as_json)
+    run_feeds_command(poll, as_json)
 
 
 @app.command()

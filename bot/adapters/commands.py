@@ -349,6 +349,22 @@ async def _review(commands: Commands, text: str) -> Result:
     return Result(answers.error_reply("Use /review, /review accept ID…, or /review reject ID…."), None)
 
 
+async def _feeds(commands: Commands, text: str) -> Result:
+    """`/feeds`, `/feeds status`, `/feeds add URL [topics]`, `/feeds remove ID|URL` in the console (polling is
+    the bot's, or `briefbot feeds poll`)."""
+    action, *rest = text.split() or ["list"]
+    action = action.lower()
+    if action == "list":
+        return await commands.feeds_list()
+    if action == "status":
+        return await commands.feeds_status()
+    if action == "add" and rest:
+        return await commands.feeds_add(rest[0], rest[1:] or None)
+    if action == "remove" and rest:
+        return await commands.feeds_remove(rest[0])
+    return Result(answers.error_reply("Use /feeds, /feeds status, /feeds add URL [topics…] or /feeds remove ID."), None)
+
+
 COMMANDS: dict[str, CommandSpec] = {
     spec.name: spec
     for spec in (
@@ -363,5 +379,6 @@ COMMANDS: dict[str, CommandSpec] = {
         CommandSpec("admin", "status|reload", _admin),
         CommandSpec("digest", "preview|status|set|off …", _digest),
         CommandSpec("review", "[accept|reject ID…]", _review),
+        CommandSpec("feeds", "[status|add URL|remove ID]", _feeds),
     )
 }

@@ -144,6 +144,8 @@ COMMANDS_HELP = [
     ("/search query", "Search every claim; filters: speaker:… topic:… kind:… from:2019 to:2020-06."),
     ("/source article", "An article's details and the claims drawn from it."),
     ("/help", "This list."),
+    ("/digest set | status | preview | now | off", "Server managers: a daily digest of what is new, at your time."),
+    ("/feeds add | list | remove | status", "Server managers: news feeds whose articles join the index."),
     ("/admin status | reload", "Server managers: content counts and uptime; recompile edited content."),
 ]
 

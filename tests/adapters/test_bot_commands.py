@@ -106,7 +106,7 @@ async def test_help_lists_the_commands_privately(briefbot):
     assert response.ephemeral
     fields = [f["name"] for f in response.embeds[0]["fields"]]
     assert [f.split()[0] for f in fields] == ["/brief", "/topics", "/who", "/quote", "/when", "/search", "/source", "/help",
-                                                "/admin"]
+                                                "/digest", "/feeds", "/admin"]
     standin.assert_clean()
 
 

@@ -121,3 +121,13 @@ async def test_admin_status_and_reload_answer_in_the_console(core):
     reply, report = await run_line(Commands(core), "/admin reload")
     assert report["compiled"] is False
     assert "unchanged" in rendered(reply)
+
+
+async def test_feeds_in_the_console(core):
+    commands = Commands(core)
+    reply, _ = await run_line(commands, "/feeds add ftp://example.com/feed.xml")
+    assert "http" in rendered(reply).lower()  # only http(s) feeds: the refusal says so
+    reply, listed = await run_line(commands, "/feeds")
+    assert listed == [] and "No feeds yet" in rendered(reply)
+    reply, _ = await run_line(commands, "/feeds frobnicate")
+    assert "/feeds add" in rendered(reply)
