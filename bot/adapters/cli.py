@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -51,13 +52,19 @@ def run_and_print(call: Callable[[Commands], Awaitable[Result]], as_json: bool) 
     from bot.render.not_found import TERMINAL, not_found_text
 
     settings = settings_or_exit()
-    setup_logging("WARNING", None)
+    setup_logging(settings.log_level if settings.log_level == "DEBUG" else "WARNING", None)
 
     async def go() -> Result:
         async with open_core(settings) as core:
             return await call(Commands(core, TERMINAL))
 
-    reply, data = asyncio.run(go())
+    try:
+        reply, data = asyncio.run(go())
+    except Exception as exc:  # a bug of ours: one line for the user, the traceback for whoever debugs it
+        logging.getLogger("bot.cli").debug("command failed", exc_info=True)
+        typer.echo(f"briefbot: something went wrong on our side ({type(exc).__name__}: {str(exc)[:200]});"
+                   " BRIEFBOT_LOG_LEVEL=DEBUG shows the details", err=True)
+        raise typer.Exit(1) from None
     if as_json:
         plain = to_plain(data)
         if isinstance(data, NotFound):
@@ -114,7 +121,8 @@ def search(
     query: Annotated[list[str] | None, typer.Argument(help="Words, a quote fragment, a name or a figure ('76%', '$800 billion').")] = None,
     speaker: Annotated[str | None, typer.Option(help="Only claims by this person (any alias).")] = None,
     topic: Annotated[str | None, typer.Option(help="Only claims on this topic (slug, title or alias).")] = None,
-    kind: Annotated[str | None, typer.Option(help="quote, statement, figure or action.")] = None,
+    kind: Annotated[str | None, typer.Option(help="direct_quote (quote), paraphrase (statement), statistic (figure)"
+                                                  " or action.")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="Said on or after: 2019, 2019-06 or 2019-06-05.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Said on or before: 2019, 2019-06 or 2019-06-05.")] = None,
     limit: Annotated[int, typer.Option(help="How many claims to show (1-100).")] = 25,

@@ -80,9 +80,11 @@ class Commands:
     async def search(self, query: str, *, speaker: str | None = None, topic: str | None = None,
                      kind: str | None = None, date_from: str | None = None, date_to: str | None = None,
                      limit: int = 25) -> Result:
-        limit = max(SEARCH_LIMIT[0], min(limit, SEARCH_LIMIT[1]))
+        asked, limit = limit, max(SEARCH_LIMIT[0], min(limit, SEARCH_LIMIT[1]))
         found = await self.core.search(query, speaker=speaker, topic=topic, kind=kind, date_from=date_from,
                                        date_to=date_to, limit=limit)
+        if asked != limit and isinstance(found, SearchAnswer):  # say what was used, not silently something else
+            found = replace(found, filters={**found.filters, "limit": f"{limit} (asked for {asked}; 1–100)"})
         return self._answered(found, lookups.search_reply)
 
     async def source(self, article: str) -> Result:

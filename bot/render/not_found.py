@@ -69,6 +69,9 @@ def not_found_text(answer: NotFound, style: Style = SLASH) -> str:
         text = f"Several people match “{q}”; name one more precisely."
     elif answer.reason == "bad_date":
         text = f"“{plain_query(answer.query, 40)}” is not a date like 2019, 2019-06 or 2019-06-05."
+    elif answer.reason == "reversed":
+        start, _, end = answer.query.partition(" ")
+        text = f"The dates are reversed: “from” {plain_query(start, 20)} is after “to” {plain_query(end, 20)}."
     elif answer.reason == "excluded":
         text = "No claim passes those filters."
     elif answer.reason == "no_content":

@@ -116,3 +116,17 @@ def test_cli_lookups_answer_as_json(args, check):
 def test_cli_lookup_that_finds_nothing_exits_1():
     result = CliRunner().invoke(app, ["who", "Emmanuel Macron"])
     assert result.exit_code == 1 and "Nothing found" in result.output
+
+
+def test_search_options_say_what_they_did():
+    reversed_range = CliRunner().invoke(app, ["search", "tariffs", "--from", "2025", "--to", "2019"])
+    assert reversed_range.exit_code == 1 and "reversed" in reversed_range.output
+    clamped = CliRunner().invoke(app, ["search", "tariffs", "--limit", "1000", "--json"])
+    assert clamped.exit_code == 0 and "asked for 1000" in json.loads(clamped.stdout)["filters"]["limit"]
+    unknown_kind = CliRunner().invoke(app, ["search", "tariffs", "--kind", "banana"])
+    assert "direct_quote (quote)" in unknown_kind.output.replace("\n", " ")
+    help_text = CliRunner().invoke(app, ["search", "--help"]).output
+    assert "direct_quote (quote)" in help_text.replace("\n", " ").replace("│", " ").replace("  ", " ")
+    for word in ("quote", "direct_quote", "statement", "paraphrase", "figure", "statistic"):
+        assert CliRunner().invoke(app, ["search", "tariffs", "--kind", word, "--json"]).exit_code in (0, 1)
+        assert "No kind of claim" not in CliRunner().invoke(app, ["search", "tariffs", "--kind", word]).output

@@ -16,6 +16,8 @@ KIND_WORDS = {
     "statistic": ["statistic", "statistics", "stat", "stats", "figure", "figures", "number", "numbers", "data"],
     "action": ["action", "actions", "act", "did", "event", "events", "measure", "measures"],
 }
+# One vocabulary shown everywhere (help, errors): the stored kind, then the everyday word; both are accepted.
+KIND_CHOICES = ("direct_quote (quote)", "paraphrase (statement)", "statistic (figure)", "action")
 _CHOICES = [(word, kind) for kind, names in KIND_WORDS.items() for word in [kind.replace("_", " "), *names]]
 _LOOSE_DATE = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\s*$")
 

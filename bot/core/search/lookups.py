@@ -14,7 +14,7 @@ from bot.core.models import Briefing, BriefingItem, ClaimFilter, ClaimView, NotF
 from bot.core.search import people as people_mod
 from bot.core.search.engine import ACCEPT, SearchEngine
 from bot.core.search.filters import (
-    KIND_WORDS,
+    KIND_CHOICES,
     may_fall_on,
     parse_bound,
     resolve_kind,
@@ -327,8 +327,7 @@ class Lookups:
         if kind and kind.strip():
             kind_value = resolve_kind(kind)
             if kind_value is None:
-                return ClaimFilter(), shown, NotFound(kind, "no_match", "kind",
-                                                       tuple(KIND_WORDS))
+                return ClaimFilter(), shown, NotFound(kind, "no_match", "kind", KIND_CHOICES)
             shown["kind"] = kind_value
         bounds = []
         for label, value, last in (("from", date_from, False), ("to", date_to, True)):
@@ -340,6 +339,8 @@ class Lookups:
                 bounds.append((parsed.latest if last else parsed.earliest).isoformat())
             else:
                 bounds.append(None)
+        if bounds[0] and bounds[1] and bounds[0] > bounds[1]:  # "--from 2025 --to 2019": say so, not "no match"
+            return ClaimFilter(), shown, NotFound(f"{shown['from']} {shown['to']}", "reversed", "date")
         filters = ClaimFilter(speakers, topic_slug, kind_value, bounds[0], bounds[1])
         return filters, shown, None
 
