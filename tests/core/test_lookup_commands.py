@@ -130,3 +130,11 @@ def test_search_options_say_what_they_did():
     for word in ("quote", "direct_quote", "statement", "paraphrase", "figure", "statistic"):
         assert CliRunner().invoke(app, ["search", "tariffs", "--kind", word, "--json"]).exit_code in (0, 1)
         assert "No kind of claim" not in CliRunner().invoke(app, ["search", "tariffs", "--kind", word]).output
+
+
+def test_cli_takes_the_rest_of_the_line_as_the_console_does():
+    result = CliRunner().invoke(app, ["who", "Lopez", "Obrador", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["person"]["id"] == "andres-manuel-lopez-obrador"
+    result = CliRunner().invoke(app, ["quote", "build", "bridges", "--json"])
+    assert json.loads(result.stdout)["hits"][0]["view"]["speaker_name"] == "Claudia Sheinbaum"
