@@ -290,3 +290,39 @@ async def test_a_digest_missed_while_down_is_posted_once_on_start_within_grace(s
             assert "missed" in text_of(shown)
     assert len(standin.channel_messages) == 1
     standin.assert_clean()
+
+
+async def test_a_long_digest_is_posted_in_several_messages_in_order_each_once(briefbot, tmp_path):
+    """A busy day: more than one message's worth of new claims. Each part stays within Discord's limits,
+    carries its own stable nonce, and `/digest now` again posts nothing more."""
+    import json
+
+    from bot.render.limits import EMBEDS_PER_MESSAGE
+
+    standin, bot = briefbot
+    fixed_clock(bot, dt.datetime.now(UTC) + dt.timedelta(hours=1))
+    lines = [json.dumps({
+        "id": f"busy-day-{i}", "speaker": "claudia-sheinbaum", "kind": "paraphrase", "said_on": "2025-01",
+        "said_on_basis": "publication", "article": "busy-day-article", "span": [0, 10], "topics": ["tariffs"],
+        "text": f"Statement {i}: Sheinbaum set out, at length and in detail, point number {i} of the government's "
+                "response to the tariff threat, covering trade, migration, security and the talks to come." * 2,
+    }) for i in range(40)]
+    source = tmp_path / "busy.jsonl"
+    source.write_text("\n".join(lines) + "\n")
+    await bot.core.import_claims(source)
+    await digest(standin, "set", options("08:30", "UTC"))
+    preview = await bot.command_table.digest_preview(GUILD)
+    _, _, reply = await digest(standin, "now")
+    assert "posted" in text_of(reply)
+    messages = [m.body for m in standin.channel_messages]
+    assert len(messages) >= 2
+    assert all(len(body["embeds"]) <= EMBEDS_PER_MESSAGE for body in messages)  # assert_clean checks the rest
+    nonces = [body["nonce"] for body in messages]
+    assert len(set(nonces)) == len(nonces) and all(len(n) <= 25 for n in nonces)
+    posted = [(e["title"], e.get("description")) for body in messages for e in body["embeds"]]
+    assert posted == [(c.title, c.description) for c in preview.reply.fitted().pages]  # every part, in order
+    count = len(standin.channel_messages)
+    _, _, again = await digest(standin, "now")
+    assert "already posted" in text_of(again) and len(standin.channel_messages) == count
+    assert_never_pings(standin)
+    standin.assert_clean()
