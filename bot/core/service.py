@@ -12,13 +12,14 @@ from typing import TextIO
 from bot import __version__
 from bot.core import interchange as exchange
 from bot.core.analysis.fold import fold
-from bot.core.content import article_texts, content_hash, load_corpus
+from bot.core.content import article_texts, content_hash
+from bot.core.content.loader import LastGood, load_content
 from bot.core.models import BriefAnswer, Briefing, NotFound, Topic
 from bot.core.search.lookups import Lookups
 from bot.core.search.results import SearchAnswer, SourceAnswer, WhoAnswer
 from bot.core.search.thresholds import NAME_ACCEPT, NAME_SUGGEST
 from bot.core.search.topics import TopicMatch, rank_briefings
-from bot.core.store import CompileReport, Store
+from bot.core.store import CompileReport, Store, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -62,13 +63,22 @@ class Core:
     async def _sync_content(self, force: bool) -> CompileReport:
         paths = self.paths
         digest = await asyncio.to_thread(content_hash, paths.data_dir, paths.briefings_dir, paths.seeds_dir)
-        if not force and await self.store.compiled_hash() == self.store.stamp(digest):
+        if not force and await self.store.compiled_hash() == self.store.stamp(digest) and (
+                self.store.read_only or await self.store.has_good_files()):
+            # (a store compiled before it kept last good texts compiles once more, to keep them)
             return CompileReport(False, self.store.stamp(digest))
-        corpus = await asyncio.to_thread(load_corpus, paths.data_dir, paths.briefings_dir, paths.seeds_dir)
+        kept = {label: LastGood(file.text, file.good_at) for label, file in (await self.store.last_good_files()).items()}
+        loaded = await asyncio.to_thread(load_content, paths.data_dir, paths.briefings_dir, paths.seeds_dir, kept)
+        corpus = loaded.corpus
         texts = await asyncio.to_thread(article_texts, corpus, paths.seeds_dir)
         for problem in corpus.problems:
             log.warning("content: %s", problem)
-        return await self.store.compile_content(corpus, texts, digest)
+        report = await self.store.compile_content(corpus, texts, digest)
+        try:  # what loaded now is what a broken next version will be served from
+            await self.store.keep_good_files(loaded.good, keep=loaded.served_old)
+        except StoreError as exc:  # the compile is done; a read-only or locked file costs the copies, not it
+            log.warning("could not keep the content files' last good texts: %s", exc.summary)
+        return report
 
     async def content_generation(self) -> str:
         """Changes whenever the store's content changes, whoever changed it (a reload here, an import in

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from bot.core.content.fields import RecordReader
 from bot.core.content.yamlio import load_yaml_text
@@ -88,16 +89,27 @@ def read_briefing(path: Path, label: str) -> tuple[Briefing | None, list[Problem
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return None, [Problem(label, None, None, f"cannot read file: {exc}")], {}
-    front, body, body_line = split_front_matter(text)
-    if front is None:
-        return None, [Problem(label, 1, None, "missing front matter: the file must start with a '---' block")], {}
-    node, problem = load_yaml_text(front, label, line_offset=1)
+    front, problem = front_matter(text, label)
     if problem:
         return None, [problem], {}
+    return parse_briefing(text, front, path.stem, label)
+
+
+def front_matter(text: str, label: str) -> tuple[Any, Problem | None]:
+    """The front matter's YAML, or the problem that stops the whole file loading (none, or invalid)."""
+    front, _, _ = split_front_matter(text)
+    if front is None:
+        return None, Problem(label, 1, None, "missing front matter: the file must start with a '---' block")
+    return load_yaml_text(front, label, line_offset=1)
+
+
+def parse_briefing(text: str, node: Any, stem: str, label: str) -> tuple[Briefing | None, list[Problem], dict[str, int]]:
+    """A briefing from its text and its parsed front matter (see front_matter); stem is the file's name."""
+    _, body, body_line = split_front_matter(text)
     r = RecordReader(node, label, line_offset=1)
     slug = r.slug("slug")
-    if slug and slug != path.stem:
-        r.fail("slug", f"{slug!r} must match the file name {path.stem!r}")
+    if slug and slug != stem:
+        r.fail("slug", f"{slug!r} must match the file name {stem!r}")
     parsed, problems, citation_lines = parse_body(body, label, body_line)
     briefing = Briefing(
         slug=slug or "",

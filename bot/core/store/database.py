@@ -19,6 +19,7 @@ import aiosqlite
 from bot.core.models import Corpus, Problem
 from bot.core.store import identity
 from bot.core.store.compile import compile_corpus
+from bot.core.store.content_files import ContentFileQueries
 from bot.core.store.digests import DigestQueries
 from bot.core.store.feeds import FeedQueries
 from bot.core.store.health import (
@@ -57,7 +58,7 @@ class CompileReport:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-class Store(Queries, SearchQueries, ExchangeQueries, DigestQueries, IngestQueries, FeedQueries):
+class Store(Queries, SearchQueries, ExchangeQueries, DigestQueries, IngestQueries, FeedQueries, ContentFileQueries):
     """Async access to the database. Use `async with Store(path) as store:`."""
 
     def __init__(self, path: Path | str, *, write_wait: float = WRITE_WAIT, read_only: bool = False) -> None:

@@ -203,6 +203,14 @@ MIGRATIONS: list[str] = [
     CREATE INDEX feed_items_link ON feed_items(link) WHERE link IS NOT NULL;
     CREATE INDEX feed_items_content ON feed_items(content_hash) WHERE content_hash IS NOT NULL
     """,
+    # 10 (issue 11): the last text of each content file that loaded as a whole, so a file whose new version
+    # does not (a YAML typo) is served from it instead of going offline. path is the file's label
+    # (data/claims/x.yaml); good_at is when that text (hash) first loaded. Runtime state: no compile clears it.
+    """
+    CREATE TABLE content_files (
+        path TEXT PRIMARY KEY, text TEXT NOT NULL, hash TEXT NOT NULL, good_at TEXT NOT NULL
+    ) WITHOUT ROWID
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
