@@ -161,3 +161,80 @@ def test_coordinated_verbs_share_their_subject():
     text = "Kent signed the decree, deported the smugglers and imposed new duties on steel."
     assert {c.cue for c in claims(text) if c.kind == "action" and c.speaker.id == "bo-kent"} == {
         "signed", "deported", "imposed"}
+
+
+@pytest.mark.parametrize("text", [
+    "Kent raised concerns about the number of crossings at the border.",
+    "Kent made it clear that the duties would stay in place for a year.",
+    "Kent issued a statement on the talks with the neighbouring republic.",
+])
+def test_reporting_phrases_are_statements(text: str):
+    assert only(text, "paraphrase").speaker.id == "bo-kent"
+
+
+def test_saying_under_a_modal_is_advice_not_a_statement():
+    text = "Testland should make it clear to its neighbour that it will not accept the new duties."
+    assert not [c for c in claims(text) if c.speaker and c.speaker.id == "testland-government"]
+
+
+def test_a_progressive_deed_is_the_subjects_not_a_passive():
+    text = "Since January, Testland has been increasing controls at its southern border crossings."
+    assert only(text, "action").speaker.id == "testland-government"
+
+
+def test_a_deed_in_a_conditional_clause_is_a_hypothesis():
+    text = "As long as Testland stops short of deploying troops to the border, the talks can go on."
+    assert not [c for c in claims(text) if c.kind == "action"]
+
+
+def test_responding_by_doing_something_is_an_action():
+    text = "Testland responded by introducing a plan for its southern border with its neighbour."
+    assert only(text, "action").speaker.id == "testland-government"
+    assert not [c for c in claims(text) if c.kind == "paraphrase"]
+
+
+def test_the_next_figures_keep_the_source_of_the_previous_sentence():
+    text = ("According to Testland, its police deported 80,000 people between January and May. "
+            "Over this period, its police also detained 400 people at the border.")
+    stats = [c for c in claims(text) if c.kind == "statistic"]
+    assert [c.speaker.id for c in stats] == ["testland-government", "testland-government"]
+
+
+def test_an_unsigned_piece_is_found_in_the_registry_by_its_quoted_title():
+    piece = Person("analysis-first-week", "Unsigned analysis “Kent's first week” (Capital dateline)", "organisation",
+                   (), ("the analysis",))
+    context = ArticleContext(PartialDate.parse("2025-01-28"), title="Kent's first week: what it means for Testland")
+    text = "Testland could face a difficult year, and its exporters may suffer serious losses as a result."
+    [claim] = extract(text, context, [*PEOPLE, piece]).claims
+    assert claim.speaker.id == "analysis-first-week"
+
+
+def test_a_present_perfect_statement_is_dated_to_the_publication_year():
+    claim = only("Testland has said it will respond in kind to any new duties on its exports.", "paraphrase")
+    assert claim.dating.said_on == PartialDate.parse("2025") and claim.dating.basis == "publication"
+
+
+def test_the_articles_own_figures_are_dated_when_it_states_them_not_by_their_period():
+    claim = only("In November alone, there were 250,000 detentions at the southern border.", "statistic")
+    assert claim.dating.said_on == PartialDate.parse("2025-01") and claim.dating.basis == "publication"
+
+
+def test_a_past_year_sets_the_scene_for_the_past_tense_narration_after_it():
+    text = ("In 2014, Testland saw a surge of arrivals at its border. "
+            "Kent asked his counterpart to boost security at the southern crossings.")
+    assert only(text, "paraphrase").dating.said_on == PartialDate.parse("2014")
+
+
+def test_officials_of_the_place_a_sentence_opens_with_speak_for_its_government():
+    text = "Meanwhile, in Testland, officials demanded that the agents remove the handcuffs from the passengers."
+    assert only(text, "paraphrase").speaker.id == "testland-government"
+
+
+def test_a_possessed_statement_with_its_content_is_a_statement_wherever_it_stands():
+    text = "Kent's statement that the duties would stay in place surprised the markets in the region."
+    assert only(text, "paraphrase").speaker.id == "bo-kent"
+
+
+def test_a_reduced_passive_of_saying_belongs_to_its_agent():
+    text = "The agreements made public by Foreign Minister Ana Ruiz include three points on border security."
+    assert only(text, "paraphrase").speaker.id == "ana-ruiz"

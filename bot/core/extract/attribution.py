@@ -26,14 +26,19 @@ class Attribution:
     how: str  # subject | inverted | according | agent | passive | none (no subject found)
 
 
+_BE = frozenset("is are was were been being".split())  # before an -ing form (a passive was ruled out first)
+
+
 def _gap_is_auxiliary(gap: str) -> bool:
     if any(mark in gap for mark in ".;:!?\"“”"):
         return False
     words = [w.lower() for w in _WORDS.findall(gap)]
-    return all(w in AUXILIARY or w.endswith("ly") for w in words) and len(words) <= 4
+    return all(w in AUXILIARY or w.endswith("ly") or w in _BE for w in words) and len(words) <= 4
 
 
 def _passive(flat_text: str, cue: Cue, floor: int) -> bool:
+    if cue.word.endswith("ing"):
+        return False  # "has been increasing" is progressive: the subject is doing it
     words = [w for w in _WORDS.findall(flat_text[max(floor, cue.start - 40): cue.start])]
     while words and (words[-1].endswith("ly") or words[-1] in ("not", "also", "already", "been")):
         if words[-1] == "been":
@@ -49,9 +54,11 @@ def attribute(text: str, flat_text: str, cue: Cue, mentions: list[Mention], floo
     if cue.kind == "possessive":
         # "in response to Trump's threat": the owner said it. As a sentence's own subject ("Trump's rhetoric
         # is familiar") the noun is what the article discusses, not a statement it reports.
+        # "Kent's statement that ..." reports its content wherever it stands.
+        content = re.match(r"\s+that\b", flat_text[cue.end:cue.end + 6]) is not None
         owner = [m for m in mentions if m.end <= cue.start and re.fullmatch(
             r"(?:'s|s'|')?\s+(?:\w+\s+)?", flat_text[m.end:cue.start])
-            and _PREPOSITION_BEFORE.search(flat_text[max(floor, m.start - 16):m.start])]
+            and (content or _PREPOSITION_BEFORE.search(flat_text[max(floor, m.start - 16):m.start]))]
         return Attribution(cue, owner[-1] if owner else None, "subject" if owner else "none")
     if _passive(flat_text, cue, floor):
         agent = [m for m in mentions if cue.end <= m.start <= cue.end + 40
@@ -65,6 +72,12 @@ def attribute(text: str, flat_text: str, cue: Cue, mentions: list[Mention], floo
             return Attribution(cue, mention, "subject")
         if len(gap) > 140:
             break
+    if cue.kind == "reporting" and cue.word.endswith(("ed", "id", "de", "en", "wn", "nt")):
+        # a reduced passive with its agent: "the agreements made public by Minister Ruiz", "figures released by X"
+        agent = [m for m in mentions if cue.end <= m.start <= cue.end + 60
+                 and re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+by\s+(?:the\s+)?(?:[\w.'-]+\s+){0,3}", flat_text[cue.end:m.start])]
+        if agent:
+            return Attribution(cue, agent[0], "agent")
     if cue.kind == "reporting" and not cue.word.endswith("ing") and _INVERSION_BEFORE.search(text[max(floor, cue.start - 4):cue.start]):
         after = [m for m in mentions if cue.end <= m.start <= cue.end + 6
                  and not _POSSESSIVE.match(text[m.end:m.end + 2])]

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.core.extract.lexicon import ACCORDING, ACTION, REPORTING, REPORTING_NOUNS, inflections
+from bot.core.extract.lexicon import (
+    ACCORDING,
+    ACTION,
+    REPORTING,
+    REPORTING_NOUNS,
+    REPORTING_PHRASES,
+    inflections,
+)
 
 _FORMS: dict[str, tuple[str, str]] = {}
 for _base in ACTION:
@@ -16,8 +23,13 @@ for _base in REPORTING:  # a verb on both lists ("declare") reports
         _FORMS[_form] = (_base, "reporting")
 
 _WORD = re.compile(r"[a-z]+")
-_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+ly\s+)?$")
+# "Mexico should make it clear", "she may argue": advice or conjecture about saying, not a statement made.
+_MODAL = re.compile(r"\b(?:should|must|might|may|could|would|ought to|needs? to|has to|have to)\s+(?:\w+ly\s+)?(?:also\s+)?$")
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:(?:\w+ly|also|still|now|already)\s+){0,2}$")
 _NOUNS = re.compile(r"(?:'s|s')\s+(?:(?:renewed|repeated|latest|new|earlier|recent|public)\s+)?(" + "|".join(REPORTING_NOUNS) + r")\b")
+_PHRASES = re.compile(r"\b(?:" + "|".join(REPORTING_PHRASES) + r")\b")
+_ANSWER = frozenset({"respond", "reply", "counter"})
+_BY_DOING = re.compile(r"\s+(?:\w+ly\s+)?by\s+[a-z]+ing\b")
 _TO_VERB = re.compile(r"\s+to\s+([a-z]+)")
 _ACCORDING = re.compile(r"\b(?:" + "|".join(ACCORDING) + r")\b")
 # Verbs that put a short quoted phrase in the speaker's mouth ("what she described as 'very sincere'").
@@ -36,15 +48,25 @@ class Cue:
 def find(flat_text: str, ranges: list[tuple[int, int]]) -> list[Cue]:
     out: list[Cue] = []
     for start, end in ranges:
+        phrases = [(m.start(), m.end()) for m in _PHRASES.finditer(flat_text, start, end)]
+        for a, b in phrases:  # the phrase's first word stands for it ("raised" of "raised concerns")
+            word = _WORD.match(flat_text, a)
+            if _MODAL.search(flat_text[max(start, a - 24):a]):
+                continue
+            out.append(Cue(a, word.end(), flat_text[a:b], "reporting", word.group()))
         for m in _WORD.finditer(flat_text, start, end):
-            if m.group() not in _FORMS:
+            if m.group() not in _FORMS or any(a <= m.start() < b for a, b in phrases):
                 continue
             base, kind = _FORMS[m.group()]
+            if kind == "reporting" and _MODAL.search(flat_text[max(start, m.start() - 24):m.start()]):
+                continue
             chained = _TO_VERB.match(flat_text, m.end(), end)
             if kind == "action" and chained and _FORMS.get(chained.group(1), ("", ""))[1] == "reporting":
                 kind = "reporting"  # "continued to express", "agreed to announce": what they went on to say
+            if kind == "reporting" and base in _ANSWER and _BY_DOING.match(flat_text, m.end(), end):
+                kind = "action"  # "Mexico responded by introducing a plan": the answer is a deed
             if kind == "action" and (m.group() == base or (m.group().endswith("ing") and not _PROGRESSIVE.search(
-                    flat_text[max(start, m.start() - 12):m.start()]))):
+                    flat_text[max(start, m.start() - 32):m.start()]))):
                 continue  # "demanded that Mexico increase", "deploying troops": not a deed done; "is deploying" is
             out.append(Cue(m.start(), m.end(), base, kind, m.group()))
         for m in _NOUNS.finditer(flat_text, start, end):

@@ -181,3 +181,11 @@ def publication(context: ArticleContext) -> Dating:
     said = PartialDate(published.year, published.month) if published.month else PartialDate(published.year)
     latest = window(context)[-1]
     return Dating(said, "publication", None, None, PartialDate(latest.year, latest.month, latest.day))
+
+
+def before_publication(context: ArticleContext) -> Dating:
+    """A statement in the present perfect ("has said", "has vowed"): some time before publication, not
+    necessarily in its month; the publication year, bounded above by the last day the article may have appeared."""
+    latest = window(context)[-1]
+    return Dating(PartialDate(context.published.year), "publication", None, None,
+                  PartialDate(latest.year, latest.month, latest.day))

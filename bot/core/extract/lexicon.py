@@ -19,8 +19,19 @@ REPORTING = (
     "reaffirm respond propose ask agree worry fear believe float signal hint elaborate concede admit contend "
     "caution complain question recall tweet estimate identify call characterize characterise dismiss reply "
     "counter condemn defend mention point comment testify notice observe speculate conclude find "
-    "refer"
+    "refer voice publish"
 ).split()
+
+# Multi-word ways of saying something, each a regular expression over lowercased text: "raised concerns
+# about", "made it clear that", "put forward", "issued a statement".
+REPORTING_PHRASES = (
+    r"rais(?:e|es|ed|ing) (?:\w+ )?(?:concerns?|questions?|objections?|doubts?|the (?:issue|possibility|idea))",
+    r"ma(?:ke|kes|de|king) (?:it )?(?:clear|known|public)",
+    r"put(?:s|ting)? forward",
+    r"issu(?:e|es|ed|ing) (?:a |an )?(?:\w+ )?(?:statement|warning|message|communique|ultimatum|call)",
+    r"(?:went|go|goes|going) on to say",
+    r"(?:took|take|takes|taking) (?:the|a) (?:\w+ )?(?:position|stance|view)",
+)
 
 # Verbs of doing: a named actor doing them is an action claim.
 ACTION = (
@@ -58,7 +69,8 @@ PASSIVE_AUX = frozenset("was were been be being is are get got".split())
 AUXILIARY = frozenset(
     "has have had also already once again later then reportedly repeatedly publicly previously recently "
     "quickly immediately will would could should may might can did does do not never just still even "
-    "swiftly formally officially firmly strongly further had".split()
+    "swiftly formally officially firmly strongly further had since now so far thus therefore again first "
+    "subsequently eventually finally".split()
 )
 
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}

@@ -35,6 +35,9 @@ THINGS = frozenset(
 _COLLECTIVE = re.compile(r"\b(?:(?P<nation>[A-Z][a-z]+(?:an|ian|ese|ish|i))\s+(?:officials|authorities|administration|"
                          r"government)|[Tt]he\s+(?:government|administration|authorities))\b")
 _PRONOUN = re.compile(r"\b(?:he|she|they|it|his|her)\b", re.I)
+# "In Brazil, officials demanded ...": officials of the place the sentence opens with.
+_PLACED_OFFICIALS = re.compile(r"^\W*(?:\w+,?\s+)?[Ii]n\s+(?P<place>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?),\s+"
+                               r"(?P<who>(?:the\s+)?(?:officials|authorities|the\s+government|lawmakers))\b")
 _ROLE_NOUN = re.compile(r"\bthe\s+(?:(?:[A-Z]\w+|former|acting|then|new)\s+)?(" + "|".join(ROLE_NOUNS) + r")\b", re.I)
 
 
@@ -112,6 +115,13 @@ class MentionFinder:
             if who:
                 found.append(Mention(match.start(), match.end(), who, "role"))
                 taken.append((match.start(), match.end()))
+        placed = _PLACED_OFFICIALS.match(text[start:end])
+        if placed and not any(a <= start + placed.start("who") < b for a, b in taken):
+            place = placed.group("place")
+            who = self.registry.lookup(place) or self.registry.lookup(f"{place} government")
+            if who and who.kind == "government":
+                found.append(Mention(start + placed.start("who"), start + placed.end("who"), who, "role"))
+                taken.append((start + placed.start("who"), start + placed.end("who")))
         for match in _PRONOUN.finditer(text, start, end):
             word = match.group().lower()
             who = self.memory.last_person if word in PERSON_PRONOUNS else (

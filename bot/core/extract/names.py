@@ -52,15 +52,26 @@ def _active(start: PartialDate | None, end: PartialDate | None, on: PartialDate)
     return (start is None or not on.before(start)) and (end is None or not on.after(end))
 
 
+_QUOTED_TITLE = re.compile(r"[\u201c\"\u00ab]([^\u201d\"\u00bb]{3,})[\u201d\"\u00bb]")
+
+
+def _title_key(title: str) -> str:
+    return re.sub(r"\W+", " ", flat(title).lower()).strip()
+
+
 class Registry:
     """Aliases of every known speaker, and the role nouns that meant someone on the publication date."""
 
     def __init__(self, people: Iterable[Person], as_of: PartialDate) -> None:
         self._speakers: dict[str, Speaker] = {}
+        self._pieces: dict[str, str] = {}  # a quoted title in a non-person's name ("Unsigned analysis “X”") -> id
         targets: dict[str, tuple[str, bool]] = {}
         for person in people:
             role = next((r.title for r in reversed(person.roles) if _active(r.start, r.end, as_of)), None)
             self._speakers[person.id] = Speaker(person.id, person.name, person.kind, role)
+            if person.kind != "person":
+                for quoted in _QUOTED_TITLE.findall(person.name):
+                    self._pieces.setdefault(_title_key(quoted), person.id)
             for alias in (person.name, *person.aliases):
                 key = flat(alias).strip()
                 if len(key) >= 2 and key not in targets:
@@ -81,6 +92,16 @@ class Registry:
     def lookup(self, name: str) -> Speaker | None:
         found = self._targets.get(flat(name).strip())
         return self._speakers[found[0]] if found else None
+
+    def piece(self, title: str) -> Speaker | None:
+        """The registry's entry for an unsigned article itself: a name quoting its title, or the title's head
+        before a colon or dash ("Trump's first week: what ..." is quoted as “Trump's first week”)."""
+        head = re.split(r"\s*(?::|\s[-\u2013\u2014]\s)\s*", title, maxsplit=1)[0]
+        for candidate in (title, head):
+            found = self._pieces.get(_title_key(candidate))
+            if found:
+                return self._speakers[found]
+        return None
 
     def matches(self, flat_text: str, start: int = 0, end: int | None = None) -> list[RegistryMatch]:
         if self._pattern is None:

@@ -11,6 +11,7 @@ from bot.core.extract import cues as cue_finder
 from bot.core.extract import dating, opinion, quotes, sentences
 from bot.core.extract.attribution import Attribution, attribute, compound_subjects, share_subjects
 from bot.core.extract.figures import figures
+from bot.core.extract.lexicon import IRREGULAR_PAST
 from bot.core.extract.mentions import MentionFinder
 from bot.core.extract.model import ArticleContext, Dating, ExtractedClaim, Extraction, Speaker
 from bot.core.extract.names import Registry, flat, slug
@@ -27,6 +28,8 @@ def article_speaker(context: ArticleContext, registry: Registry) -> Speaker:
     for name in (context.author, context.title, context.outlet):
         if name and (known := registry.lookup(name)):
             return known
+    if not context.author and context.title and (piece := registry.piece(context.title)):
+        return piece
     if context.author:
         return Speaker(slug(context.author), context.author, "person", "author", known=False)
     name = context.outlet or context.title or "the article"
@@ -41,6 +44,8 @@ class _Pass:
         self.out = Extraction()
         self.last_quote: tuple[Speaker, int, Dating | None] | None = None  # speaker, paragraph, dating
         self.last_claim: tuple[Speaker | None, int, Dating] | None = None
+        self.last_source: tuple[Attribution, int, int] | None = None  # the previous sentence's figures' source
+        self.sentence_no = 0
         self.pending: list[tuple[sentences.Sentence, quotes.Quotation]] = []  # open quotes awaiting a speaker
         self.previous_date: tuple[int, Dating] | None = None  # the date the previous sentence gave, by paragraph
         self.sentence_date: tuple[int, Dating] | None = None
@@ -57,9 +62,13 @@ class _Pass:
         return self.out
 
     def _sentence(self, s: sentences.Sentence, inside: list[quotes.Quotation]) -> None:
+        self.sentence_no += 1
         self.previous_date = self.sentence_date
         stated = dating.resolve(self.text, s.start, s.end, None, self.context)
-        self.sentence_date = (s.paragraph, stated) if stated and stated.said_on.precision == "day" else None
+        # a day named sets the scene for the next sentence; a past month or year ("In 2014, ...") for the past-tense
+        # narration that follows it in the paragraph
+        self.sentence_date = (s.paragraph, stated) if stated and (
+            stated.said_on.precision == "day" or stated.said_on.latest < self.context.published.earliest) else None
         mentions = self.mentions.find(self.text, self.flat, s.start, s.end)
         outside = _outside(s.start, s.end, inside)
         attributions = [attribute(self.text, self.flat, c, mentions, s.start) for c in cue_finder.find(self.flat, outside)]
@@ -122,11 +131,14 @@ class _Pass:
 
     def _statement(self, s, outside, attributions: list[Attribution]) -> None:
         found = [f for a, b in outside for f in figures(self.text, a, b)]
-        attributed = _main_clause([a for a in attributions if a.mention is not None], self.text, s.start)
+        attributed = _main_clause([a for a in attributions if a.mention is not None], self.text, s.start, s.end)
         reporting = [a for a in attributed if a.cue.kind != "action"]
         if found:
             source = reporting[0] if reporting else None
+            if source is None and self.last_source and self.last_source[1:] == (s.paragraph, self.sentence_no - 1):
+                source = self.last_source[0]  # "According to X, ... 80,000. It also detained 400 ...": X's figures
             self._claim("statistic", s, source, found)
+            self.last_source = (source, s.paragraph, self.sentence_no) if source else None
             return
         said_by: set[str] = set()
         for a in reporting:  # one paraphrase per speaker: "X said ... and Y warned ..." are two claims
@@ -154,7 +166,12 @@ class _Pass:
         how = source.how if source else "article"
         penalty = HOW_PENALTY[source.mention.how] if source else 0.0
         cue = source.cue if source else None
-        date = self._date(s, cue.start if cue else None, speaker)
+        if kind == "statistic" and source is None:
+            # the article's own figures: "In November alone, 250,000 detentions" dates the figure's period,
+            # not a statement; the article states it when it appears
+            date = dating.publication(self.context)
+        else:
+            date = self._date(s, cue.start if cue else None, speaker)
         confidence = CONFIDENCE[how] - penalty - (0 if speaker.known else 0.1) - (0.1 if kind == "action" else 0)
         if kind == "paraphrase" and source is None:
             confidence -= 0.15  # an assessment in the article's own voice: the weakest kind of claim
@@ -170,8 +187,13 @@ class _Pass:
         if self.last_claim and speaker is not None and self.last_claim[0] == speaker \
                 and self.last_claim[1] >= s.paragraph - 1 and self.last_claim[2].basis in ("explicit", "relative"):
             return self.last_claim[2]  # "... he added": the same occasion as the statement before
-        if self.previous_date and self.previous_date[0] == s.paragraph:
-            return self.previous_date[1]  # "Tensions arose on Sunday. Petro said ...": the day just named
+        if self.previous_date and self.previous_date[0] == s.paragraph and (
+                self.previous_date[1].said_on.precision == "day" or _simple_past(self.text, s.start, cue_at)):
+            # "Tensions arose on Sunday. Petro said ...": the day just named; "In 2014, ... Obama asked": the year
+            self.sentence_date = self.previous_date
+            return self.previous_date[1]
+        if cue_at is not None and _PERFECT.search(self.text, max(s.start, cue_at - 40), cue_at):
+            return dating.before_publication(self.context)  # "has said", "have demanded": some time before
         return dating.publication(self.context)
 
     def _emit(self, kind, speaker, s, span, date: Dating, confidence: float, *, quote=None, figures=(), cue=None):
@@ -180,14 +202,35 @@ class _Pass:
         self.last_claim = (speaker, s.paragraph, date)
 
 
+_PERFECT = re.compile(r"\b(?:has|have|’ve|'ve)\s+(?:(?:\w+ly|also|already|since|so far|long|once again|"
+                      r"again|not|never|been|repeatedly)\s+){0,3}$", re.I)
+def _simple_past(text: str, start: int, cue_at: int | None) -> bool:
+    """The cue is a verb in the simple past ("asked", "responded"), not "has asked" or "says"."""
+    if cue_at is None:
+        return False
+    word = re.match(r"[A-Za-z]+", text[cue_at:cue_at + 30])
+    return bool(word) and (word.group().lower().endswith("ed") or word.group().lower() in _IRREGULAR_PAST) \
+        and not _PERFECT.search(text, max(start, cue_at - 40), cue_at) \
+        and not re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", text[max(start, cue_at - 30):cue_at])
+
+
+_IRREGULAR_PAST = frozenset(IRREGULAR_PAST.values())
 _SUBORDINATE = re.compile(r"^(?:\W*\w+\W+){0,2}?(?:before|after|when|as|while|since|until|once|if|unless|although|"
                          r"though|because|as long as)\b", re.I)
 
 
-def _main_clause(attributions: list[Attribution], text: str, start: int) -> list[Attribution]:
+_CONDITIONAL = re.compile(r"^(?:\W*\w+\W+){0,2}?(?:if|unless|as long as|provided that|in case)\b", re.I)
+
+
+def _main_clause(attributions: list[Attribution], text: str, start: int, end: int) -> list[Attribution]:
     """"Days before the U.S. threatened tariffs, the U.S. signed ...": the leading subordinate clause is
     background; its verbs count only when the main clause has none."""
-    comma = text.find(",", start, attributions[-1].cue.start) if attributions else -1
+    if not attributions:
+        return attributions
+    if _CONDITIONAL.match(text[start:start + 40]):
+        comma = text.find(",", start, end)  # "If X imposes tariffs, ...": a hypothesis, not a deed
+        return [a for a in attributions if comma >= 0 and a.cue.start > comma]
+    comma = text.find(",", start, attributions[-1].cue.start)
     if comma < 0 or not _SUBORDINATE.match(text[start:comma]):
         return attributions
     main = [a for a in attributions if a.cue.start > comma]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -24,6 +25,22 @@ from bot.core.models import (
 if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Callable
+
+
+@functools.lru_cache(maxsize=8192)
+def _date(text: str) -> PartialDate:
+    """A stored date, parsed once: every claim and source of a lookup is hydrated again (PartialDate is frozen)."""
+    return PartialDate.parse(text)
+
+
+def _date_optional(text: str | None) -> PartialDate | None:
+    return None if text in (None, "") else _date(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _strings(text: str) -> tuple:
+    """A stored JSON list as a tuple, decoded once (the same topic and figure lists recur on many claims)."""
+    return tuple(json.loads(text))
 
 
 def rows(conn: sqlite3.Connection, sql: str, params: Sequence = ()) -> list:
@@ -128,11 +145,11 @@ class Queries:
 def _claim(row: sqlite3.Row, refs: tuple[SourceRef, ...]) -> Claim:
     return Claim(
         id=row["id"], speaker=row["speaker_id"], kind=row["kind"], text=row["text"],
-        said_on=PartialDate.parse(row["said_on"]), basis=row["basis"],
+        said_on=_date(row["said_on"]), basis=row["basis"],
         appearances=tuple(Appearance(s.article_id, s.start, s.end) for s in refs),
-        topics=tuple(json.loads(row["topics"])), quote=row["quote"], speaker_role=row["speaker_role"],
-        date_note=row["date_note"], not_before=parse_optional(row["not_before"]),
-        not_after=parse_optional(row["not_after"]), figures=tuple(json.loads(row["figures"])),
+        topics=_strings(row["topics"]), quote=row["quote"], speaker_role=row["speaker_role"],
+        date_note=row["date_note"], not_before=_date_optional(row["not_before"]),
+        not_after=_date_optional(row["not_after"]), figures=_strings(row["figures"]),
         date_source=row["date_source"], date_phrase=row["date_phrase"],
     )
 
@@ -180,7 +197,7 @@ def claim_views(conn: sqlite3.Connection, ids: list[str], scores: dict[str, floa
         by_claim: dict[str, list[SourceRef]] = {}
         for s in sources:
             by_claim.setdefault(s["claim_id"], []).append(
-                SourceRef(s["article_id"], s["title"], s["outlet"], PartialDate.parse(s["published"]),
+                SourceRef(s["article_id"], s["title"], s["outlet"], _date(s["published"]),
                           s["precision"], s["start"], s["end"])
             )
         for row in found:
