@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot.adapters.commands import Result, suggest_zones
 from bot.adapters.discord_bot import cooldowns
-from bot.adapters.discord_bot.autocomplete import Pairs, guarded
+from bot.adapters.discord_bot.autocomplete import Pairs, guarded, topic_list_choices
 from bot.adapters.discord_bot.checks import require_manage_guild
 from bot.adapters.discord_bot.dispatch import answer_command
 from bot.adapters.discord_bot.respond import send_reply
@@ -67,11 +67,7 @@ class Digest(commands.GroupCog, group_name="digest", group_description="Server m
     @set_.autocomplete("topics")
     @guarded
     async def topic_choices(self, interaction: discord.Interaction, current: str) -> Pairs:
-        # Several topics, comma-separated: complete the last one, keep the ones already chosen.
-        done, _, typing = current.rpartition(",")
-        prefix = f"{done}, " if done else ""
-        matches = await self.bot.core.suggest_topics(typing.strip(), 25)
-        return [(f"{prefix}{m.title}", f"{prefix}{m.slug}") for m in matches]
+        return await topic_list_choices(self.bot.core, current)
 
     @app_commands.command(name="status", description="Settings, next post, the last digests, and why it is paused.")
     @cooldowns.per_user()

@@ -10,7 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.adapters.discord_bot import cooldowns
-from bot.adapters.discord_bot.autocomplete import Pairs, guarded
+from bot.adapters.discord_bot.autocomplete import Pairs, guarded, topic_list_choices
 from bot.adapters.discord_bot.checks import require_manage_guild
 from bot.adapters.discord_bot.dispatch import answer_command
 
@@ -37,10 +37,7 @@ class Feeds(commands.GroupCog, group_name="feeds", group_description="Server man
     @add.autocomplete("topics")
     @guarded
     async def topic_choices(self, interaction: discord.Interaction, current: str) -> Pairs:
-        done, _, typing = current.rpartition(",")
-        prefix = f"{done}, " if done else ""
-        matches = await self.bot.core.suggest_topics(typing.strip(), 25)
-        return [(f"{prefix}{m.title}", f"{prefix}{m.slug}") for m in matches]
+        return await topic_list_choices(self.bot.core, current)
 
     @app_commands.command(name="list", description="The feeds followed, with their numbers.")
     @cooldowns.per_user()

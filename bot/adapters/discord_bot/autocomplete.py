@@ -80,3 +80,11 @@ def guarded(func: Callable[[Any, discord.Interaction, str], Awaitable[Pairs]]):
         return []
 
     return wrapper
+
+
+async def topic_list_choices(core: Any, current: str) -> Pairs:
+    """Several topics, comma-separated: complete the last one, keep the ones already chosen."""
+    done, _, typing = current.rpartition(",")
+    prefix = f"{done}, " if done else ""
+    matches = await core.suggest_topics(typing.strip(), 25)
+    return [(f"{prefix}{m.title}", f"{prefix}{m.slug}") for m in matches]
