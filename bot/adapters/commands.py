@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
+from bot.adapters.memo import SameObjectMemo
 from bot.core.dates import PartialDate
 from bot.core.digest.compose import compose_digest, digest_status, next_run_for, zone_of
 from bot.core.digest.models import QUIET_DAYS, Digest, DigestProblem, DigestSettings
@@ -49,11 +50,12 @@ class Commands:
         self.clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
         # Called with a server id after its digest settings change (the Discord adapter reschedules it).
         self.digest_listeners: list[Callable[[int], Any]] = []
+        self._rendered: SameObjectMemo[Any, Reply] = SameObjectMemo()  # answers the core keeps (a briefing's)
 
     def _answered(self, answer: Any, render: Callable[[Any], Reply]) -> Result:
         if isinstance(answer, NotFound):
             return Result(not_found_reply(answer, self.style), answer)
-        return Result(render(answer), answer)
+        return Result(self._rendered.get(answer, render), answer)
 
     async def brief(self, topic: str) -> Result:
         if not topic.strip():  # no topic: the list of topics, which is what the user needs next

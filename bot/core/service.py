@@ -143,6 +143,11 @@ class Core:
         return await self._brief_answer(briefing)
 
     async def _brief_answer(self, briefing: Briefing) -> BriefAnswer:
+        # The same answer for everyone until the content changes: a burst of "/brief tarifs", "tariff
+        # threats", ... reads and hydrates the briefing's claims once (and the renderer can reuse its reply).
+        return await self.lookups.per_content(f"brief:{briefing.slug}", lambda: self._read_brief_answer(briefing))
+
+    async def _read_brief_answer(self, briefing: Briefing) -> BriefAnswer:
         cited_ids = list(briefing.claims) + [c for item in briefing.key_points + briefing.timeline for c in item.claims]
         cited = {view.claim.id: view for view in await self.store.claims_by_id(cited_ids)}
         wanted = [*briefing.articles, *briefing.sources, *(r.article_id for v in cited.values() for r in v.sources)]

@@ -169,3 +169,31 @@ async def test_crafted_option_values_get_an_answer(briefbot):
         message = await answered(record)
         assert message["content"] != ERROR and (message["embeds"] or message["content"])
     standin.assert_clean()
+
+
+def test_cooldown_buckets_of_members_gone_quiet_are_forgotten():
+    """A burst of many members leaves one bucket each; once a period has passed without them, they go
+    (the check stays cheap however many members have ever asked)."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from bot.adapters.discord_bot.cooldowns import BURST, UserBuckets
+
+    client = SimpleNamespace(settings=SimpleNamespace(cooldown_seconds=2))
+    start = dt.datetime(2026, 1, 1, tzinfo=dt.UTC).timestamp()
+
+    def asking(user_id: int) -> SimpleNamespace:
+        return SimpleNamespace(client=client, user=SimpleNamespace(id=user_id))
+
+    buckets = UserBuckets()
+    for user_id in range(500):
+        bucket = buckets.bucket(asking(user_id), start)
+        assert bucket.update_rate_limit(start) is None  # everyone's first question goes through
+    assert len(buckets.buckets) == 500
+    busy = buckets.bucket(asking(7), start)
+    for _ in range(BURST - 1):
+        busy.update_rate_limit(start)
+    assert busy.update_rate_limit(start) is not None  # member 7 asked BURST + 1 times at once: wait
+    later = start + BURST * 2 + 1  # a whole period later
+    assert buckets.bucket(asking(9999), later).update_rate_limit(later) is None
+    assert len(buckets.buckets) == 1  # only the member who just asked

@@ -18,6 +18,7 @@ import discord
 from bot.adapters.discord_bot.answer_cache import observed
 from bot.adapters.discord_bot.embeds import NO_MENTIONS, to_embed
 from bot.adapters.discord_bot.views import Pager
+from bot.adapters.memo import SameObjectMemo
 from bot.render.cards import Reply
 
 DEFER_BY = 1.5  # seconds after Discord created the interaction; leaves room for a slow network
@@ -33,7 +34,14 @@ class Prepared:
     content: str | None
 
 
+_PREPARED: SameObjectMemo[Reply, Prepared] = SameObjectMemo()  # a reply shared by many answers: built once
+
+
 def prepare(reply: Reply) -> Prepared:
+    return _PREPARED.get(reply, _prepare)
+
+
+def _prepare(reply: Reply) -> Prepared:
     fitted = reply.fitted()
     return Prepared(tuple(to_embed(card) for card in fitted.pages), fitted.sections, fitted.ephemeral, fitted.content)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
     from bot.core.store import Store
 
 
-
+T = TypeVar("T")
 CANDIDATES_ON_A_DAY = 30  # claims (best first, suggestions included) checked against a day named without a year
 
 
@@ -64,6 +65,11 @@ class Lookups:
         await self.engine.lexicon()
         await self.briefing_names()
 
+    async def per_content(self, name: str, build: Callable[[], Awaitable[T]]) -> T:
+        """build(), kept until the content changes (in this process or, within a second, another's)."""
+        await self.engine.refresh()
+        return await self.engine.once(name, build)
+
     async def briefings(self) -> list[Briefing]:
         """Every briefing, parsed once per content version (autocomplete asks on each keystroke)."""
         await self.engine.refresh()
@@ -76,6 +82,13 @@ class Lookups:
 
     async def _build_briefing_names(self) -> BriefingNames:
         return BriefingNames(await self.briefings())
+
+    async def topic_names(self) -> BriefingNames:
+        """The topics' names folded for the topic filter, once per content version."""
+        return await self.per_content("topic_names", self._build_topic_names)
+
+    async def _build_topic_names(self) -> BriefingNames:
+        return BriefingNames(await self.store.topics())
 
     async def _timeline_entries(self) -> list[tuple[Briefing, BriefingItem, str]]:
         """Every briefing's timeline entries with their search terms, made once per content version."""
@@ -317,7 +330,7 @@ class Lookups:
             shown["speaker"] = best.name
         topic_slug = None
         if topic and topic.strip():
-            ranked = rank_briefings(topic, await self.store.topics(), limit=5) if fold(topic) else []
+            ranked = rank_briefings(topic, await self.topic_names(), limit=5) if fold(topic) else []
             if not ranked or ranked[0].score < NAME_ACCEPT:
                 close = tuple(m.slug for m in ranked if m.score >= NAME_SUGGEST)[:3]
                 return ClaimFilter(), shown, NotFound(topic, "no_match", "topic", close)

@@ -30,11 +30,14 @@ class BriefingNames:
         self.choices: list[str] = []
         self.owners: list[Briefing | Topic] = []
         self.exact: dict[str, Briefing | Topic] = {}  # a folded name -> its owner: most /brief come from a pick
+        self.named: list[tuple[Briefing | Topic, list[str]]] = []  # each owner with its folded names
         for briefing in briefings:
-            for name in _names(briefing):
-                self.choices.append(fold(name))
+            folded = list(dict.fromkeys(fold(name) for name in _names(briefing)))
+            self.named.append((briefing, folded))
+            for name in folded:
+                self.choices.append(name)
                 self.owners.append(briefing)
-                self.exact.setdefault(self.choices[-1], briefing)
+                self.exact.setdefault(name, briefing)
 
 
 def rank_briefings(query: str, briefings: list[Briefing] | list[Topic] | BriefingNames,
@@ -45,19 +48,17 @@ def rank_briefings(query: str, briefings: list[Briefing] | list[Topic] | Briefin
     if not folded:
         return [TopicMatch(b.slug, b.title, 0.0) for b in sorted(names.briefings, key=lambda b: b.title)][:limit]
     folded = folded[:200]
-    best: dict[str, TopicMatch] = {}
-    # WRatio over every name at C speed; the exact and prefix rules below only ever raise a score.
-    for choice, score, index in process.extract(folded, names.choices, scorer=fuzz.WRatio, limit=None):
-        score = _score(folded, choice, score)
-        owner = names.owners[index]
-        if owner.slug not in best or best[owner.slug].score < score:
-            best[owner.slug] = TopicMatch(owner.slug, owner.title, float(score))
-    return sorted(best.values(), key=lambda m: (-m.score, m.title))[:limit]
+    ranked = [TopicMatch(owner.slug, owner.title, _score(folded, choices)) for owner, choices in names.named]
+    return sorted(ranked, key=lambda m: (-m.score, m.title))[:limit]
 
 
-def _score(query: str, choice: str, whole: float) -> float:
-    """Exact words weigh most; WRatio (partial and typo-tolerant) catches "tarifs" and "remain mexico"."""
-    if query == choice:
+def _score(query: str, choices: list[str]) -> float:
+    """An owner's best name: exact words weigh most; WRatio (partial and typo-tolerant, at C speed) catches
+    "tarifs" and "remain mexico"; a name the query begins ("tar" for tariffs) is near the top."""
+    if query in choices:
         return 100.0
-    prefix = 95.0 if len(query) >= 3 and choice.startswith(query) else 0.0
-    return max(whole, prefix)
+    whole = process.extractOne(query, choices, scorer=fuzz.WRatio)
+    score = float(whole[1]) if whole else 0.0
+    if len(query) >= 3 and any(choice.startswith(query) for choice in choices):
+        score = max(score, 95.0)
+    return score

@@ -17,7 +17,7 @@ from typing import TypeVar
 import aiosqlite
 
 from bot.core.models import Corpus, Problem
-from bot.core.store import identity
+from bot.core.store import identity, queries, search_reads
 from bot.core.store.compile import compile_corpus
 from bot.core.store.content_files import ContentFileQueries
 from bot.core.store.digests import DigestQueries
@@ -47,6 +47,17 @@ MMAP_SIZE = 2**31  # read the file through the OS page cache, without copying pa
 READ_PRAGMAS = ("busy_timeout = 5000", f"cache_size = {CACHE_SIZE}", f"mmap_size = {MMAP_SIZE}")
 WRITE_WAIT = 60.0  # seconds; long enough for a CLI import of a big file to commit
 READERS = 2  # read connections (and threads): the machine has 2 cores; SQLite steps without the GIL
+# Reads that run on the event loop's thread rather than hop to the pool (reader.ReadPool.run_here): a few
+# primary-key seeks at any size of index ...
+QUICK_READS = frozenset({queries.claim_views, queries.people_by_id, search_reads.hits, search_reads.passage,
+                         search_reads.search_state})
+# ... and, while the index is small, every read a lookup makes: then the whole lookup (ranking included)
+# takes well under a millisecond, less than the hop costs. Larger indexes rank in the pool, so a slow
+# question never holds up the event loop.
+SMALL_INDEX = 20_000  # claims
+LOOKUP_READS = QUICK_READS | {queries.rows, search_reads.claim_counts, search_reads.person_claim_ids,
+                              search_reads.article_matches, search_reads.recent_articles,
+                              search_reads.filtered_docs, search_reads._with_index_reader}
 T = TypeVar("T")
 
 
@@ -70,6 +81,7 @@ class Store(Queries, SearchQueries, ExchangeQueries, DigestQueries, IngestQuerie
         self._id: str | None = None
         self._db: aiosqlite.Connection | None = None
         self._reader: ReadPool | None = None
+        self._indexed: int | None = None  # claims in the search index, as the last search_state read saw
         self._closed = False
         self.write_lock = asyncio.Lock()
 
@@ -217,10 +229,18 @@ class Store(Queries, SearchQueries, ExchangeQueries, DigestQueries, IngestQuerie
             log.warning("a write still running after %.0f s at shutdown; closing the database under it", wait)
 
     async def read(self, fn: Callable[..., T], *args: object) -> T:
-        """fn(sqlite3 connection, *args) on a read-only connection in a worker thread: one hop for a lookup."""
+        """fn(sqlite3 connection, *args) in one read transaction: in a worker thread (one hop for a whole
+        lookup), or on this thread when fn is a read cheaper than the hop (QUICK_READS, LOOKUP_READS)."""
         if self._reader is None:
             raise StoreError("store is closed" if self._closed else "store is not open")
-        return await self._reader.run(fn, *args)
+        small = self._indexed is not None and self._indexed <= SMALL_INDEX
+        if fn in QUICK_READS or (small and fn in LOOKUP_READS):
+            result = await self._reader.run_here(fn, *args)
+        else:
+            result = await self._reader.run(fn, *args)
+        if fn is search_reads.search_state:  # (generation, claims): every lookup checks it at least once a second
+            self._indexed = result[1]  # type: ignore[index]
+        return result
 
     async def schema_version(self) -> int:
         async with self.db.execute("PRAGMA user_version") as cursor:
