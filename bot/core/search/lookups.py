@@ -90,12 +90,18 @@ class Lookups:
     async def _build_topic_names(self) -> BriefingNames:
         return BriefingNames(await self.store.topics())
 
-    async def _timeline_entries(self) -> list[tuple[Briefing, BriefingItem, str]]:
-        """Every briefing's timeline entries with their search terms, made once per content version."""
+    async def _timeline_entries(self) -> list[tuple[Briefing, BriefingItem, str, frozenset[str]]]:
+        """Every briefing's timeline entries with their search terms (as text and as a set), made once per
+        content version."""
         await self.engine.refresh()
 
-        async def build() -> list[tuple[Briefing, BriefingItem, str]]:
-            return [(b, item, " ".join(terms(item.text))) for b in await self.briefings() for item in b.timeline]
+        async def build() -> list[tuple[Briefing, BriefingItem, str, frozenset[str]]]:
+            entries = []
+            for briefing in await self.briefings():
+                for item in briefing.timeline:
+                    held = terms(item.text)
+                    entries.append((briefing, item, " ".join(held), frozenset(held)))
+            return entries
 
         return await self.engine.once("timeline_entries", build)
 
@@ -256,8 +262,13 @@ class Lookups:
             return []
         coverage = Coverage(groups)
         needle = " ".join(words(prepare(event[:300])))
+        # An entry holding none of the words the query's terms may be spelled as (a phrase by its first
+        # word) covers nothing: skip it without scoring.
+        spelled = {alt.partition(" ")[0] for group in groups for alt in group.alts}
         found = []
-        for briefing, item, body in await self._timeline_entries():
+        for briefing, item, body, held in await self._timeline_entries():
+            if spelled.isdisjoint(held):
+                continue
             cover, _ = coverage(body)
             if 75 * cover + 25 < ACCEPT:
                 continue  # cannot reach ACCEPT whatever the similarity: skip the costlier comparison
