@@ -37,26 +37,28 @@ BEAT = ["tariffs", "border", "migrants", "deportation flights", "fentanyl", "asy
 
 
 def load_questions(path: Path = QUESTIONS) -> tuple[list[dict], list[dict]]:
-    """(paraphrases, unknowns), each {query, expect, method, split}: every third of each list is held out."""
+    """(paraphrases, unknowns), each {query, expect, method, split}: every third of each list is held out, and every
+    entry marked `held_out: true`."""
     data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
 
     def entries(items: list[dict], kind: str) -> list[dict]:
         return [{"kind": kind, "method": item.get("ask", "search"), "query": item["q"],
-                 "expect": item.get("expect") or None, "split": "held-out" if i % 3 == 2 else "train"}
+                 "expect": item.get("expect") or None,
+                 "split": "held-out" if i % 3 == 2 or item.get("held_out") else "train"}
                 for i, item in enumerate(items)]
 
     return entries(data["paraphrases"], "paraphrase"), entries(data["unknowns"], "unknown-hand")
 
 
 def load_lexicon(path: Path = SYNONYMS) -> dict[str, list[str]]:
-    """word -> the other words of its groups (lower case, as written in the file)."""
+    """word -> the other words and phrases of its groups (lower case, as written in the file)."""
     data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     out: dict[str, set[str]] = {}
     for group in data["synonyms"]:
-        words = [str(w).lower() for w in group["words"]]
+        words = [str(w).lower() for w in [*group.get("words", ()), *group.get("phrases", ())]]
         for word in words:
             out.setdefault(word, set()).update(w for w in words if w != word)
-    return {word: sorted(others) for word, others in out.items()}
+    return {word: sorted(others) for word, others in out.items() if others}
 
 
 def _swap(word: str, lexicon: dict[str, list[str]], rng: random.Random) -> str | None:

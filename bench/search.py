@@ -54,10 +54,12 @@ METHODS = {"engine": "briefbot search core", "fts-and": "FTS5, words ANDed (bm25
            "tantivy": "tantivy (bm25 + fuzzy terms)", "rapidfuzz": "rapidfuzz process.extract (WRatio)"}
 # Parts of the retrieval switched off in --parts runs, from nothing new to everything (engine_worker applies them).
 ABLATIONS = {
-    "before (lexicon, forms and rule of the last commit)": ("lexicon", "forms", "rule"),
-    "+ lexicon (data/synonyms.yaml grown)": ("forms", "rule"),
-    "+ word forms (irregular verbs, e/y/doubling, -ize/-ise, -ee/-ion/-ment) and question words": ("rule",),
-    "+ acceptance rule for other words, names checked (all parts)": (),
+    "before (lexicon, forms and rules of an earlier commit)": ("lexicon", "forms", "rule", "subject"),
+    "+ lexicon (data/synonyms.yaml grown, phrases)": ("forms", "rule", "subject"),
+    "+ word forms (irregular verbs, e/y/doubling, -ize/-ise, -ee/-ion/-ment) and question words": ("rule", "subject"),
+    "+ acceptance rule for other words, names checked": ("subject",),
+    "+ a keyword question's subject must be held (all parts)": (),
+    "all parts but the lexicon (the synonym file compared with)": ("lexicon",),
 }
 
 
@@ -572,6 +574,8 @@ def apply_ablation(ablate: tuple[str, ...], lexicon_before: str) -> None:
         from bot.core.analysis import terms as terms_mod
 
         terms_mod.STOPWORDS = terms_mod.STOPWORDS - QUESTION_WORDS
+    if "subject" in ablate:
+        engine.CLAIM_LACKS_SUBJECT = 2.0  # no word weighs twice the question: the rule never applies
     if "rule" in ablate:
         engine._in_other_words = lambda groups, results: results
         engine._named = lambda groups, people: {}  # and no cap for another person's claim,
@@ -580,16 +584,13 @@ def apply_ablation(ablate: tuple[str, ...], lexicon_before: str) -> None:
         from ruamel.yaml import YAML
 
         from bot.core.analysis.terms import terms
+        from bot.core.search.lexicon import Lexicon
 
-        groups = [[t for w in g["words"] for t in terms(str(w))[:1]]
+        groups = [[" ".join(terms(str(w))) for w in [*g.get("words", ()), *g.get("phrases", ())]]
                   for g in YAML(typ="safe").load(Path(lexicon_before).read_text())["synonyms"]]
 
-        async def old_lexicon(self) -> dict:
-            out: dict[str, set[str]] = {}
-            for members in groups:
-                for term in members:
-                    out.setdefault(term, set()).update(m for m in members if m != term)
-            return {term: tuple(sorted(others)) for term, others in out.items()}
+        async def old_lexicon(self) -> Lexicon:
+            return Lexicon.from_groups(groups)
 
         engine.SearchEngine._build_lexicon = old_lexicon
 

@@ -30,7 +30,8 @@ STOPWORDS = frozenset(
     over own same she should so some such than that the their them then there these they this those through to too
     under until up very was we were what when where which while who whom why will with would you your
     said says say told tell did didnt does quote quoted claim claims statement statements event happened happen
-    many much several hundreds thousands dozens tens millions whether ever really actually
+    many much several hundreds thousands dozens tens millions whether ever really actually still yet
+    dont doesnt isnt arent wasnt werent hasnt havent hadnt wont wouldnt cant couldnt shouldnt
     el la los las de del y que en un una""".split()
 )
 
@@ -112,6 +113,16 @@ _SPELLED = re.compile(
 )
 
 
+# Fractions of a scale: "a quarter of a million" is 250000, "half a billion" 500000000.
+_FRACTION = re.compile(r"\b(?:(?:a|one) )?(quarter|half|three[- ]quarters?)(?: of)? an? (thousand|million|billion|trillion)\b",
+                       re.IGNORECASE)
+_FRACTIONS = {"quarter": "0.25", "half": "0.5"}
+
+
+def _fraction(match: re.Match[str]) -> str:
+    return f"{_FRACTIONS.get(match.group(1).lower(), '0.75')} {match.group(2)}"
+
+
 def _spelled_value(phrase: str) -> str:
     """'seventy-six' -> '76'; 'three hundred and fifty' -> '350' (a match of _SPELLED)."""
     total = current = 0
@@ -128,6 +139,7 @@ def prepare(text: str) -> str:
     numbers before a unit or scale as digits."""
     text = _CONTROL.sub(" ", text)
     if _SPELLED_HINT.search(text):
+        text = _FRACTION.sub(_fraction, text)
         text = _SPELLED.sub(lambda m: _spelled_value(m.group(1)), text)
     if "," in text or "\u00a0" in text or "\u202f" in text:
         text = _THOUSANDS.sub("", text)

@@ -51,7 +51,9 @@ def read_topic(node: Any, file: str) -> tuple[Topic | None, list[Problem]]:
 
 
 def read_synonyms(node: Any, file: str) -> tuple[tuple[str, ...] | None, list[Problem]]:
-    """A group of words that mean the same here, as the index spells them ("Levies" -> "levies")."""
+    """A group of words and phrases that mean the same here, as the index spells them ("Levies" -> "levies",
+    "Hit back" -> "hit back"). `words` are single words; `phrases` are runs of two to four words (a verb and
+    its particle: "hit back", "send back", "crack down"), matched as a run in the question and the claim."""
     from bot.core.analysis.terms import terms  # the index's own spelling, so a group matches what it holds
 
     r = RecordReader(node, file)
@@ -59,11 +61,18 @@ def read_synonyms(node: Any, file: str) -> tuple[tuple[str, ...] | None, list[Pr
     for word in r.text_list("words"):
         spelled = terms(word)
         if len(spelled) != 1:
-            r.fail("words", f"{word!r} must be one word (phrases and figures are not matched as synonyms)")
+            r.fail("words", f"{word!r} must be one word (list a run of words under `phrases`; figures are not"
+                            " matched as synonyms)")
         elif spelled[0] not in group:
             group.append(spelled[0])
+    for phrase in r.text_list("phrases"):
+        spelled = terms(phrase)
+        if not 2 <= len(spelled) <= 4 or not all(term.isalpha() for term in spelled):
+            r.fail("phrases", f"{phrase!r} must be two to four words (no figures; single words go under `words`)")
+        elif " ".join(spelled) not in group:
+            group.append(" ".join(spelled))
     if r.ok and len(group) < 2:
-        r.fail("words", "needs at least two different words")
+        r.fail("words", "needs at least two different words or phrases")
     return (tuple(group) if r.ok else None), r.problems
 
 

@@ -40,16 +40,18 @@ from bot.core.analysis.terms import (
     words,
 )
 from bot.core.models import ClaimFilter
-from bot.core.search.forms import bases, derivations, forms, inflections
+from bot.core.search.forms import derivations, forms, inflections
+from bot.core.search.lexicon import Lexicon, phrase_forms
 from bot.core.search.people import PeopleIndex
 from bot.core.search.thresholds import CLAIM_ACCEPT as ACCEPT
-from bot.core.search.thresholds import CLAIM_SUGGEST as SUGGEST
 from bot.core.search.thresholds import (
+    CLAIM_LACKS_SUBJECT,
     OTHER_WORDS_COVER,
     OTHER_WORDS_HELD,
     OTHER_WORDS_LEAD,
     OTHER_WORDS_UNKNOWN,
 )
+from bot.core.search.thresholds import CLAIM_SUGGEST as SUGGEST
 
 if TYPE_CHECKING:
     from bot.core.store import IndexReader, Store
@@ -69,12 +71,13 @@ PREFIX_WEIGHT = 0.8
 FORM_WEIGHT = 0.9  # another form of the same word: threaten / threatened / threat
 DERIVED_WEIGHT = 0.8  # a noun of the same verb: deported / deportee, enforce / enforcement
 SYNONYM_WEIGHT = 0.8  # a word of the same synonym group (data/synonyms.yaml): levy for tariff
+PHRASE_PART_WEIGHT = 0.5  # a word of a phrase the question holds ("hit back"), found without the rest
 CONTEXT_WEIGHT = 0.7  # a word found only in the claim's source passage, not in the claim itself
 OTHER_PERSON_CAP = ACCEPT - 0.1  # a person's claim that misses the other person the question names
+SUBJECT_KEYWORDS = 3  # a question of at most this many keywords names its subject (thresholds.CLAIM_LACKS_SUBJECT)
 MAX_NAME_SCAN = 300  # characters of the question read for capitalised names
 
 
-Lexicon = dict[str, tuple[str, ...]]  # a term -> the terms that mean the same
 Conjunction = tuple[tuple[str, ...], ...]  # claims holding one term of every inner tuple
 
 
@@ -92,6 +95,12 @@ class Group:
     @property
     def useful(self) -> bool:
         return bool(self.alts)
+
+    @property
+    def fts(self) -> tuple[str, ...]:
+        """Terms for the FTS5 candidates: the one-word alternatives, and the first word of each phrase (FTS5
+        without positions cannot match a phrase: the ranking checks the run of words)."""
+        return tuple(dict.fromkeys(alt.partition(" ")[0] for alt in self.alts))
 
 
 @dataclass(frozen=True)
@@ -188,14 +197,15 @@ class SearchEngine:
         return await self.once("lexicon", self._build_lexicon)
 
     async def _build_lexicon(self) -> Lexicon:
-        lexicon: dict[str, set[str]] = defaultdict(set)
         groups: dict[int, list[str]] = defaultdict(list)
         for group_id, term in await self.store.synonym_rows():
             groups[group_id].append(term)
-        for members in groups.values():
-            for term in members:
-                lexicon[term].update(m for m in members if m != term)
-        return {term: tuple(sorted(others)) for term, others in lexicon.items()}
+        return await self.with_frequencies(Lexicon.from_groups(groups.values()))
+
+    async def with_frequencies(self, lexicon: Lexicon) -> Lexicon:
+        """The lexicon with how many claims hold each form of its words, read once per content version."""
+        lexicon.df = await self.store.read_index(_frequencies, sorted(lexicon.every_form()))
+        return lexicon
 
     # --- ranking --------------------------------------------------------------------------------------
 
@@ -207,6 +217,10 @@ class SearchEngine:
         lexicon = await self.lexicon()
         filters = filters if filters and filters.active else None
         return await self.store.read_index(_rank, text, filters, people, docs, candidates, lexicon)
+
+
+def _frequencies(index: IndexReader, terms: list[str]) -> dict[str, int]:
+    return index.term_frequencies(terms)
 
 
 def _rank(index: IndexReader, text: str, filters: ClaimFilter | None, people: PeopleIndex | None, docs: int,
@@ -235,33 +249,51 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
     qterms = query_terms(text)
     if not qterms or docs == 0:
         return [], []
+    phrases = _phrases(qterms, text, lexicon) if lexicon and getattr(lexicon, "heads", None) else {}
+    # Other forms of each word (tariff/tariffs, vow/vowed) are looked up with the words themselves, and so are
+    # the synonyms of a phrase of the lexicon the question holds ("hit back" -> retaliate).
+    forms = {q.text: inflections(q.text) for q in qterms if not q.figure and not q.stop and q.text.isalpha()}
+    derived = {word: derivations(word) for word in forms}
+    phrase_alts = {key: _phrase_alts(lexicon, key, typed) for key, (typed, _) in phrases.items()} if phrases else {}
+    # The lexicon knows how many claims hold its words (read at reload); without that, the synonyms of each
+    # word as typed are looked up in the same query (those of a typo's correction later).
+    known_df = lexicon.df if lexicon is not None and getattr(lexicon, "df", None) is not None else None
+    guesses = {word: _related(lexicon, word, {}) for word in forms} if lexicon and known_df is None else {}
+    looked = {*(alt for q in qterms for alt in q.alternatives), *(form for group in forms.values() for form in group),
+              *(form for group in derived.values() for form in group),
+              *(() if known_df is not None else
+                (word for alts in phrase_alts.values() for alt in alts for word in alt.split())),
+              *(word for found in guesses.values() for term in found for word in term.split())}
+    exact = index.term_frequencies(looked)
+    if known_df is not None and phrase_alts:  # the words of the phrases and of their synonyms
+        exact.update((word, known_df[word]) for alts in phrase_alts.values() for alt in alts
+                     for word in alt.split() if word in known_df)
+    qterms, phrase_groups = _merge_phrases(qterms, phrases, phrase_alts, exact)
     mentions = _mentions(qterms, people) if people else {}
     capitalised = _capitalised(text)
-    # Other forms of each word (tariff/tariffs, vow/vowed) are looked up with the words themselves.
-    forms = {q.text: inflections(q.text) for i, q in enumerate(qterms)
-             if not q.figure and not q.stop and i not in mentions and q.text.isalpha()}
-    derived = {word: derivations(word) for word in forms}
-    exact = index.term_frequencies([*(alt for q in qterms for alt in q.alternatives),
-                                    *(form for group in forms.values() for form in group),
-                                    *(form for group in derived.values() for form in group)])
     keys: set[str] = set()
     for i, q in enumerate(qterms):
-        if _may_have_typo(q, i in mentions, exact):
+        if _may_have_typo(q, i in mentions, exact, forms.get(q.text, ())):
             keys |= deletion_keys(q.text)
     near = index.fuzzy_terms(keys) if keys else []
-    groups: list[Group] = []
     corrections: list[tuple[str, str]] = []
+    staged: list[tuple[QueryTerm, dict[str, float], bool]] = []
     for i, q in enumerate(qterms):
+        if i in phrase_groups:
+            alts = phrase_groups[i]
+            staged.append((q, alts, bool(alts)))
+            continue
         alts = {alt: 1.0 for alt in q.alternatives if alt in exact}
         weight = TYPO_WEIGHT[1] if alts else FORM_WEIGHT  # typed "vowed", the index has only "vow": that form
-        for form in forms.get(q.text, ()):
+        named = i in mentions  # a name is taken as written
+        for form in forms.get(q.text, ()) if not named else ():
             if form in exact:
                 alts.setdefault(form, weight)
-        for form in derived.get(q.text, ()):
+        for form in derived.get(q.text, ()) if not named else ():
             if form in exact:
                 alts.setdefault(form, DERIVED_WEIGHT)
         known = bool(alts) or q.figure
-        if _may_have_typo(q, i in mentions, exact):
+        if _may_have_typo(q, i in mentions, exact, forms.get(q.text, ())):
             typos = []
             limit = max_typos(q.text)
             for term, df in near:
@@ -273,19 +305,32 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
                 alts.setdefault(term, TYPO_WEIGHT[distance])
             if typos and q.text not in exact:
                 corrections.append((q.text, sorted(typos)[0][2]))
-        if lexicon and not q.figure and not q.stop and i not in mentions:
-            related = _related(lexicon, q.text, alts)
-            for term, df in index.term_frequencies(related).items() if related else ():
-                alts.setdefault(term, SYNONYM_WEIGHT * related[term])
-                near.append((term, df))
-                known = known or related[term] >= 1.0  # a synonym of the word as typed, not of a typo's guess
+        staged.append((q, alts, known))
+    # The synonyms of every word (of the word as typed, a form of it or a typo's correction), in one lookup.
+    related: list[dict[str, float]] = [
+        _related(lexicon, q.text, alts) if lexicon and not q.figure and not q.stop and i not in mentions
+        and i not in phrase_groups else {} for i, (q, alts, _) in enumerate(staged)]
+    if known_df is not None:
+        held = known_df
+    else:
+        wanted = {word for found in related for term in found for word in term.split()} - looked
+        held = {**exact, **index.term_frequencies(wanted)} if wanted else exact
+    near_df = dict(near)
+    groups: list[Group] = []
+    for i, ((q, alts, known), found) in enumerate(zip(staged, related, strict=True)):
+        for term, weight in found.items():
+            df = _df(term, held)
+            if df:
+                alts.setdefault(term, SYNONYM_WEIGHT * weight)
+                near_df.setdefault(term, df)
+                known = known or weight >= 1.0  # a synonym of the word as typed, not of a typo's guess
         if i == len(qterms) - 1 and not alts and not q.figure and len(q.text) >= 3 and q.text.isalpha():
-            for term, _df in index.prefix_terms(q.text, 5):
+            for term, _count in index.prefix_terms(q.text, 5):
                 alts.setdefault(term, PREFIX_WEIGHT)
-        df_all = {**exact, **dict(near)}
-        group = Group(q, alts, min(docs, sum(df_all.get(a, 0) for a in alts)), persons=mentions.get(i, frozenset()),
+        dfs = [exact.get(a) or near_df.get(a) or (_df(a, exact) if " " in a else 0) for a in alts]
+        group = Group(q, alts, min(docs, sum(dfs)), persons=mentions.get(i, frozenset()),
                       guessed=bool(alts) and not known)
-        main_df = exact.get(q.alternatives[0]) or max((df_all.get(a, 0) for a in alts), default=0)
+        main_df = exact.get(q.alternatives[0]) or max(dfs, default=0)
         group.weight = _idf(docs, main_df or 1) * (0.1 if q.stop else 1.0)
         if not alts and len(q.text) < 5 and not q.figure and q.text not in capitalised:
             group.weight *= 0.5  # a short word the index lacks is more likely a slip than a name ("Elon Musk" is one)
@@ -293,6 +338,66 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
             group.weight = _idf(docs, 1) * 0.7
         groups.append(group)
     return groups, corrections
+
+
+def _df(term: str, dfs: dict[str, int]) -> int:
+    """A term's document frequency; a phrase's is at most its rarest word's (0 when a word is missing)."""
+    if " " not in term:
+        return dfs.get(term, 0)
+    return min((dfs.get(word, 0) for word in term.split()), default=0)
+
+
+def _phrases(qterms: list[QueryTerm], text: str, lexicon: Lexicon) -> dict[str, tuple[str, list[int]]]:
+    """The lexicon's phrases the question holds as a run of words ("sent back"): phrase -> (as typed, the
+    indexes of its words among the query terms)."""
+    position = {q.text: i for i, q in enumerate(qterms) if not q.figure}
+    found: dict[str, tuple[str, list[int]]] = {}
+    run = words(prepare(text[:MAX_NAME_SCAN * 2]))
+    for start, end, key in lexicon.phrases_in(run):
+        indexes = [position.get(word) for word in run[start:end]]
+        if None not in indexes and key not in found:
+            found[key] = (" ".join(run[start:end]), indexes)  # type: ignore[arg-type]
+    return found
+
+
+def _phrase_alts(lexicon: Lexicon, key: str, typed: str) -> dict[str, float]:
+    """What stands for a phrase of the question: itself in each form, its synonyms (words and phrases) in each."""
+    alts = {form: FORM_WEIGHT for form in phrase_forms(key)}
+    alts[typed] = 1.0
+    content = [word for word in typed.split() if word not in STOPWORDS]
+    for word in content:  # a claim holding a word of it without the rest holds less ("hit" of "hit back"),
+        alts.setdefault(word, PHRASE_PART_WEIGHT if len(content) > 1 else FORM_WEIGHT)  # unless it is the one
+    for other in lexicon.get(key, ()):
+        for form in phrase_forms(other) if " " in other else forms(other):
+            alts.setdefault(form, SYNONYM_WEIGHT)
+    return alts
+
+
+def _merge_phrases(qterms: list[QueryTerm], phrases: dict[str, tuple[str, list[int]]],
+                   phrase_alts: dict[str, dict[str, float]], dfs: dict[str, int],
+                   ) -> tuple[list[QueryTerm], dict[int, dict[str, float]]]:
+    """The query terms with each phrase the index can match (itself or a synonym) as one term in place of its
+    words: "hit back" is one thing asked, not "hit" and "back"."""
+    if not phrases:
+        return qterms, {}
+    replace_at: dict[int, tuple[QueryTerm, dict[str, float]]] = {}
+    dropped: set[int] = set()
+    for key, (typed, indexes) in phrases.items():
+        alts = {alt: weight for alt, weight in phrase_alts[key].items() if _df(alt, dfs)}
+        if not alts or any(i in dropped or i in replace_at for i in indexes):
+            continue
+        replace_at[indexes[0]] = (QueryTerm(typed, (typed,)), alts)
+        dropped.update(indexes[1:])
+    out: list[QueryTerm] = []
+    groups: dict[int, dict[str, float]] = {}
+    for i, q in enumerate(qterms):
+        if i in dropped:
+            continue
+        if i in replace_at:
+            q, alts = replace_at[i]
+            groups[len(out)] = alts
+        out.append(q)
+    return out, groups
 
 
 _TOKEN = re.compile(r"[^\W\d_]+")
@@ -309,6 +414,12 @@ def _capitalised(text: str) -> set[str]:
     return out
 
 
+def _written_capitalised(text: str) -> set[str]:
+    """The words written with a capital, the first word too, folded."""
+    return {word for token in _TOKEN.findall(text[:MAX_NAME_SCAN]) if token[0].isupper()
+            for word in words(prepare(token))}
+
+
 def _related(lexicon: Lexicon, word: str, alts: dict[str, float]) -> dict[str, float]:
     """Synonyms of the word (or of a spelling it was matched by, or of its base) in every form: term -> weight.
     The lexicon lists base words (overwhelm, not overwhelmed): their forms are made here."""
@@ -317,11 +428,9 @@ def _related(lexicon: Lexicon, word: str, alts: dict[str, float]) -> dict[str, f
     for spelled, weight in spellings.items():
         if weight < TYPO_WEIGHT[1]:
             continue  # a synonym of a looser kin (a noun of the verb, a two-typo guess) strays too far
-        for key in bases(spelled, 3):
-            for other in lexicon.get(key, ()):
-                for form in forms(other):
-                    if form not in spellings and weight > out.get(form, 0.0):
-                        out[form] = weight
+        for form in lexicon.expand(spelled):
+            if form not in spellings and weight > out.get(form, 0.0):
+                out[form] = weight
     return out
 
 
@@ -343,7 +452,7 @@ def _first_stage(index: IndexReader, groups: list[Group], wanted: int, docs: int
         if parts and not rare:
             break  # the rarer terms found the candidates; common ones only count in the ranking
         limit = BUDGET if rare and not small else min(wanted * 10, BUDGET) if not small else wanted
-        parts.append(((tuple(group.alts),), limit))
+        parts.append(((group.fts,), limit))
         weights.append(group.weight)
         total += min(group.df, limit)
     common_only = not content or min(g.df for g in content) > enough
@@ -351,14 +460,14 @@ def _first_stage(index: IndexReader, groups: list[Group], wanted: int, docs: int
         # Many claims may share the rare words: the next, commoner words tell them apart. FTS5 answers
         # "rare AND common" by walking the short list, so this stays cheap (very common words are left
         # to the ranking).
-        lead = tuple(term for group in content[: len(parts)] for term in group.alts)
+        lead = tuple(term for group in content[: len(parts)] for term in group.fts)
         taken = set(map(id, content[: len(parts)]))
         spent = 0
         for group in [g for g in content if id(g) not in taken][:TIE_BREAKERS]:
             spent += group.df  # FTS5 walks the common word's list: the cost grows with its length
             if spent > TIE_BUDGET:
                 break
-            parts.append(((lead, tuple(group.alts)), BUDGET))
+            parts.append(((lead, group.fts), BUDGET))
             weights.append(group.weight)
     scores: dict[int, float] = defaultdict(float)
     for rowid, part in index.postings(parts):
@@ -370,7 +479,7 @@ def _first_stage(index: IndexReader, groups: list[Group], wanted: int, docs: int
         ordered = [*content, *stops]
         take, held = 2, []
         while True:
-            held = index.postings([(tuple(tuple(g.alts) for g in ordered[:take]), wanted + 1)])
+            held = index.postings([(tuple(g.fts for g in ordered[:take]), wanted + 1)])
             if len(held) <= wanted or take == len(ordered):
                 break
             take += 1
@@ -389,9 +498,12 @@ def _idf(docs: int, df: int) -> float:
     return math.log(1 + (docs - df + 0.5) / (df + 0.5))
 
 
-def _may_have_typo(q: QueryTerm, is_name: bool, exact: dict[str, int]) -> bool:
-    """A word the index lacks (a word it has is taken as typed, with its other forms)."""
-    return not (q.figure or q.stop or is_name or q.text in exact) and fuzzy_candidate(q.text)
+def _may_have_typo(q: QueryTerm, is_name: bool, exact: dict[str, int], forms: frozenset[str] | set[str] = frozenset(),
+                   ) -> bool:
+    """A word the index lacks in every form (a word it has, or has in another form, is taken as typed: "walls"
+    is wall, not calls)."""
+    return not (q.figure or q.stop or is_name or q.text in exact) and fuzzy_candidate(q.text) \
+        and not any(form in exact for form in forms)
 
 
 def _mentions(qterms: list[QueryTerm], people: PeopleIndex) -> dict[int, frozenset[str]]:
@@ -419,35 +531,97 @@ class Coverage:
 
     def __init__(self, groups: list[Group]) -> None:
         self.groups = groups
-        self.total = sum(g.weight for g in groups)
+        self.weights = [g.weight for g in groups]
+        self.total = sum(self.weights)
         self.spellings: dict[str, list[tuple[int, float]]] = defaultdict(list)  # indexed term -> (group, weight)
+        # A phrase is a run of terms: its first word -> (" hit back ", group, weight), checked only in the claims
+        # that hold that word.
+        self.phrases: dict[str, list[tuple[str, int, float]]] = defaultdict(list)
         for i, group in enumerate(groups):
             for alt, weight in group.alts.items():
-                self.spellings[alt].append((i, weight))
+                if " " in alt:
+                    self.phrases[alt.partition(" ")[0]].append((f" {alt} ", i, weight))
+                else:
+                    self.spellings[alt].append((i, weight))
+        self.heads = self.phrases.keys()
+        self.keys = self.spellings.keys()
+        # In the source passage only the word itself or another form of it (or a phrase's word) counts, less:
+        # not typos or synonyms.
+        self.in_context = {term: [(i, weight * CONTEXT_WEIGHT) for i, weight in found
+                                  if weight >= FORM_WEIGHT or weight == PHRASE_PART_WEIGHT]
+                           for term, found in self.spellings.items()}
         self.named = [(i, g.persons) for i, g in enumerate(groups) if g.persons]
+        self.texts = [g.term.text for g in groups]
 
-    def __call__(self, body: str, speaker: str = "", own: int | None = None) -> tuple[float, tuple[str, ...]]:
+    def __call__(self, body: str, speaker: str = "", own: int | None = None, rowid: int | None = None,
+                 ) -> tuple[float, tuple[str, ...]]:
         """`own`: how many leading terms of body are the claim's; the rest (its source passage) count less."""
         if not self.total:
             return 0.0, ()
+        held, every = _doc_terms(body, own, rowid)
         best: dict[int, float] = {}
-        held = body.split()
-        context = held[own:] if own is not None else ()
-        if own is not None:
-            held = held[:own]
-        for term in self.spellings.keys() & set(held):  # C-level set work; the loop sees only matches
-            for i, weight in self.spellings[term]:
-                if weight > best.get(i, 0.0):
+        get = best.get
+        spellings, in_context = self.spellings, self.in_context
+        for term in self.keys & every:  # C-level set work; the loop sees only matches
+            for i, weight in spellings[term] if term in held else in_context.get(term, ()):
+                if weight > get(i, 0.0):
                     best[i] = weight
-        for term in self.spellings.keys() & set(context) if context else ():
-            for i, weight in self.spellings[term]:  # only the word itself or another form of it, not typos
-                if weight >= FORM_WEIGHT and weight * CONTEXT_WEIGHT > best.get(i, 0.0):  # or synonyms
-                    best[i] = weight * CONTEXT_WEIGHT
+        if self.phrases:
+            heads = self.heads & every
+            padded, limit = "", 0
+            for head in heads:
+                for pattern, i, weight in self.phrases[head]:
+                    if not padded:
+                        padded, limit = f" {body} ", _own_end(body, own)
+                    at = padded.find(pattern)
+                    if at < 0:
+                        continue
+                    if at >= limit:  # in the source passage
+                        weight = weight * CONTEXT_WEIGHT if weight >= FORM_WEIGHT else 0.0
+                    if weight > best.get(i, 0.0):
+                        best[i] = weight
         for i, persons in self.named:
             if speaker in persons:
                 best[i] = 1.0
-        got = sum(self.groups[i].weight * weight for i, weight in best.items())
-        return got / self.total, tuple(self.groups[i].term.text for i in sorted(best))
+        weights = self.weights
+        got = sum(weights[i] * weight for i, weight in best.items())
+        texts = self.texts
+        return got / self.total, tuple(texts[i] for i in sorted(best))
+
+
+_DOCS: dict[int, tuple[str, int | None, frozenset[str], frozenset[str]]] = {}  # hash -> body, own, its terms
+_DOCS_MAX = 2_048  # about 8 kB each at most: a few MB, and every claim of a small corpus
+
+
+def _doc_terms(body: str, own: int | None, rowid: int | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """A claim's own terms and all its terms (with its source passage's), as sets: kept for the claims ranked
+    lately (the same claims come back question after question), keyed by the claim's row (or the body's hash)
+    and checked against the body itself."""
+    key = rowid if rowid is not None else hash(body)
+    cached = _DOCS.get(key)
+    if cached is not None and cached[1] == own and cached[0] == body:
+        return cached[2], cached[3]
+    terms = body.split()
+    every = frozenset(terms)
+    held = frozenset(terms[:own]) if own is not None and own < len(terms) else every
+    if len(_DOCS) >= _DOCS_MAX:
+        _DOCS.clear()
+    _DOCS[key] = (body, own, held, every)
+    return held, every
+
+
+def _own_end(body: str, own: int | None) -> int:
+    """Where the claim's own terms end in f" {body} " (the source passage's terms follow)."""
+    if own is None:
+        return len(body) + 2
+    if own == 0:
+        return 0
+    at = 0
+    for _ in range(own):
+        at = body.find(" ", at + 1)
+        if at < 0:
+            return len(body) + 2
+    return at + 1
 
 
 def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | None = None) -> list[Ranked]:
@@ -456,13 +630,22 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
     stops = {g.term.text for g in groups if g.term.stop and not g.persons}
     for row in rows:
         rowid, claim_id, speaker_id, _kind, said_sort, body, own = row
-        cover, matched = coverage(body, speaker_id, own)
-        if not any(i not in stops for i in matched):
+        cover, matched = coverage(body, speaker_id, own, rowid)
+        if stops.issuperset(matched):
             continue  # it shares only stop words with the question: no evidence at all
         staged.append((cover, said_sort, rowid, claim_id, speaker_id, body, matched))
     staged.sort(key=lambda item: (-item[0], -_day(item[1]), item[2]))
     needle = " ".join(words(prepare(text[:300])))[:300]
     named = _named(groups, people)
+    total = sum(g.weight for g in groups)
+    # A question of keywords only (no small words: "Canada fentanyl czar") names its subjects: its heavy words
+    # that the index knows, or that are written with a capital ("Pemex"; a lower-case word the index lacks is
+    # more likely a slip of the keyboard than the subject).
+    # In a longer list of keywords a word no claim holds is more likely a slip onto another word ("sad" for said).
+    subjects = [] if any(g.term.stop for g in groups) or len(groups) > SUBJECT_KEYWORDS else [
+        g.term.text for g in groups if not g.persons and g.weight >= CLAIM_LACKS_SUBJECT * total
+        and (g.alts or g.term.text in _written_capitalised(text))]
+    mentioned = {p for g in groups for p in g.persons}
     results = []
     for position, (cover, said_sort, rowid, claim_id, speaker_id, body, matched) in enumerate(staged):
         if position < RERANK and needle:
@@ -471,11 +654,16 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
             similarity = cover * 100 * 0.8
         score = round(100 * (0.75 * cover + 0.25 * similarity / 100), 1)
         names_held = not named or _names_held(named, matched, body)
-        if not names_held and people and people.kinds.get(speaker_id) == "person":
+        if not names_held and people and (people.kinds.get(speaker_id) == "person" or speaker_id in mentioned):
             # The question names someone, and this is another person's claim that does not mention them:
             # at most a suggestion ("Blinken on deportation flights" is not Petro's refusal). A government's
-            # claim stays an answer: it may speak for the person named ("Trump tariffs" -> "the US threatened").
+            # claim stays an answer: it may speak for the person named ("Trump tariffs" -> "the US threatened"),
+            # unless the question names that government too ("Blinken on flights to Colombia" is not Bogota's).
             score = min(score, OTHER_PERSON_CAP)
+        if subjects and any(subject not in matched for subject in subjects):
+            # It lacks what a short question is about ("Canada fentanyl czar" is not Trump's fentanyl claim).
+            score = min(score, OTHER_PERSON_CAP)
+            names_held = False  # and the rule for questions in other words does not make it an answer
         if named and names_held:
             matched = tuple(dict.fromkeys((*matched, *named)))  # named in its text by another alias: held
         if score >= SUGGEST:

@@ -13,6 +13,10 @@ OTHER_WORDS_HELD = 3
 OTHER_WORDS_COVER = 0.35
 OTHER_WORDS_LEAD = 5.0
 OTHER_WORDS_UNKNOWN = 0.30
+# A claim that lacks a word weighing at least this share of a question made of keywords only (its subject:
+# "Canada fentanyl czar", "Pemex deportation flights") is at most a suggestion. Names of people are checked
+# apart (a government's claim may speak for its president); a question in sentences is not held to it.
+CLAIM_LACKS_SUBJECT = 0.30
 
 # Names of briefings, topics and articles (rapidfuzz WRatio over their names, exact and prefix raised).
 NAME_ACCEPT = 80.0
