@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from bot.core.analysis.fold import fold
 from bot.core.analysis.terms import prepare, query_terms, terms, words
 from bot.core.dates import PartialDate
-from bot.core.models import Briefing, BriefingItem, ClaimFilter, ClaimView, NotFound
+from bot.core.models import Briefing, BriefingItem, ClaimFilter, ClaimView, NotFound, Person
 from bot.core.search import people as people_mod
 from bot.core.search.engine import ACCEPT, SearchEngine
 from bot.core.search.filters import (
@@ -141,18 +141,29 @@ class Lookups:
             return await self.mentions(name) or problem
         if problem is not None or best is None:
             return problem or NotFound(name, "empty", "person")
-        person = await self.store.person(best.id)
+        person, claims = await self._said_by(best.id, limit if limit is None or limit >= 0 else 0)
         if person is None:  # removed between resolving and reading
             return NotFound(name, "no_match", "person")
-        ids = await self.store.person_claim_ids(best.id, limit if limit is None or limit >= 0 else 0)
-        claims = await self.store.claims_by_id(ids)
         # "the secretary of state" with no date means the holder as far as the index knows, not today's
-        known_until = await self.store.latest_publication() if best.role and as_of is None else None
+        known_until = await self.per_content("latest_publication", self.store.latest_publication) \
+            if best.role and as_of is None else None
         return WhoAnswer(
             person=person, matched=best.matched, claims=claims, score=best.score, total_claims=best.claim_count,
             role_at=best.role, held_from=best.held_from, held_to=best.held_to, as_of=as_of, known_until=known_until,
             alternatives=tuple(others[:5]),
         )
+
+    async def _said_by(self, person_id: str, limit: int | None) -> tuple[Person | None, list[ClaimView]]:
+        """A person and their latest claims, read once per content version: "Sheinbaum", "claudia sheinbaum"
+        and "the Mexican president" in one burst are one reading."""
+
+        async def read() -> tuple[Person | None, list[ClaimView]]:
+            person = await self.store.person(person_id)
+            if person is None:
+                return None, []
+            return person, await self.store.claims_by_id(await self.store.person_claim_ids(person_id, limit))
+
+        return await self.per_content(f"said_by:{person_id}:{limit}", read)
 
     async def mentions(self, name: str, limit: int = 10) -> SearchAnswer | None:
         """Claims whose text or source passage holds every word of the name (mode "mentions"), or None."""
