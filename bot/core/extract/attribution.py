@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.core.extract.cues import Cue
+from bot.core.extract.cues import VERB_FORMS, Cue
 from bot.core.extract.lexicon import AUXILIARY, IRREGULAR_PAST, PASSIVE_AUX
 from bot.core.extract.mentions import Mention
 
@@ -16,7 +16,16 @@ _APPOSITIVE = re.compile(r"^\s*,[^,;:\"“”]{2,120},\s*(?:who\s+)?(?:(?:has|ha
 _RELATIVE = re.compile(r"^\s*,?\s*(?:who|which|that)\s+$")
 _POSSESSIVE = re.compile(r"^(?:’s|'s|’|')")
 # "..., said Trump" / "...,” said the minister": inversion follows a comma or a closing quote.
+# "Sheinbaum's office said", "the ministry's spokesman said": they speak for the owner.
+_SPOKESMAN = re.compile(r"(?:'s|')\s+(?:press\s+)?(?:office|spokesperson|spokesman|spokeswoman|press secretary|"
+                        r"campaign|team|aides?|lawyers?|attorneys?)\b")
+_INVERSION_GAP = re.compile(r"\s*(?:(?:the|a|an|one|another)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}")
 _INVERSION_BEFORE = re.compile(r"[,”\"’»]\s*$")
+# ... and the name ends the clause ("..., said Trump." / "said the minister, who ..."); "..., said Mexico had
+# been ..." is a subject of what was said.
+_INVERSION_AFTER = re.compile(r"\s*(?:[,.;:!?)\]”\"’—–-]|$|\s(?:on|in|at|during|after|before|when|while|who|"
+                              r"according|last|this|told|to|of|from|earlier|later|monday|tuesday|wednesday|"
+                              r"thursday|friday|saturday|sunday|yesterday|today)\b)")
 
 
 @dataclass(frozen=True)
@@ -29,18 +38,35 @@ class Attribution:
 _BE = frozenset("is are was were been being".split())  # before an -ing form (a passive was ruled out first)
 
 
+_WHEN = re.compile(r"\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+                   r"\b(?:last|this|earlier this|later that)\s+(?:week|month|year|night|morning)\b|"
+                   r"\b(?:yesterday|today|on\s+[a-z]{3,9}\.?\s+\d{1,2})\b", re.I)
+
+
 def _gap_is_auxiliary(gap: str) -> bool:
+    gap = _WHEN.sub(" ", gap) if len(gap) < 40 else gap  # "Trump on Monday announced", "Ruiz last week said"
+    gap = _TOGETHER.sub(" ", gap)  # "the two leaders both said", "X and Y jointly announced"
     if any(mark in gap for mark in ".;:!?\"“”"):
         return False
+    gap = _CONSTRAINED.sub(" ", gap)  # "was forced to negotiate": the subject did it, under constraint
     words = [w.lower() for w in _WORDS.findall(gap)]
     return all(w in AUXILIARY or w.endswith("ly") or w in _BE for w in words) and len(words) <= 4
+
+
+_TOGETHER = re.compile(r"\b(?:all|both|each|jointly|together)\b", re.I)
+_CONSTRAINED = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:forced|compelled|obliged|pressured|"
+                          r"pushed)\s+to\s*$", re.I)
+
+
+_PASSIVE_ADVERBS = frozenset("not also already been just since then later never now first once again still "
+                             "since all soon".split())  # "was just dismantled", "were then deported"
 
 
 def _passive(flat_text: str, cue: Cue, floor: int) -> bool:
     if cue.word.endswith("ing"):
         return False  # "has been increasing" is progressive: the subject is doing it
     words = [w for w in _WORDS.findall(flat_text[max(floor, cue.start - 40): cue.start])]
-    while words and (words[-1].endswith("ly") or words[-1] in ("not", "also", "already", "been")):
+    while words and (words[-1].endswith("ly") or words[-1] in _PASSIVE_ADVERBS):
         if words[-1] == "been":
             return True
         words.pop()
@@ -48,6 +74,12 @@ def _passive(flat_text: str, cue: Cue, floor: int) -> bool:
 
 
 def attribute(text: str, flat_text: str, cue: Cue, mentions: list[Mention], floor: int) -> Attribution:
+    if cue.base.endswith(" from"):  # "under pressure from X", "threats from X": X's, whatever the sentence's subject
+        after = [m for m in mentions if cue.end <= m.start <= cue.end + 16
+                 and re.fullmatch(r"\s+(?:the\s+)?", flat_text[cue.end:m.start])
+                 and not _POSSESSIVE.match(text[m.end:m.end + 2])  # "pressure from Trump's re-election": not his
+                 and not text[m.start:m.end].endswith(("’s", "'s"))]
+        return Attribution(cue, after[0] if after else None, "according" if after else "none")
     if cue.kind == "according":
         after = [m for m in mentions if cue.end <= m.start <= cue.end + 60]
         return Attribution(cue, after[0] if after else None, "according" if after else "none")
@@ -58,17 +90,21 @@ def attribute(text: str, flat_text: str, cue: Cue, mentions: list[Mention], floo
         content = re.match(r"\s+that\b", flat_text[cue.end:cue.end + 6]) is not None
         owner = [m for m in mentions if m.end <= cue.start and re.fullmatch(
             r"(?:'s|s'|')?\s+(?:\w+\s+)?", flat_text[m.end:cue.start])
-            and (content or _PREPOSITION_BEFORE.search(flat_text[max(floor, m.start - 16):m.start]))]
+            and (content or _PREPOSITION_BEFORE.search(flat_text[max(floor, m.start - 60):m.start]))]
         return Attribution(cue, owner[-1] if owner else None, "subject" if owner else "none")
     if _passive(flat_text, cue, floor):
         agent = [m for m in mentions if cue.end <= m.start <= cue.end + 40
                  and re.search(r"\bby\s+(?:the\s+)?$", flat_text[cue.end:m.start])]
         return Attribution(cue, agent[0] if agent else None, "agent" if agent else "passive")
-    before = [m for m in mentions if m.end <= cue.start and not _POSSESSIVE.match(text[m.end:m.end + 2])
-              and not text[m.start:m.end].endswith(("’s", "'s"))]
+    before = [m for m in mentions if m.end <= cue.start and (
+        _SPOKESMAN.match(flat_text, m.end) or (not _POSSESSIVE.match(text[m.end:m.end + 2])
+                                               and not text[m.start:m.end].endswith(("’s", "'s"))))]
     for mention in reversed(before):
-        gap = text[mention.end:cue.start]
+        office = _SPOKESMAN.match(flat_text, mention.end)
+        gap = text[office.end() if office else mention.end:cue.start]
         if _gap_is_auxiliary(gap) or _APPOSITIVE.match(gap) or _RELATIVE.match(gap):
+            if _object_before(text, flat_text, mention.start, floor):
+                continue  # "sending migrants back to Mexico has created ...": Mexico is no subject
             return Attribution(cue, mention, "subject")
         if len(gap) > 140:
             break
@@ -79,13 +115,32 @@ def attribute(text: str, flat_text: str, cue: Cue, mentions: list[Mention], floo
         if agent:
             return Attribution(cue, agent[0], "agent")
     if cue.kind == "reporting" and not cue.word.endswith("ing") and _INVERSION_BEFORE.search(text[max(floor, cue.start - 4):cue.start]):
-        after = [m for m in mentions if cue.end <= m.start <= cue.end + 6
+        after = [m for m in mentions if cue.end <= m.start <= cue.end + 40
                  and not _POSSESSIVE.match(text[m.end:m.end + 2])]
-        if after and re.fullmatch(r"\s*(?:the\s*)?", flat_text[cue.end:after[0].start]):
+        # "said the minister", "said Senator Ron Wyden", "said one farmer": an article or a title may stand between
+        if after and _INVERSION_GAP.fullmatch(text, cue.end, after[0].start) \
+                and _INVERSION_AFTER.match(flat_text, after[0].end):
             return Attribution(cue, after[0], "inverted")
     return Attribution(cue, None, "none")
 
 
+# A name right after a preposition or a verb is its object ("back to Mexico has created", "grants the
+# government expanded tools"), never the subject of the verb that follows it.
+_OBJECT_OF = re.compile(r"\b(?:to|into|toward|towards|against|with|at|on|for|about|than|between|across|upon|"
+                        r"(?P<verb>[a-z]+))\s+(?:the\s+)?$")
+
+
+def _object_before(text: str, flat_text: str, start: int, floor: int) -> bool:
+    m = _OBJECT_OF.search(flat_text, max(floor, start - 24), start)
+    if not m:
+        return False
+    if text[m.start()].isupper():
+        return False  # "Secretary of State Marco Rubio": a title word, not a verb or a preposition
+    verb = m.group("verb")
+    return verb is None or (verb in VERB_FORMS and not verb.endswith("ing") and verb not in _NOT_TRANSITIVE)
+
+
+_NOT_TRANSITIVE = frozenset({"and", "or"})
 _VERBS = ("reporting", "action")
 _PAST = frozenset(IRREGULAR_PAST.values())
 
@@ -97,8 +152,12 @@ def _tense(word: str) -> str:
     return "present" if word.endswith("s") else "other"
 
 
-_PREPOSITION_BEFORE = re.compile(r"\b(?:to|of|after|by|from|with|despite|amid|over|following|against)\s+$")
-_COORDINATION = re.compile(r"^[^.;:!?]{0,150}$")
+# "after Trump's threat", "after the election and his renewed threats": the noun is an object, not the subject.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:to|of|after|by|from|with|despite|amid|over|following|against|given|under|"
+                                 r"regarding|about|on)\s+"
+                                 r"(?:[^,.;:]{0,40}\s+and\s+)?$")
+_COORDINATION = re.compile(r"^(?!.*\b(?:which|who|that|whose)\b)[^.;:!?]{0,150}$")  # "visas, which ... and granted"
+_PARTICIPLE_GAP = re.compile(r"^(?!.*\b(?:which|who|whose)\b)[^.;:!?]{0,150}$")  # "said that ..., calling it ..."
 _ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 
 
@@ -113,12 +172,18 @@ def share_subjects(text: str, attributions: list[Attribution]) -> list[Attributi
             if prev and a.cue.kind in _VERBS and _COORDINATION.match(gap) and re.search(r",|\band\b", gap) \
                     and _tense(a.cue.word) == _tense(prev.cue.word) != "other":
                 out.append(Attribution(a.cue, prev.mention, prev.how))
+            elif prev and a.cue.kind == "reporting" and a.cue.word.endswith("ing") \
+                    and re.search(r",\s*(?:\w+ly\s+)?$", text[max(0, a.cue.start - 16):a.cue.start]) \
+                    and _PARTICIPLE_GAP.match(gap):
+                # "..., saying it came too late", "..., calling it a sign of respect": the main clause's subject
+                out.append(Attribution(a.cue, prev.mention, prev.how))
             continue
         out.append(a)
     return out
 
 
-_COMPOUND_GAP = re.compile(r"^\s*,?\s+(?:and|as well as)\s+(?:the\s+)?$")  # a bare comma is an aside, not a pair
+# a bare comma is an aside, not a pair; titles may stand between ("X and Canadian Prime Minister Y")
+_COMPOUND_GAP = re.compile(r"^\s*,?\s+(?:and|as well as)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$")
 
 
 def compound_subjects(text: str, attributions: list[Attribution], mentions: list[Mention]) -> list[Attribution]:
@@ -127,9 +192,15 @@ def compound_subjects(text: str, attributions: list[Attribution], mentions: list
     for a in attributions:
         if a.mention is None or a.how != "subject":
             continue
+        joined, right = False, a.mention
         for m in reversed([m for m in mentions if m.end <= a.mention.start]):
-            if not _COMPOUND_GAP.match(text[m.end:a.mention.start]) or m.speaker.id == a.mention.speaker.id:
+            gap = text[m.end:right.start]
+            # "A, B and C said": once "and" has joined the last two, a bare comma joins the ones before
+            if not (_COMPOUND_GAP.match(gap) or (joined and _LIST_GAP.match(gap))) or m.speaker.id == right.speaker.id:
                 break
             out.append(Attribution(a.cue, m, "subject"))
-            break
+            joined, right = True, m
     return out
+
+
+_LIST_GAP = re.compile(r"^\s*,\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$")

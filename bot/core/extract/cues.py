@@ -11,6 +11,7 @@ from bot.core.extract.lexicon import (
     REPORTING,
     REPORTING_NOUNS,
     REPORTING_PHRASES,
+    SPANISH_REPORTING,
     inflections,
 )
 
@@ -22,16 +23,34 @@ for _base in REPORTING:  # a verb on both lists ("declare") reports
     for _form in inflections(_base):
         _FORMS[_form] = (_base, "reporting")
 
+for _form in SPANISH_REPORTING:
+    _FORMS.setdefault(_form, ("say", "reporting"))
+VERB_FORMS = frozenset(_FORMS)
 _WORD = re.compile(r"[a-z]+")
 # "Mexico should make it clear", "she may argue": advice or conjecture about saying, not a statement made.
-_MODAL = re.compile(r"\b(?:should|must|might|may|could|would|ought to|needs? to|has to|have to)\s+(?:\w+ly\s+)?(?:also\s+)?$")
+_MODAL = re.compile(r"\b(?:should|must|might|may|could|would|will|shall|ought to|needs? to|has to|have to)\s+(?:\w+ly\s+)?(?:also\s+)?$")
+_NEGATED = re.compile(r"(?:\bnot|n't|\bnever|\bdeclined to|\brefused to)\s+(?:\w+ly\s+)?$")
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:(?:\w+ly|also|still|now|already)\s+){0,2}$")
-_NOUNS = re.compile(r"(?:'s|s')\s+(?:(?:renewed|repeated|latest|new|earlier|recent|public)\s+)?(" + "|".join(REPORTING_NOUNS) + r")\b")
+_NOUNS = re.compile(r"(?:'s|s'|\b(?:his|her|their))\s+(?:(?:renewed|repeated|latest|new|earlier|recent|public)\s+)?(" + "|".join(REPORTING_NOUNS) + r")\b")
 _PHRASES = re.compile(r"\b(?:" + "|".join(REPORTING_PHRASES) + r")\b")
 _ANSWER = frozenset({"respond", "reply", "counter"})
 _BY_DOING = re.compile(r"\s+(?:\w+ly\s+)?by\s+[a-z]+ing\b")
 _TO_VERB = re.compile(r"\s+to\s+([a-z]+)")
+# "pressure from Washington", "attacks on President Biden by the Republican Party"
+_FROM = re.compile(r"\b(?=[ptdwca])(pressure|threats?|demands?|warnings?|criticism|attacks?)\s+"
+                   r"(?:(?:on|against)\s+(?:[\w.'-]+\s+){1,3}?)?(?:from|by)\b")
 _ACCORDING = re.compile(r"\b(?:" + "|".join(ACCORDING) + r")\b")
+_FORCED = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:forced|compelled|obliged|pressured|pushed)"
+                     r"\s+to\s+$")
+_PREPOSITIONAL = frozenset({"given", "following", "regarding", "concerning", "including", "pending"})
+_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had)\s+(?:\w+ly\s+)?$")
+_AGREE_TO = re.compile(r"\s+(?:to|on|with)\s+(?!(?:" + "|".join(sorted({f for b in REPORTING for f in inflections(b)}))
+                       + r")\b)")
+_ADVOCATE = frozenset({"press", "push"})
+_WELCOMED = re.compile(r"\s+(?:the|this|that|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:decision|move|announcement|"
+                       r"agreement|deal|news|plan|pause|ruling|proposal|step|talks|offer|statement|measures?|"
+                       r"initiative|results?|report|verdict|outcome|ceasefire|truce)\b")
+_FOR = re.compile(r"\s+(?:\w+ly\s+)?for\b")
 # Verbs that put a short quoted phrase in the speaker's mouth ("what she described as 'very sincere'").
 LABELLING = frozenset({"describe", "call", "label", "characterize", "characterise", "term", "dub"})
 
@@ -58,19 +77,35 @@ def find(flat_text: str, ranges: list[tuple[int, int]]) -> list[Cue]:
             if m.group() not in _FORMS or any(a <= m.start() < b for a, b in phrases):
                 continue
             base, kind = _FORMS[m.group()]
-            if kind == "reporting" and _MODAL.search(flat_text[max(start, m.start() - 24):m.start()]):
-                continue
+            if m.group() in _PREPOSITIONAL and not _AUX_BEFORE.search(flat_text, max(start, m.start() - 24), m.start()):
+                continue  # "given Trump's threat", "following the vote": prepositions, not verbs
+            if kind == "reporting" and (_MODAL.search(flat_text[max(start, m.start() - 24):m.start()])
+                                        or _NEGATED.search(flat_text[max(start, m.start() - 30):m.start()])):
+                continue  # "did not immediately respond", "declined to comment": nothing was said
             chained = _TO_VERB.match(flat_text, m.end(), end)
             if kind == "action" and chained and _FORMS.get(chained.group(1), ("", ""))[1] == "reporting":
                 kind = "reporting"  # "continued to express", "agreed to announce": what they went on to say
             if kind == "reporting" and base in _ANSWER and _BY_DOING.match(flat_text, m.end(), end):
                 kind = "action"  # "Mexico responded by introducing a plan": the answer is a deed
-            if kind == "action" and (m.group() == base or (m.group().endswith("ing") and not _PROGRESSIVE.search(
+            elif kind == "reporting" and base == "agree" and _AGREE_TO.match(flat_text, m.end(), end):
+                kind = "action"  # "agreed to the policy", "agreed on a plan": consent is a deed
+            elif kind == "action" and base in _ADVOCATE and _FOR.match(flat_text, m.end(), end):
+                kind = "reporting"  # "pressed for closer ties", "pushed for a deal": a position stated
+            elif kind == "action" and base == "welcome" and _WELCOMED.match(flat_text, m.end(), end):
+                kind = "reporting"  # "welcomed the decision" is a reaction stated; "welcomed migrants" a deed
+            if kind == "action" and m.group() == base and _FORCED.search(flat_text, max(start, m.start() - 40),
+                                                                          m.start()):
+                pass  # "was forced to negotiate": a deed done, under constraint
+            elif kind == "action" and (m.group() == base or (m.group().endswith("ing") and not _PROGRESSIVE.search(
                     flat_text[max(start, m.start() - 32):m.start()]))):
                 continue  # "demanded that Mexico increase", "deploying troops": not a deed done; "is deploying" is
             out.append(Cue(m.start(), m.end(), base, kind, m.group()))
         for m in _NOUNS.finditer(flat_text, start, end):
             out.append(Cue(m.start(1), m.end(1), m.group(1), "possessive", m.group(1)))
+        for m in _FROM.finditer(flat_text, start, end):  # "under pressure from Washington": Washington's deed
+            noun = m.group(1)
+            kind = "action" if noun == "pressure" else "reporting"
+            out.append(Cue(m.start(1), m.end(), f"{noun.rstrip('s')} from", kind, noun))
         for m in _ACCORDING.finditer(flat_text, start, end):
             out.append(Cue(m.start(), m.end(), "according to", "according", m.group()))
     return sorted(out, key=lambda c: c.start)

@@ -19,18 +19,23 @@ REPORTING = (
     "reaffirm respond propose ask agree worry fear believe float signal hint elaborate concede admit contend "
     "caution complain question recall tweet estimate identify call characterize characterise dismiss reply "
     "counter condemn defend mention point comment testify notice observe speculate conclude find "
-    "refer voice publish"
+    "refer voice publish disclose reveal lament assure reassure recommend advise affirm retort decry denounce "
+    "lambast applaud underscore underline clarify tout boast recount refute rebut oppose endorse outline"
 ).split()
 
 # Multi-word ways of saying something, each a regular expression over lowercased text: "raised concerns
 # about", "made it clear that", "put forward", "issued a statement".
 REPORTING_PHRASES = (
-    r"rais(?:e|es|ed|ing) (?:\w+ )?(?:concerns?|questions?|objections?|doubts?|the (?:issue|possibility|idea))",
+    r"rais(?:e|es|ed|ing) (?:\w+ )?(?:concerns?|questions?|objections?|doubts?|alarms?|"
+    r"the (?:issue|possibility|idea|specter|spectre|prospect))",
     r"ma(?:ke|kes|de|king) (?:it )?(?:clear|known|public)",
     r"put(?:s|ting)? forward",
     r"issu(?:e|es|ed|ing) (?:a |an )?(?:\w+ )?(?:statement|warning|message|communique|ultimatum|call)",
     r"(?:went|go|goes|going) on to say",
     r"(?:took|take|takes|taking) (?:the|a) (?:\w+ )?(?:position|stance|view)",
+    r"commit(?:s|ted|ting)? (?:itself |himself |herself |themselves )?to",
+    r"(?:spoke|speak|speaks|speaking) out",
+    r"(?:called|call|calls|calling) on",
 )
 
 # Verbs of doing: a named actor doing them is an action claim.
@@ -42,7 +47,10 @@ ACTION = (
     "finance accept receive return relocate stop close reopen cancel terminate sanction pardon welcome give "
     "resist help engage hold congratulate reach coordinate provide take put force boost press push "
     "offer allow begin start keep continue move cooperate collaborate disrupt dispatch expand tighten "
-    "intensify strengthen enforce secure invite host declare"
+    "intensify strengthen enforce secure invite host declare pause raise seize veto file sue fire appoint "
+    "nominate lift ease delay postpone scrap retaliate levy slap repeal rescind overturn allocate donate pay vote "
+    "resign mobilize mobilise reinforce capture extradite transfer shut loosen relax waive exempt charge indict "
+    "drop win sell buy"
 ).split()
 
 # Nouns of saying: "Trump's threat of tariffs" is Trump's statement, whoever the sentence is about.
@@ -56,11 +64,13 @@ IRREGULAR_PAST = {
     "say": "said", "tell": "told", "write": "wrote", "find": "found", "send": "sent", "build": "built",
     "cut": "cut", "meet": "met", "withdraw": "withdrew", "freeze": "froze", "hold": "held", "lead": "led",
     "take": "took", "give": "gave", "make": "made", "speak": "spoke", "set": "set", "begin": "began",
-    "put": "put", "keep": "kept", "dispatch": "dispatched",
+    "put": "put", "keep": "kept", "dispatch": "dispatched", "pay": "paid", "win": "won", "shut": "shut",
+    "sell": "sold", "buy": "bought",
 }
 IRREGULAR_PARTICIPLE = {"write": "written", "withdraw": "withdrawn", "freeze": "frozen", "speak": "spoken",
                         "take": "taken", "give": "given", "begin": "begun"}
-DOUBLING = {"ban": "bann", "stop": "stopp", "admit": "admitt", "refer": "referr", "plan": "plann"}
+DOUBLING = {"ban": "bann", "stop": "stopp", "admit": "admitt", "refer": "referr", "plan": "plann", "rebut": "rebutt", "slap": "slapp",
+            "drop": "dropp", "veto": "veto", "shut": "shutt", "win": "winn"}
 
 ACCORDING = ("according to", "as reported by", "citing", "in the words of")
 
@@ -124,3 +134,51 @@ def inflections(base: str) -> set[str]:
     past = IRREGULAR_PAST.get(base, past)
     forms = {base, third, past, ing, IRREGULAR_PARTICIPLE.get(base, past)}
     return forms
+
+
+# Unnamed sources and groups that speak in news copy ("a senior U.S. official", "economists", "lawmakers"):
+# singular forms need an indefinite article ("a spokesman for the ministry"); plurals stand alone.
+SOURCE_NOUNS = {
+    "official": "officials", "spokesperson": "spokespeople", "spokesman": "spokesmen", "spokeswoman": "spokeswomen",
+    "diplomat": "diplomats", "source": "sources", "analyst": "analysts", "economist": "economists",
+    "expert": "experts", "lawmaker": "lawmakers", "legislator": "legislators", "critic": "critics",
+    "observer": "observers", "resident": "residents", "activist": "activists", "advocate": "advocates",
+    "investor": "investors", "executive": "executives", "negotiator": "negotiators", "prosecutor": "prosecutors",
+    "witness": "witnesses", "protester": "protesters", "researcher": "researchers", "aide": "aides",
+    "adviser": "advisers", "advisor": "advisors", "ally": "allies", "supporter": "supporters",
+    "opponent": "opponents", "authority": "authorities", "leader": "leaders", "organizer": "organizers",
+    "representative": "representatives", "envoy": "envoys", "strategist": "strategists", "union": "unions",
+    "group": "groups", "farmer": "farmers", "worker": "workers", "owner": "owners",
+    "businessman": "businessmen", "businesswoman": "businesswomen", "voter": "voters", "student": "students",
+    "driver": "drivers", "employee": "employees",
+}
+# Of those, the ones that speak for a government when a country qualifies them ("U.S. officials").
+GOVERNMENT_SOURCES = frozenset("official officials authorities diplomat diplomats negotiator negotiators "
+                               "spokesperson spokesman spokeswoman envoy envoys".split())
+# Lowercase words that may qualify a source noun ("senior administration officials").
+SOURCE_MODIFIERS = frozenset(
+    "senior top high-ranking former local federal state regional municipal government administration military "
+    "security health trade foreign immigration migration border police party opposition independent private "
+    "industry business union company ministry campaign congressional republican democratic conservative "
+    "liberal other some many several two three four most few anonymous unnamed rights human advocacy civil "
+    "environmental aid humanitarian".split())
+
+# Last words that make a capitalised name a body, not a person ("Census Bureau", "Foreign Ministry").
+ORGANISATION_HEADS = frozenset(
+    "bureau department ministry agency institute commission office council court bank party committee service "
+    "administration association confederation university center centre foundation fund organization "
+    "organisation group corp corporation company coalition union federation board authority secretariat "
+    "chamber congress senate parliament assembly police guard army navy network times post journal news "
+    "press reuters".split())
+
+# Words for peoples and regions: the last word of "Central American" or "Latin American", never a surname.
+DEMONYMS = frozenset(
+    "american americans mexican mexicans canadian canadians colombian colombians brazilian brazilians guatemalan "
+    "guatemalans honduran hondurans salvadoran salvadorans venezuelan venezuelans cuban cubans haitian haitians "
+    "nicaraguan nicaraguans panamanian chinese japanese korean indian russian ukrainian european europeans "
+    "african africans asian asians latin latino latinos latina hispanic hispanics british french german spanish "
+    "italian israeli palestinian iranian arab arabs texan texans californian".split())
+
+# Spanish reporting verbs as written in quoted Spanish copy ("«...», dijo Sheinbaum"), accents folded.
+SPANISH_REPORTING = frozenset("dijo dice afirmo afirma declaro declara senalo senala aseguro asegura escribio "
+                              "escribe anuncio anuncia advirtio advierte explico explica sostuvo sostiene".split())

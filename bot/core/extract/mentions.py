@@ -10,11 +10,16 @@ import re
 from dataclasses import dataclass, field
 
 from bot.core.extract.lexicon import (
+    DEMONYMS,
+    GOVERNMENT_SOURCES,
     GROUP_PRONOUNS,
     NAME_PARTICLES,
     NOT_NAMES,
+    ORGANISATION_HEADS,
     PERSON_PRONOUNS,
     ROLE_NOUNS,
+    SOURCE_MODIFIERS,
+    SOURCE_NOUNS,
     TITLES,
 )
 from bot.core.extract.model import Speaker
@@ -34,11 +39,35 @@ THINGS = frozenset(
     "border city state states river bridge street avenue hemisphere america day week".split())
 _COLLECTIVE = re.compile(r"\b(?:(?P<nation>[A-Z][a-z]+(?:an|ian|ese|ish|i))\s+(?:officials|authorities|administration|"
                          r"government)|[Tt]he\s+(?:government|administration|authorities))\b")
-_PRONOUN = re.compile(r"\b(?:he|she|they|it|his|her)\b", re.I)
+_POSSESSIVE_HER = re.compile(r"\s+(?!(?:to|that|the|a|an|in|on|at|with|for|of|and|or|as|by|from|about|into|"
+                             r"over|after|before|if|when|was|is|had|has|would|will)\b)[a-z]")
+_PLURALS = frozenset(SOURCE_NOUNS.values())
+# matched on the folded (lowercase) text: a case-blind alternation is several times slower
+_SOURCE = re.compile(r"\b(?=[" + "".join(sorted({w[0] for w in (*SOURCE_NOUNS, *_PLURALS)})) + r"])("
+                     + "|".join(sorted({*SOURCE_NOUNS, *_PLURALS}, key=len, reverse=True)) + r")\b")
+_DETERMINERS = frozenset("a an one another the some many several other most few two three four".split())
+_SOURCE_PLACE = re.compile(r"\s+(?:in|from|of)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}")
+# Institutions named without their country ("the Senate", "the Foreign Ministry"), resolved through the
+# government the sentence or the article is about.
+_INSTITUTION = re.compile(r"the\s+((?:senate|congress|parliament|supreme court|foreign ministry|interior ministry|"
+                          r"defense ministry|finance ministry|economy ministry|foreign office|chamber of deputies|"
+                          r"house of representatives|central bank|treasury|army|navy|national guard|embassy|cabinet))\b")
+_WORD_BEFORE = re.compile(r"[\w'-]")
+
+
+def _inside_word(flat_text: str, at: int) -> bool:
+    """A match of a "the ..." pattern that starts inside a word ("breathe the ...") is none."""
+    return at > 0 and _WORD_BEFORE.match(flat_text, at - 1) is not None
+# a capitalised word, or a particle surname ("de la Fuente"), as the memory of new names keys them
+_SURNAME = re.compile(rf"(?<![\w’'-])(?:(?:{'|'.join(NAME_PARTICLES)})\s+)*[A-ZÀ-ÖØ-ÞĀ-Ž][\w-]*(?:['’][A-Z]\w*)?")
+_LED = re.compile(r"\s+(administration|government)\b")
+_PRONOUN = re.compile(r"\b(?=[hist])(?:he|she|they|it|his|her)\b")  # on the folded text
 # "In Brazil, officials demanded ...": officials of the place the sentence opens with.
 _PLACED_OFFICIALS = re.compile(r"^\W*(?:\w+,?\s+)?[Ii]n\s+(?P<place>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?),\s+"
                                r"(?P<who>(?:the\s+)?(?:officials|authorities|the\s+government|lawmakers))\b")
-_ROLE_NOUN = re.compile(r"\bthe\s+(?:(?:[A-Z]\w+|former|acting|then|new)\s+)?(" + "|".join(ROLE_NOUNS) + r")\b", re.I)
+# matched on the folded text with a literal head ("the"), which the regex engine finds fast; a word boundary
+# before it is checked by hand
+_ROLE_NOUN = re.compile(r"the\s+(?:[\w-]+\s+)?(" + "|".join(ROLE_NOUNS) + r")\b")
 
 
 @dataclass(frozen=True)
@@ -46,7 +75,7 @@ class Mention:
     start: int
     end: int
     speaker: Speaker
-    how: str  # name | registry | pronoun | role
+    how: str  # name | registry | pronoun | role | source (an unnamed source: "officials", "a senior aide")
 
 
 @dataclass
@@ -59,9 +88,26 @@ class Memory:
     by_title: dict[str, Speaker] = field(default_factory=dict)
     new: dict[str, Speaker] = field(default_factory=dict)
 
+    subject_group: Speaker | None = None  # the body the last sentence opened with ("Mexico said ... It added")
+    recent: list[Speaker] = field(default_factory=list)  # the last few persons named, oldest first
+    genders: dict[str, str] = field(default_factory=dict)  # learnt from the pronouns that pointed at them
+
+    def person_for(self, pronoun: str) -> Speaker | None:
+        """"she": the latest person not known to be "he" (a pronoun that pointed at them taught it)."""
+        gender = PERSON_PRONOUNS[pronoun]
+        for speaker in reversed(self.recent):
+            if self.genders.get(speaker.id, gender) == gender:
+                return speaker
+        return self.last_person
+
+    def learn(self, speaker: Speaker, pronoun: str) -> None:
+        if speaker.kind == "person" and pronoun in PERSON_PRONOUNS:
+            self.genders.setdefault(speaker.id, PERSON_PRONOUNS[pronoun])
+
     def remember(self, speaker: Speaker) -> None:
         if speaker.kind == "person":
             self.last_person = speaker
+            self.recent = [s for s in self.recent if s.id != speaker.id][-3:] + [speaker]
         else:
             self.last_group = speaker
         if speaker.role:
@@ -81,7 +127,16 @@ def _clean_name(name: str) -> tuple[str, str | None]:
         word = words.pop(0)
         if not re.search(r"(?:’s|'s)$", word):
             title.append(word)
+    # "Texas Governor Greg Abbott", "Commerce Secretary Howard Lutnick": everything up to the last title noun
+    heads = [i for i, w in enumerate(words[:-2]) if w.lower() in _HEAD_TITLES]
+    if heads:
+        title += [w for w in words[:heads[-1] + 1] if not re.search(r"(?:’s|'s)$", w)]
+        words = words[heads[-1] + 1:]
     return " ".join(words), " ".join(title) or None
+
+
+_HEAD_TITLES = frozenset(t for t in TITLES if " " not in t) - {"former", "official", "officials", "then-president",
+                                                             "candidate", "nominee", "analyst", "economist"}
 
 
 class MentionFinder:
@@ -93,17 +148,46 @@ class MentionFinder:
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
         for match in self.registry.matches(flat_text, start, end):
+            led = _LED.match(flat_text, match.end) if match.speaker.kind == "person" else None
+            if led:  # "the Joe Biden administration": the government that person led, when the registry dates it
+                name = text[match.start:match.end].split()
+                who = self.registry.lookup(f"the {' '.join(name)} {led.group(1)}") or self.registry.lookup(
+                    f"the {name[-1]} {led.group(1)}")
+                if who is not None:
+                    found.append(Mention(match.start, led.end(), who, "role"))
+                    taken.append((match.start, led.end()))
+                    continue
             found.append(Mention(match.start, match.end, match.speaker, "role" if match.by_role else "registry"))
             taken.append((match.start, match.end))
         for match in _NAME.finditer(text, start, end):
-            if any(a < match.end() and match.start() < b for a, b in taken):
-                continue
-            mention = self._new_name(text, match.start(), match.end())
+            first, last = match.start(), match.end()
+            overlapping = [b for a, b in taken if a < last and first < b]
+            if overlapping:  # "U.S. Commerce Secretary Howard Lutnick": the name after the known "U.S."
+                tail = _NAME.search(text, max(overlapping), last)
+                if tail is None or any(a < tail.end() and tail.start() < b for a, b in taken):
+                    continue
+                if tail.group().split()[-1].lower() in ORGANISATION_HEADS and self.registry.lookup(
+                        text[first:tail.start()].strip()) is not None:
+                    # "the U.S. Census Bureau" is one body, not the U.S. government: the whole name stands
+                    inner = [i for i, m in enumerate(found) if first <= m.start and m.end <= tail.start()]
+                    for i in reversed(inner):
+                        del found[i], taken[i]
+                else:
+                    first = tail.start()
+                last = tail.end()
+            mention = self._new_name(text, first, last)
             if mention:
                 found.append(mention)
                 taken.append((mention.start, mention.end))
-        for match in _ROLE_NOUN.finditer(text, start, end):
-            if any(a <= match.start() < b for a, b in taken):
+        if self.memory.by_surname:  # "Ebrard told reporters", "de la Fuente said": a surname met before
+            for match in _SURNAME.finditer(text, start, end):
+                at, stop = match.start(), match.end()
+                who = self.memory.by_surname.get(flat_text[at:stop])
+                if who is not None and not any(a < stop and at < b for a, b in taken):
+                    found.append(Mention(at, stop, who, "name"))
+                    taken.append((at, stop))
+        for match in _ROLE_NOUN.finditer(flat_text, start, end):
+            if any(a <= match.start() < b for a, b in taken) or _inside_word(flat_text, match.start()):
                 continue
             holder = self.memory.by_title.get(match.group(1).lower())
             if holder:
@@ -115,6 +199,14 @@ class MentionFinder:
             if who:
                 found.append(Mention(match.start(), match.end(), who, "role"))
                 taken.append((match.start(), match.end()))
+        for match in _INSTITUTION.finditer(flat_text, start, end):
+            if any(a < match.end() and match.start() < b for a, b in taken) or not text[match.start(1)].isupper() \
+                    or _inside_word(flat_text, match.start()):
+                continue  # "the Senate", not "the army of volunteers"
+            who = self._institution(text[match.start(1):match.end(1)], [m for m in found if m.end <= match.start()])
+            if who:
+                found.append(Mention(match.start(), match.end(), who, "role"))
+                taken.append((match.start(), match.end()))
         placed = _PLACED_OFFICIALS.match(text[start:end])
         if placed and not any(a <= start + placed.start("who") < b for a, b in taken):
             place = placed.group("place")
@@ -122,14 +214,99 @@ class MentionFinder:
             if who and who.kind == "government":
                 found.append(Mention(start + placed.start("who"), start + placed.end("who"), who, "role"))
                 taken.append((start + placed.start("who"), start + placed.end("who")))
-        for match in _PRONOUN.finditer(text, start, end):
+        for match in _SOURCE.finditer(flat_text, start, end):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            mention = self._source(text, match, found, start)
+            if mention:
+                found.append(mention)
+                taken.append((mention.start, mention.end))
+        named = sorted(found, key=lambda m: m.start)
+        for match in _PRONOUN.finditer(flat_text, start, end):
             word = match.group().lower()
-            who = self.memory.last_person if word in PERSON_PRONOUNS else (
+            sure = word in PERSON_PRONOUNS and len({p.id for p in self.memory.recent}) == 1
+            who = self.memory.person_for(word) if word in PERSON_PRONOUNS else (
                 self.memory.last_group if word in GROUP_PRONOUNS else None)
+            if word == "his" or (word == "her" and _POSSESSIVE_HER.match(text, match.end())):
+                # "after Trump's re-election and his threats": a possessive after a person named in the sentence
+                here = [m for m in named if m.end <= match.start() and m.speaker.kind == "person"
+                        and self.memory.genders.get(m.speaker.id, PERSON_PRONOUNS[word]) == PERSON_PRONOUNS[word]]
+                who, sure = (here[-1].speaker, True) if here else (who, sure)
+            elif word in GROUP_PRONOUNS:
+                # "Mexico has said it will ...", "... negotiate with Republicans as they had blocked ...": the
+                # nearest group named earlier in the same sentence before the memory of earlier ones
+                here = [m for m in named if m.end <= match.start() and m.speaker.kind != "person"]
+                if here:
+                    who = here[-1].speaker
+                elif word == "it":
+                    # "it" names a thing as often as a body: only the body the sentence before was about
+                    who = self.memory.subject_group
             if who:
+                if sure:  # a gender is learnt only where the pronoun could mean no one else
+                    self.memory.learn(who, word)
                 found.append(Mention(match.start(), match.end(), who, "pronoun"))
         found.sort(key=lambda m: m.start)
+        opener = found[0] if found and found[0].start - start < 40 else None
+        self.memory.subject_group = opener.speaker if opener and opener.speaker.kind != "person" and not re.search(
+            r"\b(?:to|of|in|on|at|for|from|with|by|about|after|before|under|against)\s+(?:the\s+)?$",
+            flat_text[max(start, opener.start - 16):opener.start]) else None
         return found
+
+    def _source(self, text: str, match: re.Match[str], found: list[Mention], floor: int) -> Mention | None:
+        """"A senior U.S. official", "economists", "officials in Mexico City": an unnamed source. Qualified by a
+        known country ("U.S. officials", "officials in Mexico"), officials speak for its government."""
+        noun = text[match.start(1):match.end(1)]
+        singular = noun.lower() in SOURCE_NOUNS
+        first = origin = match.start()
+        origin = max(floor, origin - 60)
+        words = list(re.finditer(r"[\w.’'-]+", text[origin:first]))
+        qualifiers: list[str] = []
+        determiner = None
+        for word in reversed(words):
+            w = word.group()
+            if re.search(r"(?:’s|'s|s’|s')$", w):
+                return None  # "Kent's aides": the owner's people, left to the owner
+            if w.lower() in _DETERMINERS:
+                determiner = w.lower()
+                break
+            if w.lower() in SOURCE_MODIFIERS or (w[0].isupper() and w.lower() not in NOT_NAMES and len(qualifiers) < 3):
+                qualifiers.insert(0, w)
+                first = origin + word.start()
+                continue
+            break
+        if singular and determiner not in ("a", "an", "one", "another"):
+            return None  # "the official" is a role noun for the article's memory, not a new source
+        country = next((m.speaker for m in found if first <= m.start < match.start() and m.speaker.kind == "government"),
+                       None)
+        place, last = _SOURCE_PLACE.match(text, match.end()), match.end()
+        if country is None and place:
+            country = next((m.speaker for m in found if place.start() <= m.start < place.end()
+                            and m.speaker.kind == "government"), None)
+            last = place.end() if country is not None else last
+        if country is not None and noun.lower() in GOVERNMENT_SOURCES:
+            return Mention(first, last, country, "role")
+        if first == match.start() and qualifiers == [] and text[first].isupper() and noun.lower() not in _PLURALS:
+            return None
+        name = " ".join([*qualifiers, noun]).strip()
+        name = name[0].upper() + name[1:]
+        # an unnamed source is a group even when one person speaks: no surname to remember, no alias to propose
+        speaker = Speaker(slug(name), name, "group", None, known=False)
+        return Mention(first, match.end(), speaker, "source")
+
+    def _institution(self, noun: str, before: list[Mention]) -> Speaker | None:
+        """"The Mexican administration and the Senate": the Senate of the country the sentence (or, failing
+        that, the article so far) is about, when the registry knows it ("Mexican Senate")."""
+        government = next((m.speaker for m in reversed(before) if m.speaker.kind == "government"), None)
+        if government is None and self.memory.last_group and self.memory.last_group.kind == "government":
+            government = self.memory.last_group
+        if government is None:
+            return None
+        of = re.match(r"(?:the\s+)?(?:government|administration)\s+of\s+(?:the\s+)?(.+)", government.name, re.I)
+        nation = of.group(1) if of else government.name.split()[0]
+        for form in (f"{nation} {noun}", f"{nation}'s {noun}", f"{noun} of {nation}", f"{noun} of the {nation}"):
+            if found := self.registry.lookup(form):
+                return found
+        return None
 
     def _collective(self, match: re.Match[str]) -> Speaker | None:
         """"Mexican officials" speak for the Mexican government; "the government" for the last one named."""
@@ -151,10 +328,14 @@ class MentionFinder:
             known = self.memory.by_surname.get(flat(name))
         if known is None:
             if len(words) < 2 or not re.search(r"[a-z]", name) or words[-1].lower() in NOT_NAMES \
-                    or words[-1].lower() in THINGS:
+                    or words[-1].lower() in THINGS or words[-1].lower() in DEMONYMS:
                 return None
             title_match = _TITLE.search(text[max(0, start - 60):start])
             role = title or (title_match.group().strip() if title_match else None)
+            if words[-1].lower() in ORGANISATION_HEADS:  # "the Census Bureau", "the Foreign Ministry"
+                known = Speaker(slug(name), name, "organisation", None, known=False)
+                self.memory.new[flat(name)] = known
+                return Mention(start, start + len(name), known, "name")
             known = Speaker(slug(name), name, "person", role, known=False)
             self.memory.new[flat(name)] = known
             surname = " ".join(w for w in words[1:] if w) if words[1].lower() in NAME_PARTICLES else words[-1]

@@ -52,6 +52,7 @@ def _active(start: PartialDate | None, end: PartialDate | None, on: PartialDate)
     return (start is None or not on.before(start)) and (end is None or not on.after(end))
 
 
+_HEAD = re.compile(r"\w+|.", re.S)  # an alias's first word (or its first mark)
 _QUOTED_TITLE = re.compile(r"[\u201c\"\u00ab]([^\u201d\"\u00bb]{3,})[\u201d\"\u00bb]")
 
 
@@ -80,11 +81,16 @@ class Registry:
                 if _active(role_alias.start, role_alias.end, as_of):
                     targets[flat(role_alias.alias).strip()] = (person.id, True)
         self._targets = targets
-        ordered = sorted(targets, key=len, reverse=True)
-        self._pattern = (
-            re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(k) for k in ordered) + r")(?![\w-])")
-            if ordered else None
-        )
+        # Aliases indexed by their first word, longest first: at each word start only the few that could begin
+        # there are tried (one alternation of every alias is far slower on a long registry).
+        by_head: dict[str, list[str]] = {}
+        for key in sorted(targets, key=len, reverse=True):
+            by_head.setdefault(_HEAD.match(key).group(), []).append(key)
+        self._by_head = {head: re.compile("(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])")
+                         for head, keys in by_head.items()}
+        heads = sorted({k[0] for k in targets if not re.match(r"\w", k[0])})
+        marks = "|[" + "".join(re.escape(h) for h in heads) + "]" if heads else ""
+        self._starts = re.compile(r"(?<![\w'-])(?:\w+" + marks + ")")
 
     def speaker(self, person_id: str) -> Speaker | None:
         return self._speakers.get(person_id)
@@ -104,10 +110,20 @@ class Registry:
         return None
 
     def matches(self, flat_text: str, start: int = 0, end: int | None = None) -> list[RegistryMatch]:
-        if self._pattern is None:
-            return []
-        out = []
-        for m in self._pattern.finditer(flat_text, start, len(flat_text) if end is None else end):
-            person_id, by_role = self._targets[m.group()]
-            out.append(RegistryMatch(m.start(), m.end(), self._speakers[person_id], by_role))
+        """Every alias in flat_text[start:end], leftmost-longest, not overlapping, at word boundaries."""
+        out: list[RegistryMatch] = []
+        if not self._by_head:
+            return out
+        end = len(flat_text) if end is None else end
+        cursor = start
+        for m in self._starts.finditer(flat_text, start, end):
+            at = m.start()
+            if at < cursor:
+                continue
+            pattern = self._by_head.get(m.group())
+            found = pattern.match(flat_text, at, end) if pattern else None
+            if found:
+                person_id, by_role = self._targets[found.group()]
+                out.append(RegistryMatch(at, found.end(), self._speakers[person_id], by_role))
+                cursor = found.end()
         return out

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import datetime as dt
 import functools
 import re
 from collections.abc import Iterable
 
+from bot.core.dates import PartialDate
 from bot.core.extract import cues as cue_finder
 from bot.core.extract import dating, opinion, quotes, sentences
 from bot.core.extract.attribution import Attribution, attribute, compound_subjects, share_subjects
@@ -20,7 +23,7 @@ from bot.core.models import Person
 MIN_QUOTE_WORDS = 4  # shorter quoted words are terms ("border czar") unless a labelling verb gives them a speaker
 CONFIDENCE = {"subject": 0.9, "inverted": 0.9, "according": 0.85, "agent": 0.8, "continued": 0.75,
               "article": 0.6, "passive": 0.2}
-HOW_PENALTY = {"registry": 0.0, "name": 0.05, "role": 0.1, "pronoun": 0.1}
+HOW_PENALTY = {"registry": 0.0, "name": 0.05, "role": 0.1, "pronoun": 0.1, "source": 0.1}
 
 
 def article_speaker(context: ArticleContext, registry: Registry) -> Speaker:
@@ -43,18 +46,24 @@ class _Pass:
         self.author = article_speaker(context, registry)
         self.out = Extraction()
         self.last_quote: tuple[Speaker, int, Dating | None] | None = None  # speaker, paragraph, dating
-        self.last_claim: tuple[Speaker | None, int, Dating] | None = None
+        self.last_said: dict[str, tuple[int, Dating]] = {}  # each speaker's last statement: paragraph, dating
         self.last_source: tuple[Attribution, int, int] | None = None  # the previous sentence's figures' source
         self.sentence_no = 0
         self.pending: list[tuple[sentences.Sentence, quotes.Quotation]] = []  # open quotes awaiting a speaker
         self.previous_date: tuple[int, Dating] | None = None  # the date the previous sentence gave, by paragraph
         self.sentence_date: tuple[int, Dating] | None = None
+        self.previous_claims: tuple[int, int, int] = (-1, 0, 0)  # the previous sentence's paragraph and claims
+        self.last_statement: tuple[Speaker, int, int] | None = None  # speaker, paragraph, sentence number
+        self.enumeration: tuple[Speaker, int] | None = None  # whose points "First, ... Second, ..." list
 
     def run(self) -> Extraction:
         found_quotes = quotes.find(self.text)
         ranges = [(q.start - 1, q.end + 1) for q in found_quotes]
         starts = [q.start for q in found_quotes]
-        for sentence in sentences.split(self.text, ranges):
+        for number, sentence in enumerate(sentences.split(self.text, ranges)):
+            if sentences.is_heading(self.text, sentence, first=number == 0):
+                continue
+            sentence = sentences.without_dateline(self.text, sentence)
             first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
             self._sentence(sentence, found_quotes[first:last])
         seen = {c.speaker.id: c.speaker for c in self.out.claims if c.speaker and not c.speaker.known}
@@ -63,12 +72,14 @@ class _Pass:
 
     def _sentence(self, s: sentences.Sentence, inside: list[quotes.Quotation]) -> None:
         self.sentence_no += 1
-        self.previous_date = self.sentence_date
+        # "Meanwhile, ...", "Separately, ...": a new scene, not the day the sentence before named
+        self.previous_date = None if _SCENE_CHANGE.match(s.text) else self.sentence_date
         stated = dating.resolve(self.text, s.start, s.end, None, self.context)
         # a day named sets the scene for the next sentence; a past month or year ("In 2014, ...") for the past-tense
         # narration that follows it in the paragraph
         self.sentence_date = (s.paragraph, stated) if stated and (
             stated.said_on.precision == "day" or stated.said_on.latest < self.context.published.earliest) else None
+        first_claim = len(self.out.claims)
         mentions = self.mentions.find(self.text, self.flat, s.start, s.end)
         outside = _outside(s.start, s.end, inside)
         attributions = [attribute(self.text, self.flat, c, mentions, s.start) for c in cue_finder.find(self.flat, outside)]
@@ -78,14 +89,50 @@ class _Pass:
         if not quoted:
             # a verb that gave a short quote its speaker ("what she described as 'sincere'") is spent on it
             self._statement(s, outside, [a for a in attributions if a.cue not in labelled])
+        elif partial := self._partial_quote(inside, attributions):
+            # "said it was important to “keep a cool head”": a paraphrase that ends in the speaker's words
+            self._statement(s, outside, partial)
+        if stated and stated.said_on.precision == "day" and _OPENS_WITH_DATE.match(s.text):
+            self._date_back(s, stated, first_claim)
+        self.previous_claims = (s.paragraph, first_claim, len(self.out.claims))
         for mention in mentions:
             if mention.how in ("registry", "name"):
                 self.mentions.memory.remember(mention.speaker)
         for claim in self.out.claims[-3:]:
-            if claim.speaker and claim.span[0] >= s.start:
+            # the article's own voice is no antecedent: "He has floated ..." after an assessment is not the author
+            if claim.speaker and claim.span[0] >= s.start and not (claim.speaker == self.author and claim.cue is None):
                 self.mentions.memory.remember(claim.speaker)
 
+    def _date_back(self, s, stated: Dating, first_claim: int) -> None:
+        """"The government has reaffirmed its policy. On Friday, its foreign minister said ...": a sentence that
+        opens with a day dates the undated statement just before it, by the same speaker or by the government
+        that speaker serves (the lead sums up the occasion the next sentence details)."""
+        paragraph, start, stop = self.previous_claims
+        if paragraph != s.paragraph:
+            return
+        here = [c.speaker for c in self.out.claims[first_claim:] if c.speaker is not None]
+        for i in range(start, stop):
+            claim = self.out.claims[i]
+            if claim.speaker is None or claim.dating.basis != "publication" or claim.speaker == self.author \
+                    or not any(_same_side(claim.speaker, other) for other in here):
+                continue
+            self.out.claims[i] = dataclasses.replace(claim, dating=stated)
+
     # --- quotations -------------------------------------------------------------------------------
+
+    def _partial_quote(self, inside, attributions: list[Attribution]) -> list[Attribution]:
+        """The reporting cues that carry a paraphrase into a quote woven into the sentence: the quote follows
+        a word, not a comma, colon or the sentence's start, and a few words of the reporter's own lie between."""
+        for q in inside:
+            before = self.text[max(0, q.start - 3):q.start - 1]
+            if not re.search(r"\w\s?$", before):
+                continue
+            carriers = [a for a in attributions if a.mention is not None and a.cue.kind == "reporting"
+                        and a.cue.end < q.start and len(_WORDS.findall(self.text, a.cue.end, q.start)) >= 3
+                        and not re.search(r"[,:]\s*$", self.text[a.cue.end:a.cue.end + 3])]
+            if carriers:
+                return carriers[:1]
+        return []
 
     def _quotes(self, s, inside, reporting: Attribution | None,
                 attributions: list[Attribution]) -> tuple[bool, list]:
@@ -94,7 +141,9 @@ class _Pass:
         for q in inside:
             # A quote that opens its sentence and is then attributed ("“No,” she said.") is a statement however
             # short; elsewhere a few quoted words are a term ("border czar") unless a labelling verb owns them.
-            statement = q.words(self.text) >= MIN_QUOTE_WORDS or (reporting is not None and q.start - 1 <= s.start)
+            words = q.words(self.text)
+            statement = words >= MIN_QUOTE_WORDS or (reporting is not None and q.start - 1 <= s.start) or (
+                words >= 2 and _mostly_quote(s, q))  # "“We want dialogue.”" standing as its own sentence
             speaker, how, how_penalty = None, "subject", 0.0
             if statement:
                 if reporting is not None:
@@ -130,15 +179,27 @@ class _Pass:
     # --- statistics, paraphrases, actions --------------------------------------------------------------
 
     def _statement(self, s, outside, attributions: list[Attribution]) -> None:
-        found = [f for a, b in outside for f in figures(self.text, a, b)]
+        found = [f for a, b in outside for f in figures(self.text, a, b, s.start)]
         attributed = _main_clause([a for a in attributions if a.mention is not None], self.text, s.start, s.end)
         reporting = [a for a in attributed if a.cue.kind != "action"]
         if found:
-            source = reporting[0] if reporting else None
+            said = [a for a in reporting if a.cue.kind != "possessive"]
+            source = said[0] if said else None
             if source is None and self.last_source and self.last_source[1:] == (s.paragraph, self.sentence_no - 1):
                 source = self.last_source[0]  # "According to X, ... 80,000. It also detained 400 ...": X's figures
+            deeds = [a for a in attributed if a.cue.kind == "action" and a.mention.how != "source" and (
+                a.mention.speaker.known or a.mention.speaker.kind == "person")] if source is None else []
+            if deeds:  # "Mexico deployed 10,000 troops": a named actor's deed, its figures with it
+                for a in {(a.mention.speaker.id, a.cue.base): a for a in deeds}.values():
+                    self._claim("action", s, a, found)
+                self.last_source = None
+                return
             self._claim("statistic", s, source, found)
             self.last_source = (source, s.paragraph, self.sentence_no) if source else None
+            for a in reporting:  # "... 51.8 percent ..., given Trump's threat to close the border": his threat too
+                if a.cue.kind == "possessive" and (source is None or a.mention.speaker != source.mention.speaker):
+                    self._claim("paraphrase", s, a, ())
+                    break
             return
         said_by: set[str] = set()
         for a in reporting:  # one paraphrase per speaker: "X said ... and Y warned ..." are two claims
@@ -146,19 +207,43 @@ class _Pass:
                 said_by.add(a.mention.speaker.id)
                 self._claim("paraphrase", s, a, ())
         done: set[tuple[str, str]] = set()
+        said_at = min((a.cue.end for a in reporting), default=s.end)
         for a in attributed:  # one action per deed: "X signed A, imposed B and deported C" are three
+            if a.cue.kind == "action" and a.mention.start >= said_at and a.how == "subject":
+                continue  # "she added that Mexico had extradited 29 ...": a deed inside what was said
+            if a.cue.kind == "action" and a.mention.how == "source":
+                continue  # unnamed people ("some farmers started ...") are sources of statements, not actors
             if a.cue.kind == "action" and (a.mention.speaker.id, a.cue.base) not in done:
                 done.add((a.mention.speaker.id, a.cue.base))
                 self._claim("action", s, a, ())
         if said_by or done:
+            return
+        if self._enumerated(s):
             return
         passive = next((a for a in attributions if a.mention is None), None)
         if passive is not None:
             date = self._date(s, passive.cue.start, None)
             self._emit("paraphrase" if passive.cue.kind != "action" else "action", None, s, (s.start, s.end),
                        date, CONFIDENCE["passive"], cue=passive.cue.word)
-        elif opinion.is_assessment(self.text, s.start, s.end):
+        if opinion.is_assessment(self.text, s.start, s.end):
+            # "The move is mainly directed at voters": a passive no one is named for, judged in the article's voice
             self._claim("paraphrase", s, None, ())
+
+    def _enumerated(self, s) -> bool:
+        """"X outlined the commitments. First, ... Second, ...": points listed right after a statement, in its
+        paragraph, are the speaker's."""
+        ordinal = _ORDINAL.match(s.text)
+        if ordinal is None:
+            return False
+        if ordinal.group(1).lower() == "first":
+            last = self.last_statement
+            self.enumeration = (last[0], s.paragraph) if last and last[1:] == (s.paragraph, self.sentence_no - 1) \
+                else None
+        if self.enumeration is None or self.enumeration[1] != s.paragraph:
+            return False
+        speaker = self.enumeration[0]
+        self._emit("paraphrase", speaker, s, (s.start, s.end), self._date(s, None, speaker), CONFIDENCE["continued"] - 0.1)
+        return True
 
     def _claim(self, kind: str, s, source: Attribution | None, found) -> None:
         """A claim carried by the whole sentence; ``source`` None: the article's own words."""
@@ -182,26 +267,41 @@ class _Pass:
 
     def _date(self, s, cue_at: int | None, speaker: Speaker | None) -> Dating:
         stated = dating.resolve(self.text, s.start, s.end, cue_at, self.context)
+        after = _DAY_AFTER.search(s.text)
+        if after and (cue_at is None or s.start + after.start() < cue_at) and self.previous_date and self.previous_date[0] == s.paragraph \
+                and self.previous_date[1].said_on.precision == "day":
+            # "On Sunday, X said ... A day later, Y rejected it": counted from the day just named
+            day = self.previous_date[1].said_on.earliest + dt.timedelta(days=0 if after.group("same") else 1)
+            return Dating(PartialDate(day.year, day.month, day.day), "relative", after.group().strip())
         if stated is not None:
             return stated
-        if self.last_claim and speaker is not None and self.last_claim[0] == speaker \
-                and self.last_claim[1] >= s.paragraph - 1 and self.last_claim[2].basis in ("explicit", "relative"):
-            return self.last_claim[2]  # "... he added": the same occasion as the statement before
+        if cue_at is not None and _PERFECT.search(self.text, max(s.start, cue_at - 40), cue_at):
+            return dating.before_publication(self.context)  # "has said", "has since adopted": some time before
+        last = self.last_said.get(speaker.id) if speaker is not None else None
+        if last and last[0] >= s.paragraph - 1 and last[1].basis in ("explicit", "relative"):
+            return last[1]  # "... he added": the same occasion as the speaker's statement before
         if self.previous_date and self.previous_date[0] == s.paragraph and (
                 self.previous_date[1].said_on.precision == "day" or _simple_past(self.text, s.start, cue_at)):
             # "Tensions arose on Sunday. Petro said ...": the day just named; "In 2014, ... Obama asked": the year
             self.sentence_date = self.previous_date
             return self.previous_date[1]
-        if cue_at is not None and _PERFECT.search(self.text, max(s.start, cue_at - 40), cue_at):
-            return dating.before_publication(self.context)  # "has said", "have demanded": some time before
         return dating.publication(self.context)
 
     def _emit(self, kind, speaker, s, span, date: Dating, confidence: float, *, quote=None, figures=(), cue=None):
         confidence = round(max(0.05, min(0.99, confidence - (0.05 if date.basis == "publication" else 0))), 2)
         self.out.claims.append(ExtractedClaim(kind, speaker, s.text, span, date, confidence, quote, figures, cue))
-        self.last_claim = (speaker, s.paragraph, date)
+        if speaker is not None:
+            self.last_said[speaker.id] = (s.paragraph, date)
+            if kind in ("paraphrase", "direct_quote") and speaker != self.author:
+                self.last_statement = (speaker, s.paragraph, self.sentence_no)
 
 
+_WORDS = re.compile(r"\w+")
+_DAY_AFTER = re.compile(r"\b(?:(?:a|one) day (?:later|after)|the (?:next|following) day|"
+                        r"(?P<same>hours (?:later|after)|later that day|the same day))\b", re.I)
+_ORDINAL = re.compile(r"\W*(first|second|third|fourth|fifth|finally|lastly)(?:,|\s+(?:is|are|was|were)\b)", re.I)
+_SCENE_CHANGE = re.compile(r"\W*(?:meanwhile|separately|elsewhere|in other news|by contrast|in contrast|"
+                           r"on the other hand|at the same time)\b", re.I)
 _PERFECT = re.compile(r"\b(?:has|have|’ve|'ve)\s+(?:(?:\w+ly|also|already|since|so far|long|once again|"
                       r"again|not|never|been|repeatedly)\s+){0,3}$", re.I)
 def _simple_past(text: str, start: int, cue_at: int | None) -> bool:
@@ -235,6 +335,21 @@ def _main_clause(attributions: list[Attribution], text: str, start: int, end: in
         return attributions
     main = [a for a in attributions if a.cue.start > comma]
     return main or attributions
+
+
+_OPENS_WITH_DATE = re.compile(r"\W*(?:on\s+|late\s+|early\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+                              r"sunday|yesterday)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
+                              re.I)
+
+
+def _same_side(speaker: Speaker, other: Speaker) -> bool:
+    """The same speaker, or a government and a person whose role is in it ("Foreign Minister of Mexico")."""
+    if speaker.id == other.id:
+        return True
+    if speaker.kind != "government" or other.kind != "person" or not other.role:
+        return False
+    country = re.sub(r"(?i)^(?:the\s+)?(?:government|administration)\s+of\s+(?:the\s+)?", "", speaker.name)
+    return country != speaker.name and country.lower() in other.role.lower()
 
 
 def _outside(start: int, end: int, inside: list[quotes.Quotation]) -> list[tuple[int, int]]:

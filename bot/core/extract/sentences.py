@@ -30,16 +30,26 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     if not word:
         return False
     token = word.group(1).lstrip("\"“‘«(")
-    if token.lower() in ABBREVIATIONS:
-        return True
-    # An initial ("J." in "Donald J. Trump") or a dotted acronym inside a sentence ("U.S. officials").
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+", token)) and not _acronym_ends_sentence(text, stop)
+    # An initial ("J." in "Donald J. Trump") or a dotted acronym inside a sentence ("U.S. officials"); a dotted
+    # acronym before a word that only starts sentences ("... in the U.S. It grants ...") ends one.
+    if _DOTTED.fullmatch(token):
+        return len(token) == 2 or not _acronym_ends_sentence(text, stop)
+    return token.lower() in ABBREVIATIONS
+
+
+_DOTTED = re.compile(r"(?:[A-Z]\.)+")
+# Capitalised words that open a sentence but never continue a name after "U.S." or "D.C.".
+_OPENERS = frozenset(
+    "The A An He She It They We I You This That These Those There Here His Her Its Their Our But And Or So Yet "
+    "In On At As With For From By After Before When While If Although Though However Meanwhile Still Then "
+    "Since During Despite Following Under Over What Why How Where Who Instead Also Even Now Today Yesterday "
+    "Last Earlier Later Both Many Some Most Several Such Other".split())
 
 
 def _acronym_ends_sentence(text: str, stop: int) -> bool:
     following = text[stop + 1: stop + 40].lstrip()
-    word = following.split(" ", 1)[0] if following else ""
-    return word in {"The", "He", "She", "It", "They", "We", "But", "In", "This", "That", "A", "As", "And"}
+    word = following.split(" ", 1)[0].rstrip(",") if following else ""
+    return word in _OPENERS
 
 
 def split(text: str, protected: list[tuple[int, int]] = ()) -> list[Sentence]:
@@ -61,6 +71,48 @@ def split(text: str, protected: list[tuple[int, int]] = ()) -> list[Sentence]:
         start = next_start
     _add(out, text, start, len(text), paragraph)
     return out
+
+
+# A heading, a title or a caption is a line of its own that does not end as a sentence does.
+_SENTENCE_END = re.compile(r"[.!?…:;][\"”’»)\]]*(?:\[\d+\])?$")
+_HEADING_WORDS = 25
+
+
+def is_heading(text: str, sentence: Sentence, first: bool) -> bool:
+    """The article's title (its first line, unpunctuated: "Mexico vows response as U.S. doubles tariffs") or a
+    heading in Title Case: no claim. A headline restates the story in other words, and the story itself holds
+    the statement with its speaker and date."""
+    if _SENTENCE_END.search(sentence.text):
+        return False
+    alone = (sentence.start == 0 or text[sentence.start - 1] == "\n") and \
+        (sentence.end == len(text) or text[sentence.end] == "\n")
+    words = sentence.text.split()
+    if not alone or len(words) > _HEADING_WORDS:
+        return False
+    if first:
+        return True
+    lettered = [w for w in words if w[0].isalpha()]
+    return bool(lettered) and sum(w[0].isupper() for w in lettered) >= 0.6 * len(lettered)
+
+
+# A wire dateline before a paragraph's first sentence: "MEXICO CITY —", "WASHINGTON (AP) —",
+# "TIJUANA, Mexico, June 4 (Reuters) -". The place in capitals, then a region, a date, an agency; the
+# sentence after it opens with a capital ("NAFTA — the old pact — ..." keeps its subject).
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s+[A-Z][\w.'’ -]{1,30}?)*"
+    r"(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
+    r"\s*(?:\([^()\n]{1,30}\))?\s*(?:—|–|--?)\s+(?=[A-Z\"“‘(])")  # the sentence proper opens with a capital
+
+
+def without_dateline(text: str, sentence: Sentence) -> Sentence:
+    """The sentence without a dateline it opens with: the place and filing date are not what anyone said."""
+    if sentence.start and text[sentence.start - 1] != "\n":
+        return sentence  # not the first sentence of its paragraph
+    found = _DATELINE.match(sentence.text)
+    if not found or found.end() >= len(sentence.text):
+        return sentence
+    start = sentence.start + found.end()
+    return Sentence(start, sentence.end, text[start:sentence.end], sentence.paragraph)
 
 
 def _inside(protected: list[tuple[int, int]], starts: list[int], at: int) -> bool:
