@@ -287,7 +287,7 @@ def ingest(
 ) -> None:
     """Extract who-said-what-when claims from articles; without --dry-run, store the article and write its
     claims to data/claims/proposed/ for `briefbot review`."""
-    from bot.adapters.ingest_output import print_claims, progress_line, summary_lines
+    from bot.adapters.ingest_output import ProgressBar, print_claims, progress_line, summary_lines
     from bot.adapters.startup import open_core
     from bot.core.ingest import Ingest, Overrides
     from bot.infra.logs import setup_logging
@@ -299,15 +299,19 @@ def ingest(
     setup_logging("WARNING", None)
     flags = Overrides(published, title, author, outlet, url)
     many = len(paths) > 1
+    bar = ProgressBar(len(paths)) if many and sys.stderr.isatty() else None
 
     def progress(outcome) -> None:
         print_claims(outcome, fmt, sys.stdout)
-        if many or outcome.prepared.error:
+        if bar is not None:
+            bar.advance(outcome, progress_line(outcome) if outcome.prepared.error else None)
+        elif many or outcome.prepared.error:
             typer.echo(progress_line(outcome), err=True)
 
     async def go():
-        if dry_run:
-            return await Ingest(settings.data_dir).run(paths, flags, dry_run=True, progress=progress)
+        if dry_run:  # nothing is written; the database, if there is one, is read to find repeated statements
+            async with dry_run_store(settings) as store:
+                return await Ingest(settings.data_dir, store).run(paths, flags, dry_run=True, progress=progress)
         async with open_core(settings) as core:
             summary = await Ingest(settings.data_dir, core.store).run(
                 paths, flags, dry_run=False, apply_at=settings.ingest_accept_confidence if apply else None,
@@ -315,14 +319,50 @@ def ingest(
             core.lookups.invalidate()
             return summary
 
-    summary = asyncio.run(go())
+    try:
+        summary = asyncio.run(go())
+    except Exception as exc:  # a database error, or a bug of ours: one line, no traceback
+        from bot.core.store import StoreError
+
+        logging.getLogger("bot.cli").debug("ingest failed", exc_info=True)
+        typer.echo(f"briefbot ingest: {exc}" if isinstance(exc, StoreError) else
+                   f"briefbot ingest: something went wrong on our side ({type(exc).__name__}: {str(exc)[:200]})",
+                   err=True)
+        raise typer.Exit(1) from None
+    finally:
+        if bar is not None:
+            bar.stop()
     for line in summary_lines(summary, dry_run):
         typer.echo(line, err=True)
     if summary.errors and len(summary.errors) == len(summary.files):
         raise typer.Exit(1)
 
 
-review_app = typer.Typer(help="Review ingested claims: list them, accept or reject them.", invoke_without_command=True)
+def dry_run_store(settings: Settings):
+    """The database opened read-only when it exists (else None): a dry run writes nothing."""
+    from contextlib import asynccontextmanager
+
+    from bot.core.store import Store, StoreError
+
+    @asynccontextmanager
+    async def opened():
+        store = None
+        if settings.database_path.is_file():
+            try:
+                store = await Store(settings.database_path, read_only=True).__aenter__()
+            except (StoreError, OSError):
+                store = None  # an old or damaged file: repeats are looked for among the proposed claims only
+        try:
+            yield store
+        finally:
+            if store is not None:
+                await store.close()
+
+    return opened()
+
+
+review_app = typer.Typer(help="Review ingested claims: list them, accept, reject or edit them.",
+                         invoke_without_command=True)
 app.add_typer(review_app, name="review")
 
 
@@ -345,6 +385,37 @@ def review_reject(ids: Annotated[list[str], typer.Argument(help="Claim ids to re
                   as_json: JsonFlag = False) -> None:
     """Reject proposed claims (kept in the file as rejected, never shown)."""
     run_and_print(lambda c: c.review_reject(ids), as_json)
+
+
+@review_app.command("edit")
+def review_edit(
+    claim_id: Annotated[str, typer.Argument(help="The proposed claim's id (from `briefbot review`).", show_default=False)],
+    speaker: Annotated[str | None, typer.Option("--speaker", help="The speaker's id (data/people), e.g. claudia-sheinbaum.")] = None,
+    said_on: Annotated[str | None, typer.Option("--said-on", help="When it was said: 2025-03-14, 2025-03 or 2025.")] = None,
+    text: Annotated[str | None, typer.Option("--text", help="The claim's text.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="direct_quote, paraphrase, statistic or action.")] = None,
+    topics: Annotated[str | None, typer.Option("--topics", help="Topic slugs, comma-separated (replaces the list).")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Change a proposed claim in its file before accepting it (validated; a refused edit changes nothing)."""
+    from bot.core.ingest import Ingest
+    from bot.core.ingest.edit import ClaimEdit, EditRefused, split_topics
+
+    settings = settings_or_exit()  # the edit is in the proposed file: no database involved
+    try:
+        outcome = Ingest(settings.data_dir).edit(claim_id, ClaimEdit(speaker, said_on, text, kind,
+                                                                     split_topics(topics)))
+    except EditRefused as exc:
+        if as_json:
+            typer.echo(json.dumps({"id": claim_id, "error": str(exc)}, ensure_ascii=False, indent=2))
+        typer.echo(f"briefbot review edit: {exc}; nothing changed", err=True)
+        raise typer.Exit(1) from None
+    if as_json:
+        typer.echo(json.dumps(to_plain(outcome) | {"error": None}, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"{outcome.claim_id}: changed {', '.join(outcome.changed) or 'nothing'} in {outcome.file}")
+    for note in outcome.notes:
+        typer.echo(note)
 
 
 # --- news feeds: `briefbot feeds add|list|remove|status|poll` --------------------------------------------

@@ -114,21 +114,39 @@ class Commands:
 
     async def review_list(self, limit: int = 50) -> Result:
         """Proposed claims, lowest confidence first: the ones that most need a person."""
-        found = await asyncio.to_thread(self._ingest().proposed)
+        ingest = self._ingest()
+        found = await asyncio.to_thread(ingest.proposed)
+        repeats = await asyncio.to_thread(ingest.duplicate_links)
         data = [{"id": c.claim.id, "confidence": c.confidence, "kind": c.claim.kind, "speaker": c.claim.speaker,
                  "said_on": c.claim.said_on.iso(), "text": c.claim.text, "quote": c.claim.quote,
-                 "file": str(c.file)} for c in found[:limit]]
-        return Result(review_render.proposed_reply(found, limit), data)
+                 "duplicate_of": repeats.get(c.claim.id), "file": str(c.file)} for c in found[:limit]]
+        return Result(review_render.proposed_reply(found, limit, repeats), data)
 
     async def review_accept(self, ids: Sequence[str]) -> Result:
         outcome = await self._ingest().accept(ids)
-        if outcome.accepted:
+        if outcome.accepted or outcome.merged:
             self.core.lookups.invalidate()  # the accepted claims answer from the next question on
-        return Result(review_render.reviewed_reply(outcome.accepted, "accepted", outcome.unknown), to_plain(outcome))
+        reply = review_render.reviewed_reply(outcome.accepted, "accepted", outcome.unknown, merged=outcome.merged,
+                                             new_speakers=outcome.new_speakers, waiting=outcome.waiting)
+        return Result(reply, to_plain(outcome))
 
     async def review_reject(self, ids: Sequence[str]) -> Result:
         outcome = await asyncio.to_thread(self._ingest().reject, ids)
         return Result(review_render.reviewed_reply(outcome.rejected, "rejected", outcome.unknown), to_plain(outcome))
+
+    async def review_edit(self, claim_id: str, *, speaker: str | None = None, said_on: str | None = None,
+                          text: str | None = None, kind: str | None = None, topics: str | None = None) -> Result:
+        """Change a proposed claim in its file before acceptance; a refused edit (`data["error"]`, one line)
+        leaves the file as it was."""
+        from bot.core.ingest.edit import ClaimEdit, EditRefused, split_topics
+
+        change = ClaimEdit(speaker, said_on, text, kind, split_topics(topics))
+        try:
+            outcome = await asyncio.to_thread(self._ingest().edit, claim_id, change)
+        except EditRefused as exc:
+            return Result(review_render.edit_refused_reply(str(exc)), {"id": claim_id, "error": str(exc)})
+        reply = review_render.edited_reply(outcome.claim_id, outcome.changed, outcome.notes, outcome.file)
+        return Result(reply, to_plain(outcome) | {"error": None})
 
     # --- daily digests --------------------------------------------------------------------------------------
 
@@ -341,16 +359,48 @@ async def _digest(commands: Commands, text: str) -> Result:
     return Result(answers.error_reply(DIGEST_USAGE), None)
 
 
+REVIEW_USAGE = ("Use /review, /review accept ID…, /review reject ID…, or /review edit ID [speaker:SLUG]"
+                " [said_on:DATE] [text:\"…\"] [kind:K] [topics:a,b].")
+REVIEW_EDIT_KEYS = {"speaker": "speaker", "said_on": "said_on", "said-on": "said_on", "date": "said_on",
+                    "text": "text", "kind": "kind", "topics": "topics"}
+
+
 async def _review(commands: Commands, text: str) -> Result:
-    """`/review`, `/review accept ID…`, `/review reject ID…` in the console."""
+    """`/review`, `/review accept ID…`, `/review reject ID…`, `/review edit ID key:value…` in the console."""
     action, *ids = text.split() or [""]
     if action.lower() == "accept" and ids:
         return await commands.review_accept(ids)
     if action.lower() == "reject" and ids:
         return await commands.review_reject(ids)
+    if action.lower() == "edit" and ids:
+        return await _review_edit(commands, text.split(None, 1)[1])
     if not action:
         return await commands.review_list()
-    return Result(answers.error_reply("Use /review, /review accept ID…, or /review reject ID…."), None)
+    return Result(answers.error_reply(REVIEW_USAGE), None)
+
+
+async def _review_edit(commands: Commands, text: str) -> Result:
+    """`ID speaker:x said_on:2025-03-01 text:"…" kind:paraphrase topics:a,b`; `--speaker x` works too."""
+    try:
+        words = shlex.split(text)
+    except ValueError:
+        return Result(answers.error_reply("Unbalanced quotes. " + REVIEW_USAGE), None)
+    claim_id, *rest = words
+    options: dict[str, str] = {}
+    index = 0
+    while index < len(rest):
+        word = rest[index]
+        key, sep, value = word.lstrip("-").partition(":" if not word.startswith("--") else "=")
+        name = REVIEW_EDIT_KEYS.get(key.lower())
+        if name and word.startswith("--") and not sep:  # --speaker x
+            if index + 1 >= len(rest):
+                return Result(answers.error_reply(f"{word} needs a value. " + REVIEW_USAGE), None)
+            value, index = rest[index + 1], index + 1
+        elif name is None or not sep:
+            return Result(answers.error_reply(f"Not understood: {word!r}. " + REVIEW_USAGE), None)
+        options[name] = value
+        index += 1
+    return await commands.review_edit(claim_id, **options)
 
 
 async def _feeds(commands: Commands, text: str) -> Result:
@@ -382,7 +432,7 @@ COMMANDS: dict[str, CommandSpec] = {
         CommandSpec("help", None, lambda c, _: c.help()),
         CommandSpec("admin", "status|reload", _admin),
         CommandSpec("digest", "preview|status|set|off …", _digest),
-        CommandSpec("review", "[accept|reject ID…]", _review),
+        CommandSpec("review", "[accept|reject|edit ID…]", _review),
         CommandSpec("feeds", "[status|add URL|remove ID]", _feeds),
     )
 }

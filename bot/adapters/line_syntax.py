@@ -51,7 +51,7 @@ async def run_line(commands: Commands, line: str) -> Result:
     if spec.name == "search":  # its filters keep their own quotes: speaker:"Lopez Obrador"
         query, options = parse_search(rest)
         return await commands.search(query, **options)
-    if spec.name == "digest":  # its words are split by the digest's own parser: topics:"tariffs, trade"
+    if spec.name in ("digest", "review"):  # split by their own parsers: topics:"tariffs, trade", text:"…"
         return await spec.call(commands, rest)
     return await spec.call(commands, _unquote(rest))
 

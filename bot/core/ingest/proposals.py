@@ -22,6 +22,7 @@ class Proposal:
     speaker: Speaker
     confidence: float
     status: str = "proposed"
+    duplicate_of: str | None = None  # the claim this repeats: accepting it adds an appearance to that claim
 
 
 def claim_id(article: Article, extracted: ExtractedClaim) -> str:
@@ -73,7 +74,10 @@ def export_row(p: Proposal, article: Article) -> dict[str, Any]:
 
 def claim_yaml(p: Proposal) -> dict[str, Any]:
     c = p.claim
-    record: dict[str, Any] = {"id": c.id, "status": p.status, "confidence": p.confidence, "speaker": c.speaker}
+    record: dict[str, Any] = {"id": c.id, "status": p.status, "confidence": p.confidence}
+    if p.duplicate_of:
+        record["duplicate_of"] = p.duplicate_of
+    record["speaker"] = c.speaker
     if c.speaker_role:
         record["speaker_role"] = c.speaker_role
     record |= {"kind": c.kind, "text": c.text}

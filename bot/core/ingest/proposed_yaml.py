@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml import YAML
 
@@ -40,19 +40,41 @@ def write(path: Path, prepared: Prepared, stamp: str) -> None:
     tmp.replace(path)
 
 
+def load(path: Path) -> Any:
+    """The file as a round-trip document (comments kept); None when it does not parse."""
+    try:
+        return _yaml().load(path.read_text(encoding="utf-8"))
+    except Exception:  # noqa: BLE001 - `briefbot check` reports a broken file; review skips it
+        return None
+
+
+def save(path: Path, document: Any) -> None:
+    buffer = io.StringIO()
+    _yaml().dump(document, buffer)
+    tmp = path.with_suffix(".yaml.tmp")
+    tmp.write_text(buffer.getvalue(), encoding="utf-8")
+    tmp.replace(path)
+
+
+def claim_nodes(document: Any) -> list[Any]:
+    items = document.get("claims") if isinstance(document, dict) else None
+    return [item for item in items or [] if isinstance(item, dict)]
+
+
+def duplicate_links(path: Path) -> dict[str, str]:
+    """claim id -> the claim it repeats (`duplicate_of`), for the claims of this file that have one."""
+    return {str(item["id"]): str(item["duplicate_of"]) for item in claim_nodes(load(path))
+            if item.get("id") and item.get("duplicate_of")}
+
+
 def set_status(path: Path, ids: set[str], status: str) -> set[str]:
     """Set the status of the given claim ids in this file; returns the ids it held."""
-    yaml = _yaml()
-    document = yaml.load(path.read_text(encoding="utf-8"))
+    document = load(path)
     changed: set[str] = set()
-    for item in (document or {}).get("claims") or []:
-        if isinstance(item, dict) and item.get("id") in ids:
+    for item in claim_nodes(document):
+        if item.get("id") in ids:
             item["status"] = status
             changed.add(item["id"])
     if changed:
-        buffer = io.StringIO()
-        yaml.dump(document, buffer)
-        tmp = path.with_suffix(".yaml.tmp")
-        tmp.write_text(buffer.getvalue(), encoding="utf-8")
-        tmp.replace(path)
+        save(path, document)
     return changed

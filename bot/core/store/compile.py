@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 
 import aiosqlite
 
 from bot.core.analysis.fold import fold
 from bot.core.dates import PartialDate
-from bot.core.models import Briefing, Corpus
+from bot.core.models import Appearance, Briefing, Corpus
 from bot.core.plain import to_plain
 from bot.core.store.digests import (
     BASELINE,
@@ -40,6 +41,14 @@ async def compile_corpus(db: aiosqlite.Connection, corpus: Corpus, texts: dict[s
     compile dates everything at the baseline, so a fresh install's first digest does not call the whole index new.
     """
     seen_at = BASELINE if await history_is_empty(db) else now_stamp()
+    # A curated claim an ingested article repeats keeps that appearance (review added it) across recompiles.
+    async with db.execute(
+        "SELECT ca.claim_id, ca.article_id, ca.start, ca.end FROM claim_appearances ca JOIN claims c ON c.id ="
+        " ca.claim_id JOIN articles a ON a.id = ca.article_id WHERE c.origin = 'content' AND a.origin = 'ingest'"
+    ) as cursor:
+        ingested: dict[str, list[Appearance]] = {}
+        for claim_id, article_id, start, end in await cursor.fetchall():
+            ingested.setdefault(claim_id, []).append(Appearance(article_id, start, end))
     await unindex_claims(db, origin="content")
     await db.execute("DELETE FROM claims WHERE origin = 'content'")
     for table in ("topics", "briefings", "synonyms"):
@@ -68,6 +77,8 @@ async def compile_corpus(db: aiosqlite.Connection, corpus: Corpus, texts: dict[s
         " name=excluded.name, kind=excluded.kind, origin='content'",
         [(p.id, p.name, p.kind) for p in corpus.people.values()],
     )
+    # (a speaker ingest created holds roles already: they are replaced, not doubled, now that content has them)
+    await db.executemany("DELETE FROM roles WHERE person_id = ?", [(p,) for p in corpus.people])
     await db.executemany(
         "INSERT INTO roles VALUES (?,?,?,?)",
         [(p.id, r.title, _iso(r.start), _iso(r.end)) for p in corpus.people.values() for r in p.roles],
@@ -86,7 +97,9 @@ async def compile_corpus(db: aiosqlite.Connection, corpus: Corpus, texts: dict[s
         "INSERT INTO topics VALUES (?,?,?)",
         [(t.slug, t.title, json.dumps(list(t.aliases), ensure_ascii=False)) for t in corpus.topics.values()],
     )
-    await insert_claims(db, corpus.claims.values(), origin="content", seen_at=seen_at)
+    claims = [replace(c, appearances=(*c.appearances, *(a for a in ingested[c.id] if a not in c.appearances)))
+              if c.id in ingested else c for c in corpus.claims.values()]
+    await insert_claims(db, claims, origin="content", seen_at=seen_at)
     briefing_rows = [(b.slug, b.title, b.summary, _iso(b.updated), briefing_to_json(b)) for b in corpus.briefings.values()]
     await db.executemany("INSERT INTO briefings VALUES (?,?,?,?,?)", briefing_rows)
     await note_briefings(db, [(row[0], fingerprint(row), briefing_points(b))
