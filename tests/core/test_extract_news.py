@@ -405,3 +405,17 @@ def test_the_weekday_of_publication_is_that_day_and_last_weekday_the_week_before
     assert str(only("Kent said Tuesday that talks would resume.", "paraphrase").dating.said_on) == "2025-01-28"
     assert str(only("Kent said last Tuesday that talks would resume.", "paraphrase").dating.said_on) == "2025-01-21"
     assert str(only("Kent said on Wednesday that talks would resume.", "paraphrase").dating.said_on) == "2025-01-22"
+
+
+def test_a_source_named_in_one_word_after_according_to_is_the_source():
+    for sentence, source in (("Remittances rose 4% in March, according to Testbank.", "testbank"),
+                             ("Prices rose 5%, according to the statistics agency TESTAT, which publishes monthly.",
+                              "testat"),
+                             ("About 60% approve of the president, according to a Pollster poll.", "pollster")):
+        found = only(sentence, "statistic")
+        assert found.speaker.id == source and not found.speaker.known, sentence
+
+
+def test_according_to_no_name_is_not_a_made_up_source():
+    found = only("Crossings fell 40% in March, according to estimates.", "statistic")
+    assert found.speaker is None or found.speaker.id != "estimates"

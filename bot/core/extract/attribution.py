@@ -8,8 +8,18 @@ import re
 from dataclasses import dataclass
 
 from bot.core.extract.cues import VERB_FORMS, Cue
-from bot.core.extract.lexicon import AUXILIARY, IRREGULAR_PAST, PASSIVE_AUX
+from bot.core.extract.lexicon import (
+    AUXILIARY,
+    DEMONYMS,
+    IRREGULAR_PAST,
+    MONTHS,
+    NOT_NAMES,
+    PASSIVE_AUX,
+    WEEKDAYS,
+)
 from bot.core.extract.mentions import Mention
+from bot.core.extract.model import Speaker
+from bot.core.extract.names import slug
 
 _WORDS = re.compile(r"[\w’'-]+")
 _APPOSITIVE = re.compile(r"^\s*,[^,;:\"“”]{2,120},\s*(?:who\s+)?(?:(?:has|have|had|also|already|once again)\s+)*$")
@@ -82,7 +92,8 @@ def attribute(text: str, flat_text: str, cue: Cue, mentions: list[Mention], floo
         return Attribution(cue, after[0] if after else None, "according" if after else "none")
     if cue.kind == "according":
         after = [m for m in mentions if cue.end <= m.start <= cue.end + 60]
-        return Attribution(cue, after[0] if after else None, "according" if after else "none")
+        source = after[0] if after else _one_word_source(text, cue.end)
+        return Attribution(cue, source, "according" if source else "none")
     if cue.kind == "possessive":
         # "in response to Trump's threat": the owner said it. As a sentence's own subject ("Trump's rhetoric
         # is familiar") the noun is what the article discusses, not a statement it reports.
@@ -204,3 +215,22 @@ def compound_subjects(text: str, attributions: list[Attribution], mentions: list
 
 
 _LIST_GAP = re.compile(r"^\s*,\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$")
+
+
+# "according to Reuters", "according to the country's steel chamber, Canacero", "a Gallup poll": a source
+# named in one capitalised word, which the mention finder leaves alone elsewhere (a lone capital is too often
+# a sentence's first word or a place). Only in the phrase the cue opens, before its clause ends.
+_ONE_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][\w&’'-]{2,}(?![\w’'-]|\s+[A-ZÀ-ÖØ-Þ])")
+_PHRASE_END = re.compile(r"[.;:!?\n]|,\s+(?!the\b)[a-z]+\s|\s(?:that|which|who|said|says|shows?|showed)\b")
+_NOT_SOURCES = NOT_NAMES | DEMONYMS | frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+def _one_word_source(text: str, start: int) -> Mention | None:
+    window = text[start:start + 80]
+    end = _PHRASE_END.search(window)
+    for match in _ONE_WORD.finditer(window, 0, end.start() if end else len(window)):
+        name = match.group()
+        if name.lower() not in _NOT_SOURCES:
+            speaker = Speaker(slug(name), name, "organisation", None, known=False)
+            return Mention(start + match.start(), start + match.end(), speaker, "name")
+    return None
