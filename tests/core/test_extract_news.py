@@ -419,3 +419,245 @@ def test_a_source_named_in_one_word_after_according_to_is_the_source():
 def test_according_to_no_name_is_not_a_made_up_source():
     found = only("Crossings fell 40% in March, according to estimates.", "statistic")
     assert found.speaker is None or found.speaker.id != "estimates"
+
+
+def test_a_quote_that_ends_its_sentence_ends_it_before_the_next_speaker():
+    text = "Kent told reporters the talks had gone “better than expected.” A senior Testland official said they stalled."
+    found = of_kind(text, "paraphrase")
+    assert [c.text for c in found] == ["Kent told reporters the talks had gone “better than expected.”",
+                                       "A senior Testland official said they stalled."]
+    assert [c.speaker.id for c in found] == ["bo-kent", "testland-government"]
+
+
+def test_a_body_in_an_appositive_after_of_is_not_the_subject():
+    text = "Senator Dana Whitlow, the chairman of the Testland Senate Budget and Finance Committee, said the bill would pass."
+    assert [c.speaker.id for c in of_kind(text, "paraphrase")] == ["dana-whitlow"]
+
+
+def test_and_inside_a_body_name_does_not_split_it_into_two_speakers():
+    found = only("The Testland Roads and Bridges Commission said the crossing would reopen.", "paraphrase")
+    assert found.speaker.id == "testland-roads-and-bridges-commission" and found.speaker.kind == "organisation"
+
+
+def test_a_bodys_data_showed_is_its_statistic_dated_by_publication_not_by_the_period_counted():
+    found = only("Crossings fell 40% in December, Frontier Control Agency data showed.", "statistic")
+    assert found.speaker.id == "frontier-control-agency"
+    assert found.dating.basis == "publication" and str(found.dating.said_on) == "2025-01"
+
+
+def test_a_countrys_body_named_in_lowercase_is_that_body_not_the_country():
+    found = only("Testland's defense ministry said in a statement that the patrols had ended.", "paraphrase")
+    assert found.speaker.kind == "organisation" and found.speaker.id != "testland-government"
+    assert "defense ministry" in found.speaker.name
+
+
+def test_a_dateline_with_only_date_and_agency_is_stripped_and_its_day_anchors_weekdays():
+    text = "Jan. 24 (Wire) - Kent said on Wednesday that the border would stay open."
+    found = only(text, "paraphrase")  # published Tuesday Jan. 28, filed Friday Jan. 24: the Wednesday before
+    assert found.text.startswith("Kent said") and str(found.dating.said_on) == "2025-01-22"
+
+
+def test_a_dateline_far_from_publication_is_no_anchor():
+    found = only("CAPITAL CITY, Mar. 3 (Wire) - Kent said on Monday that the border would stay open.", "paraphrase")
+    assert str(found.dating.said_on) == "2025-01-27"
+
+
+def test_people_familiar_with_the_talks_are_a_source_and_one_of_them_speaks_for_them():
+    found = only("Two people familiar with the talks told Wire that Kent had offered a new deal.", "paraphrase")
+    assert found.speaker is not None and found.speaker.kind == "group"
+    assert not of_kind("Two people familiar with the talks told Wire that Kent had offered a new deal.", "action")
+    quote = only("“We have made a generous offer,” one of the people said.", "direct_quote")
+    assert quote.speaker is not None and quote.speaker.kind == "group"
+
+
+def test_people_alone_is_no_source():
+    assert not any(c.speaker and c.speaker.id == "people" for c in claims("People said the border was calm."))
+
+
+def test_the_day_the_reporting_verb_carries_beats_a_period_named_earlier():
+    found = only("Crossings fell 40% in December, the Testland Senate said on Monday.", "statistic")
+    assert found.speaker.id == "testland-senate" and str(found.dating.said_on) == "2025-01-27"
+    found = only("On Monday, Ruiz said the crossings fell in December.", "paraphrase")
+    assert str(found.dating.said_on) == "2025-01-27"
+
+
+def test_a_deed_before_a_trailing_attribution_is_what_was_said():
+    text = "In December, Kent visited the border, Ruiz told reporters on Monday."
+    assert [(c.kind, c.speaker.id) for c in claims(text)] == [("paraphrase", "ana-ruiz")]
+
+
+def test_a_party_tag_and_an_aside_between_a_lawmaker_and_the_verb_keep_the_subject():
+    text = "Rep. Lee Marsh, R-Testa, whose district includes the border, said in an interview that the plan was late."
+    assert [c.speaker.id for c in of_kind(text, "paraphrase")] == ["lee-marsh"]
+
+
+def test_a_passive_agent_with_an_indefinite_article_is_the_source():
+    found = only("The plan was criticized by a senior Testlandian official.", "paraphrase")
+    assert found.speaker.id == "testland-government"
+
+
+def test_a_singular_official_qualified_by_a_demonym_speaks_for_that_government():
+    found = only("A senior Testlandian official, who asked not to be named, said talks had stalled.", "paraphrase")
+    assert found.speaker.id == "testland-government"
+
+
+def test_a_time_of_day_after_the_weekday_between_subject_and_verb_keeps_the_subject():
+    found = only("Kent on Monday night signed an order closing two crossings.", "action")
+    assert found.speaker.id == "bo-kent" and str(found.dating.said_on) == "2025-01-27"
+    assert only("Kent late Sunday said the crossings would reopen.", "paraphrase").speaker.id == "bo-kent"
+
+
+def test_his_office_speaks_for_the_person_his_refers_to():
+    text = "Ruiz spent the week abroad. Her office said she met the trade envoy twice."
+    found = [c for c in claims(text) if c.kind == "paraphrase"]
+    assert [c.speaker.id for c in found] == ["ana-ruiz"]
+
+
+def test_officials_close_to_the_talks_with_an_aside_are_the_source():
+    text = "Officials close to the negotiations, who spoke on condition of anonymity, said Testland had offered more."
+    assert only(text, "paraphrase").speaker.kind == "group"
+
+
+def test_the_period_a_sourced_figure_covers_is_not_when_it_was_stated():
+    found = only("Approval of Kent stood at 61% in December, according to a survey by pollster Testpoll.", "statistic")
+    assert found.speaker.id == "testpoll" and found.dating.basis == "publication"
+
+
+def test_economists_at_a_firm_are_named_by_the_firm():
+    found = only("Economists at Testbank said the currency would weaken.", "paraphrase")
+    assert found.speaker.id == "economists-at-testbank" and found.speaker.kind == "group"
+
+
+def test_the_ministry_is_the_body_last_named_with_that_word():
+    text = "Testland's interior ministry on Monday summoned the envoy. The ministry said the remarks were unacceptable."
+    found = claims(text)
+    assert [c.kind for c in found] == ["action", "paraphrase"]
+    assert found[0].speaker.id == found[1].speaker.id and "interior ministry" in found[1].speaker.name
+
+
+def test_a_countrys_embassy_in_a_city_is_the_speaker():
+    found = only("The Testland Embassy in Port Testa said in a statement that the visas were valid.", "paraphrase")
+    assert found.speaker.kind == "organisation" and "Embassy" in found.speaker.name  # not the city
+
+
+def test_lawmakers_in_a_place_are_named_by_it():
+    assert only("Lawmakers in Congress said the bill was dead.", "paraphrase").speaker.id == "lawmakers-in-congress"
+
+
+def test_a_sentence_adverb_between_pronoun_and_verb_keeps_the_subject():
+    text = "Ruiz criticised the plan. She nonetheless called on Kent to keep talking."
+    assert [c.speaker.id for c in of_kind(text, "paraphrase")] == ["ana-ruiz", "ana-ruiz"]
+
+
+def test_a_date_in_an_aside_does_not_date_the_articles_own_assessment():
+    text = "Kent, who was reelected in November, is unlikely to change course."
+    assert all(c.dating.basis == "publication" for c in claims(text))
+
+
+def test_the_day_of_an_event_reported_after_the_verb_is_not_the_day_it_was_said():
+    found = only("Testland's interior ministry said 12 migrants died when their boat sank on Monday.", "statistic")
+    assert found.dating.basis == "publication"
+
+
+def test_a_day_after_a_deed_is_the_deeds_even_past_an_adjective_in_ed():
+    found = only("Testland sent 29 alleged smugglers across the border on Monday.", "action")
+    assert str(found.dating.said_on) == "2025-01-27"
+
+
+def test_a_countrys_department_of_something_is_one_body():
+    found = only("Imports were worth $3 billion, according to the Testland Department of Farms and Fisheries.",
+                 "statistic")
+    assert found.speaker.name == "Testland Department of Farms and Fisheries"
+
+
+def test_a_noun_after_a_possessive_is_no_verb():
+    text = "Ruiz spoke on Monday. Her comments came a day after Kent closed the crossing."
+    assert not [c for c in claims(text) if c.kind == "paraphrase" and c.speaker.id == "ana-ruiz" and "comments" in c.text]
+
+
+def test_directors_are_a_source():
+    assert only("Shelter directors told Wire they were overwhelmed.", "paraphrase").speaker.kind == "group"
+
+
+def test_a_description_after_a_name_is_not_another_speaker():
+    text = "Senator Rob Vance, a Testa Valley Republican, said tariffs were taxes on families."
+    assert [c.speaker.id for c in of_kind(text, "paraphrase")] == ["rob-vance"]
+
+
+def test_a_statement_inside_a_that_clause_is_not_a_second_speakers():
+    found = of_kind("Ruiz added that Kent had committed to stopping arms smuggling.", "paraphrase")
+    assert [c.speaker.id for c in found] == ["ana-ruiz"]
+    found = of_kind("Ruiz said that talks went well, and Kent warned that tariffs were coming.", "paraphrase")
+    assert [c.speaker.id for c in found] == ["ana-ruiz", "bo-kent"]
+
+
+def test_a_government_source_qualified_by_a_demonym_is_that_government():
+    assert only("A Testlandian government source said a deal was close.", "paraphrase").speaker.id == \
+        "testland-government"
+
+
+def test_a_deed_still_to_be_done_is_no_action():
+    assert not of_kind("The treaty still needs to be approved by the Testland Senate.", "action")
+    assert not of_kind("The migrants would be deported by Testland within days.", "action")
+
+
+def test_the_year_a_sourced_figure_covers_after_the_source_is_not_when_it_was_stated():
+    found = only("According to the Testland Senate, remittances reached a record $6 billion in 2024.", "statistic")
+    assert found.dating.basis == "publication"
+
+
+def test_a_bank_of_a_country_is_that_body_not_the_government():
+    found = only("According to the Bank of Testland, remittances rose 4% last year.", "statistic")
+    assert found.speaker.name == "Bank of Testland" and found.speaker.kind == "organisation"
+
+
+def test_a_place_dateline_with_a_day_anchors_last_weekday():
+    text = "CAPITAL CITY, Jan 23 (Wire) - Kent said last Thursday that the border would stay open."
+    assert str(only(text, "paraphrase").dating.said_on) == "2025-01-16"  # filed on a Thursday, published later
+
+
+def test_quoted_as_saying_is_the_persons_statement():
+    found = only("Ruiz was quoted by the Testland Herald as saying that a deal was within reach.", "paraphrase")
+    assert found.speaker.id == "ana-ruiz"
+
+
+def test_the_n_year_old_is_the_person_just_named():
+    text = "Ruiz spoke on Monday. “We have a plan and we will keep negotiating,” the 58-year-old minister said."
+    assert only(text, "direct_quote").speaker.id == "ana-ruiz"
+
+
+def test_a_spanish_first_surname_alone_is_the_person_named_in_full():
+    text = "Defense Secretary Ramiro Olvera Pinto spoke on Monday. “There was no request,” Olvera said."
+    assert only(text, "direct_quote").speaker.id == "ramiro-olvera-pinto"
+
+
+def test_a_deeds_date_is_not_the_date_of_the_next_statement():
+    text = "Kent, who took office in November, has sought closer ties. “We are stronger together,” he said."
+    assert only(text, "direct_quote").dating.basis == "publication"
+
+
+def test_someones_comments_as_the_topic_of_anothers_statement_are_not_theirs():
+    found = of_kind("Ruiz, asked about Kent's comments, said Testland would respond calmly.", "paraphrase")
+    assert [c.speaker.id for c in found] == ["ana-ruiz"]
+
+
+def test_a_countrys_chamber_with_its_name_in_an_aside_is_the_speaker():
+    found = only("Testland's steel chamber, Testacero, said the tariffs put 8,000 jobs at risk.", "statistic")
+    assert found.speaker.kind == "organisation" and "steel chamber" in found.speaker.name
+
+
+def test_a_two_city_dateline_is_stripped():
+    found = only("CAPITAL CITY/PORT TESTA, Jan 28 (Wire) - Kent said on Tuesday that talks would go on.", "paraphrase")
+    assert found.text.startswith("Kent said")
+
+
+def test_both_surnames_without_the_given_name_are_the_person_named_in_full():
+    text = ("Security Minister Omar Tellez Garcia said on Monday that the raids continued. "
+            "Tellez Garcia added that more arrests would follow.")
+    assert {c.speaker.id for c in of_kind(text, "paraphrase")} == {"omar-tellez-garcia"}
+
+
+def test_a_body_name_stops_at_the_end_of_its_sentence():
+    text = "Imports fell 5%, according to the Testland Department of Farms. Economists warned of more falls."
+    found = only(text, "statistic")
+    assert found.speaker.name == "Testland Department of Farms"

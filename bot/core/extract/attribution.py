@@ -22,13 +22,28 @@ from bot.core.extract.model import Speaker
 from bot.core.extract.names import slug
 
 _WORDS = re.compile(r"[\w’'-]+")
-_APPOSITIVE = re.compile(r"^\s*,[^,;:\"“”]{2,120},\s*(?:who\s+)?(?:(?:has|have|had|also|already|once again)\s+)*$")
+# one aside or a party tag and an aside ("Rep. X, R-Texas, whose district ..., said")
+_APPOSITIVE = re.compile(r"^\s*(?:,\s*[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?,[^,;:\"“”]{2,120},\s*(?:who\s+)?"
+                         r"(?:(?:has|have|had|also|already|once again)\s+)*$")
 _RELATIVE = re.compile(r"^\s*,?\s*(?:who|which|that)\s+$")
 _POSSESSIVE = re.compile(r"^(?:’s|'s|’|')")
 # "..., said Trump" / "...,” said the minister": inversion follows a comma or a closing quote.
 # "Sheinbaum's office said", "the ministry's spokesman said": they speak for the owner.
 _SPOKESMAN = re.compile(r"(?:'s|')\s+(?:press\s+)?(?:office|spokesperson|spokesman|spokeswoman|press secretary|"
                         r"campaign|team|aides?|lawyers?|attorneys?)\b")
+_HIS_OFFICE = re.compile(r"\s+(?:press\s+)?(?:office|spokesperson|spokesman|spokeswoman|press secretary|campaign|"
+                         r"aides|lawyers?|attorneys?)\b")
+
+
+def _office(flat_text: str, mention: Mention) -> re.Match[str] | None:
+    """"Kent's office said", "his spokesman said": the owner speaks through them."""
+    if mention.how == "pronoun":
+        if flat_text[mention.start:mention.end] in ("his", "her", "their", "its"):
+            return _HIS_OFFICE.match(flat_text, mention.end)
+        return None
+    return _SPOKESMAN.match(flat_text, mention.end)
+
+
 _INVERSION_GAP = re.compile(r"\s*(?:(?:the|a|an|one|another)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}")
 _INVERSION_BEFORE = re.compile(r"[,”\"’»]\s*$")
 # ... and the name ends the clause ("..., said Trump." / "said the minister, who ..."); "..., said Mexico had
@@ -48,9 +63,19 @@ class Attribution:
 _BE = frozenset("is are was were been being".split())  # before an -ing form (a passive was ruled out first)
 
 
-_WHEN = re.compile(r"\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+_WHEN = re.compile(r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                   r"(?:\s+(?:night|morning|afternoon|evening))?\b|"
                    r"\b(?:last|this|earlier this|later that)\s+(?:week|month|year|night|morning)\b|"
                    r"\b(?:yesterday|today|on\s+[a-z]{3,9}\.?\s+\d{1,2})\b", re.I)
+
+
+# "people familiar with the talks said", "a person close to the president said": who the source is, not a clause
+_FAMILIAR = re.compile(r"^\s+(?:(?:familiar\s+)?with|close to|briefed on|involved in|knowledgeable about|with (?:direct )?"
+                       r"knowledge of)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w’'-]+\s+){0,3}[\w’'-]+(?=\s*,|\s+$)")
+
+
+_FAMILIAR_OPENERS = (" familiar", " with", " close", " briefed", " involved", " knowledgeable")
+_PLACED = re.compile(r"^\s+in\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?=\S|$)")
 
 
 def _gap_is_auxiliary(gap: str) -> bool:
@@ -105,14 +130,18 @@ def attribute(text: str, flat_text: str, cue: Cue, mentions: list[Mention], floo
         return Attribution(cue, owner[-1] if owner else None, "subject" if owner else "none")
     if _passive(flat_text, cue, floor):
         agent = [m for m in mentions if cue.end <= m.start <= cue.end + 40
-                 and re.search(r"\bby\s+(?:the\s+)?$", flat_text[cue.end:m.start])]
+                 and re.search(r"\bby\s+(?:the\s+|an?\s+|one\s+)?$", flat_text[cue.end:m.start])]
         return Attribution(cue, agent[0] if agent else None, "agent" if agent else "passive")
     before = [m for m in mentions if m.end <= cue.start and (
-        _SPOKESMAN.match(flat_text, m.end) or (not _POSSESSIVE.match(text[m.end:m.end + 2])
-                                               and not text[m.start:m.end].endswith(("’s", "'s"))))]
+        _office(flat_text, m) or (not _POSSESSIVE.match(text[m.end:m.end + 2])
+                                  and not text[m.start:m.end].endswith(("’s", "'s"))))]
     for mention in reversed(before):
-        office = _SPOKESMAN.match(flat_text, mention.end)
+        office = _office(flat_text, mention)
         gap = text[office.end() if office else mention.end:cue.start]
+        if gap.startswith(_FAMILIAR_OPENERS) and (mention.how == "source" or mention.speaker.kind == "group"):
+            gap = _FAMILIAR.sub("", gap, count=1)
+        elif gap.startswith(" in "):
+            gap = _PLACED.sub(" ", gap, count=1)  # "the U.S. Embassy in Mexico City said"  # "officials close to the talks, who ..., said"
         if _gap_is_auxiliary(gap) or _APPOSITIVE.match(gap) or _RELATIVE.match(gap):
             if _object_before(text, flat_text, mention.start, floor):
                 continue  # "sending migrants back to Mexico has created ...": Mexico is no subject
@@ -136,8 +165,9 @@ def attribute(text: str, flat_text: str, cue: Cue, mentions: list[Mention], floo
 
 
 # A name right after a preposition or a verb is its object ("back to Mexico has created", "grants the
-# government expanded tools"), never the subject of the verb that follows it.
-_OBJECT_OF = re.compile(r"\b(?:to|into|toward|towards|against|with|at|on|for|about|than|between|across|upon|"
+# government expanded tools"), never the subject of the verb that follows it; nor one after "of" ("X, the
+# chairman of the Y Committee, said": X said it).
+_OBJECT_OF = re.compile(r"\b(?:in|from|to|into|toward|towards|against|with|at|on|for|about|than|between|across|upon|of|"
                         r"(?P<verb>[a-z]+))\s+(?:the\s+)?$")
 
 
@@ -148,10 +178,13 @@ def _object_before(text: str, flat_text: str, start: int, floor: int) -> bool:
     if text[m.start()].isupper():
         return False  # "Secretary of State Marco Rubio": a title word, not a verb or a preposition
     verb = m.group("verb")
+    if verb is None and _PARTITIVE.search(flat_text, max(floor, m.start() - 12), m.start() + 3):
+        return False  # "one of the officials said": a part of them spoke
     return verb is None or (verb in VERB_FORMS and not verb.endswith("ing") and verb not in _NOT_TRANSITIVE)
 
 
 _NOT_TRANSITIVE = frozenset({"and", "or"})
+_PARTITIVE = re.compile(r"\b(?:one|two|three|some|many|most|several|all|both|each|none|few|any)\s+of\b")
 _VERBS = ("reporting", "action")
 _PAST = frozenset(IRREGULAR_PAST.values())
 

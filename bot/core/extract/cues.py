@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from bot.core.extract.lexicon import (
     ACCORDING,
     ACTION,
+    GUARDED_PHRASES,
     REPORTING,
     REPORTING_NOUNS,
     REPORTING_PHRASES,
@@ -32,7 +33,11 @@ _MODAL = re.compile(r"\b(?:should|must|might|may|could|would|will|shall|ought to
 _NEGATED = re.compile(r"(?:\bnot|n't|\bnever|\bdeclined to|\brefused to)\s+(?:\w+ly\s+)?$")
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:(?:\w+ly|also|still|now|already)\s+){0,2}$")
 _NOUNS = re.compile(r"(?:'s|s'|\b(?:his|her|their))\s+(?:(?:renewed|repeated|latest|new|earlier|recent|public)\s+)?(" + "|".join(REPORTING_NOUNS) + r")\b")
+_UNREALISED = re.compile(r"\b(?:to|will|would|could|may|might|must|should|can|shall)\s+(?:not\s+|also\s+|still\s+)?be\s+"
+                         r"(?:\w+ly\s+)?$")
+_OWNERS = (" his ", " her ", " their ", " its ", " our ", " my ", " your ", "’s ", "'s ")
 _PHRASES = re.compile(r"\b(?:" + "|".join(REPORTING_PHRASES) + r")\b")
+_GUARDED = [(key, re.compile(rf"\b{phrase}\b")) for key, phrase in GUARDED_PHRASES]
 _ANSWER = frozenset({"respond", "reply", "counter"})
 _BY_DOING = re.compile(r"\s+(?:\w+ly\s+)?by\s+[a-z]+ing\b")
 _TO_VERB = re.compile(r"\s+to\s+([a-z]+)")
@@ -68,6 +73,9 @@ def find(flat_text: str, ranges: list[tuple[int, int]]) -> list[Cue]:
     out: list[Cue] = []
     for start, end in ranges:
         phrases = [(m.start(), m.end()) for m in _PHRASES.finditer(flat_text, start, end)]
+        for key, pattern in _GUARDED:
+            if flat_text.find(key, start, end) >= 0:
+                phrases = sorted(phrases + [(m.start(), m.end()) for m in pattern.finditer(flat_text, start, end)])
         for a, b in phrases:  # the phrase's first word stands for it ("raised" of "raised concerns")
             word = _WORD.match(flat_text, a)
             if _MODAL.search(flat_text[max(start, a - 24):a]):
@@ -77,6 +85,8 @@ def find(flat_text: str, ranges: list[tuple[int, int]]) -> list[Cue]:
             if m.group() not in _FORMS or any(a <= m.start() < b for a, b in phrases):
                 continue
             base, kind = _FORMS[m.group()]
+            if (" " + flat_text[max(start, m.start() - 7):m.start()]).endswith(_OWNERS):
+                continue  # "her comments", "Mexico's promises": a noun, not a verb
             if m.group() in _PREPOSITIONAL and not _AUX_BEFORE.search(flat_text, max(start, m.start() - 24), m.start()):
                 continue  # "given Trump's threat", "following the vote": prepositions, not verbs
             if kind == "reporting" and (_MODAL.search(flat_text[max(start, m.start() - 24):m.start()])
@@ -93,6 +103,8 @@ def find(flat_text: str, ranges: list[tuple[int, int]]) -> list[Cue]:
                 kind = "reporting"  # "pressed for closer ties", "pushed for a deal": a position stated
             elif kind == "action" and base == "welcome" and _WELCOMED.match(flat_text, m.end(), end):
                 kind = "reporting"  # "welcomed the decision" is a reaction stated; "welcomed migrants" a deed
+            if kind == "action" and _UNREALISED.search(flat_text, max(start, m.start() - 40), m.start()):
+                continue  # "needs to be approved by the Senate", "would be deported": not a deed done
             if kind == "action" and m.group() == base and _FORCED.search(flat_text, max(start, m.start() - 40),
                                                                           m.start()):
                 pass  # "was forced to negotiate": a deed done, under constraint

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from bot.core.dates import PartialDate
-from bot.core.extract.lexicon import MONTH_ABBR, MONTHS, WEEKDAYS
+from bot.core.extract.lexicon import MONTH_ABBR, MONTHS, REPORTING, WEEKDAYS, inflections
 from bot.core.extract.model import ArticleContext, Dating
 
 _MONTH = r"(?P<month>" + "|".join(MONTHS) + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)"
@@ -193,15 +193,56 @@ _CONTENT = re.compile(r"\b(?:that|had|has been|have been)\b")
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;:()\u2014]*")
 
 
-def resolve(text: str, start: int, end: int, cue_at: int | None, context: ArticleContext) -> Dating | None:
-    """The date the sentence gives its statement, or None when it gives none."""
+# the reporting verb, whom it was said to, and how ("said in a statement", "told reporters at a briefing")
+_ATTACHED = re.compile(r"[\w’'-]+\s+(?:(?:reporters|journalists|lawmakers|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+)?"
+                       r"(?:(?:in|at|during|via|to|on)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w’'-]+\s+){1,3})?")
+
+
+# a past-tense verb of what was said, between the cue and a date ("said 12 migrants died ... on Wednesday");
+# a participle after a noun of saying ("a statement issued on Monday") is the saying's own
+_CLAUSE_VERB = re.compile(r"(?<!statement )(?<!post )(?<!video )(?<!message )(?<!letter )(?<!report )"
+                          r"\b(?:[a-z]{3,}ed|fell|rose|sank|came|went|left|began|took|made|won|lost|hit|grew|ran|broke|"
+                          r"fled|froze|shot|held|met|sent|spent|built|cut|led)\b")
+
+
+_SAYING = frozenset(f for base in REPORTING for f in inflections(base))
+
+
+def _saying(text: str, at: int) -> bool:
+    word = re.match(r"[a-z]+", text[at:at + 30].lower())
+    return bool(word) and word.group() in _SAYING
+
+
+def _after_word(text: str, at: int) -> int:
+    word = re.match(r"[\w’'-]+", text[at:at + 30])
+    return at + (word.end() if word else 0)
+
+
+def resolve(text: str, start: int, end: int, cue_at: int | None, context: ArticleContext,
+            after_cue: bool = False) -> Dating | None:
+    """The date the sentence gives its statement, or None when it gives none; ``after_cue``: only a date after
+    the cue counts (the dates before it are the period a figure covers)."""
+    found = date_expressions(text, start, end)
+    if not found:
+        return None
     days = window(context)
-    clauses = [(c.start(), c.end()) for c in _RELATIVE.finditer(text, start, end)] if cue_at is not None else []
-    for d_start, d_end, kind, m in date_expressions(text, start, end):
+    clauses = [(c.start(), c.end()) for c in _RELATIVE.finditer(text, start, end)]
+    if cue_at is not None and len(found) > 1 and found[0][0] < cue_at:
+        # "Crossings fell in April, the ministry said on Monday": the day the verb carries is the saying's; an
+        # earlier one is what was counted or recounted
+        attached = [f for f in found if f[0] > cue_at and _ATTACHED.fullmatch(text, cue_at, f[0])]
+        if attached:
+            found = [attached[0], *(f for f in found if f is not attached[0])]
+    for d_start, d_end, kind, m in found:
+        if after_cue and cue_at is not None and (d_start < cue_at or "," in text[cue_at:d_start]):
+            continue  # "according to the bank, remittances reached ... in 2024": the period, not the source's day
         if cue_at is not None and d_start > cue_at and (_FUTURE.search(text, cue_at, d_start) or _CONTENT.search(
                 text, cue_at, d_start)):
             continue  # "said tariffs would start on Monday", "added that Mexico had ... in February": what was said
-        if any(a <= d_start < b and not a <= cue_at < b for a, b in clauses):
+        if cue_at is not None and d_start > cue_at and _saying(text, cue_at) and not _ATTACHED.fullmatch(text, cue_at, d_start) \
+                and _CLAUSE_VERB.search(text, _after_word(text, cue_at), d_start):
+            continue  # "said 12 migrants died when their boat sank on Wednesday": the event's day, not the saying's
+        if any(a <= d_start < b and (cue_at is None or not a <= cue_at < b) for a, b in clauses):
             continue  # "Sheinbaum, who took office in October, said ...": the date of the aside
         phrase = text[d_start:d_end].strip()
         explicit = _explicit(kind, m)

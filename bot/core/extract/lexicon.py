@@ -37,6 +37,13 @@ REPORTING_PHRASES = (
     r"(?:spoke|speak|speaks|speaking) out",
     r"(?:called|call|calls|calling) on",
 )
+# Rarer phrases, each tried only where its key word occurs (an alternation tried at every word costs time).
+GUARDED_PHRASES = (
+    # "X was quoted by Bloomberg as saying": X said it
+    ("quoted", r"(?:was|were|is|are) (?:also )?quoted (?:by [\w.'’ -]{1,40}? )?as (?:saying|telling)"),
+    # "Census Bureau data showed", "central bank figures show": the body whose records they are states them
+    ("show", r"(?:data|figures|statistics|numbers|estimates|records|tallies) (?:show|shows|showed|showing)"),
+)
 
 # Verbs of doing: a named actor doing them is an action claim.
 ACTION = (
@@ -50,7 +57,7 @@ ACTION = (
     "intensify strengthen enforce secure invite host declare pause raise seize veto file sue fire appoint "
     "nominate lift ease delay postpone scrap retaliate levy slap repeal rescind overturn allocate donate pay vote "
     "resign mobilize mobilise reinforce capture extradite transfer shut loosen relax waive exempt charge indict "
-    "drop win sell buy"
+    "drop win sell buy summon"
 ).split()
 
 # Nouns of saying: "Trump's threat of tariffs" is Trump's statement, whoever the sentence is about.
@@ -80,7 +87,8 @@ AUXILIARY = frozenset(
     "has have had also already once again later then reportedly repeatedly publicly previously recently "
     "quickly immediately will would could should may might can did does do not never just still even "
     "swiftly formally officially firmly strongly further had since now so far thus therefore again first "
-    "subsequently eventually finally".split()
+    "subsequently eventually finally nonetheless nevertheless however instead meanwhile separately likewise "
+    "too".split()
 )
 
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
@@ -150,7 +158,7 @@ SOURCE_NOUNS = {
     "representative": "representatives", "envoy": "envoys", "strategist": "strategists", "union": "unions",
     "group": "groups", "farmer": "farmers", "worker": "workers", "owner": "owners",
     "businessman": "businessmen", "businesswoman": "businesswomen", "voter": "voters", "student": "students",
-    "driver": "drivers", "employee": "employees",
+    "driver": "drivers", "employee": "employees", "person": "people", "director": "directors",
 }
 # Of those, the ones that speak for a government when a country qualifies them ("U.S. officials").
 GOVERNMENT_SOURCES = frozenset("official officials authorities diplomat diplomats negotiator negotiators "
@@ -169,7 +177,8 @@ ORGANISATION_HEADS = frozenset(
     "administration association confederation university center centre foundation fund organization "
     "organisation group corp corporation company coalition union federation board authority secretariat "
     "chamber congress senate parliament assembly police guard army navy network times post journal news "
-    "press reuters".split())
+    "press reuters cabinet embassy consulate patrol protection command forces legislature tribunal reserve "
+    "treasury cartel exchange alliance caucus society league institution forum".split())
 
 # Words for peoples and regions: the last word of "Central American" or "Latin American", never a surname.
 DEMONYMS = frozenset(

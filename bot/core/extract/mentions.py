@@ -26,6 +26,9 @@ from bot.core.extract.model import Speaker
 from bot.core.extract.names import Registry, flat, slug
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]*"
+# "and" joins two capitalised halves of one body's name when what follows it ends the name with an organisation
+# word ("Ways and Means Committee", "Customs and Border Protection")
+_AND_BODY = re.compile(rf" and (?:{_CAP}\s+){{0,2}}{_CAP}")
 _NAME = re.compile(rf"{_CAP}(?:\s+(?:(?:{'|'.join(NAME_PARTICLES)})\s+)*{_CAP})+")
 _TITLE = re.compile(r"(?:(?:[A-Z][\w’']+(?:’s|'s)?\s+)?(?:" + "|".join(
     re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True)) + r")\s+)+$", re.I)
@@ -37,6 +40,7 @@ TITLE_WORDS = frozenset(w for t in TITLES for w in t.split()) | frozenset(
 THINGS = frozenset(
     "agreement act plan program programme protocols protocol policy law treaty initiative strategy order "
     "border city state states river bridge street avenue hemisphere america day week".split())
+_NATION = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish|i)")
 _COLLECTIVE = re.compile(r"\b(?:(?P<nation>[A-Z][a-z]+(?:an|ian|ese|ish|i))\s+(?:officials|authorities|administration|"
                          r"government)|[Tt]he\s+(?:government|administration|authorities))\b")
 _POSSESSIVE_HER = re.compile(r"\s+(?!(?:to|that|the|a|an|in|on|at|with|for|of|and|or|as|by|from|about|into|"
@@ -46,12 +50,26 @@ _PLURALS = frozenset(SOURCE_NOUNS.values())
 _SOURCE = re.compile(r"\b(?=[" + "".join(sorted({w[0] for w in (*SOURCE_NOUNS, *_PLURALS)})) + r"])("
                      + "|".join(sorted({*SOURCE_NOUNS, *_PLURALS}, key=len, reverse=True)) + r")\b")
 _DETERMINERS = frozenset("a an one another the some many several other most few two three four".split())
-_SOURCE_PLACE = re.compile(r"\s+(?:in|from|of)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}")
+_SOURCE_PLACE = re.compile(r"\s+(?:in|from|of|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}")
 # Institutions named without their country ("the Senate", "the Foreign Ministry"), resolved through the
 # government the sentence or the article is about.
 _INSTITUTION = re.compile(r"the\s+((?:senate|congress|parliament|supreme court|foreign ministry|interior ministry|"
                           r"defense ministry|finance ministry|economy ministry|foreign office|chamber of deputies|"
                           r"house of representatives|central bank|treasury|army|navy|national guard|embassy|cabinet))\b")
+# A country's body named in lowercase ("Mexico's defense ministry", "the country's central bank" is left alone).
+# found from the possessive (a search that opens on a capital letter tries every capital in the text)
+_OWNED_BODY = re.compile(r"(?<=[\w.])(?:’s|'s)\s+(?P<body>(?:[a-z-]+\s+){0,2}?"
+                         r"(?:ministry|department|secretariat|agency|cabinet|embassy|central bank|army|navy|chamber|"
+                         r"association|council|federation|confederation|union|institute|commission|regulator|"
+                         r"military|armed forces|(?:attorney general|prosecutor)(?:’s|'s) office))\b")
+_OWNER = re.compile(r"(?<![\w.’'-])(?:[A-Z][\w.]+\s+)?[A-Z][\w.]+$")
+_OF_NAME = re.compile(rf"\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP})*")
+_HEAD_OF = re.compile(r"(?<![\w.’'-])(?:[A-Z][\w’'-]*\s+){0,3}(?P<head>[A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
+_AGED = re.compile(r"\bthe\s+\d{2,3}-year-old(?:\s+(?!(?:who|said|says|had|has|was|is)\b)[a-z]+)?\b")
+_DESCRIPTION = re.compile(r"\b(?:a|an)\s+$")
+_PARTISANS = frozenset("republican republicans democrat democrats conservative conservatives liberal liberals".split())
+_BODY_HEADS = frozenset("ministry department agency embassy secretariat commission bureau institute".split())
+_THE_BODY = re.compile(r"the\s+(" + "|".join(sorted(_BODY_HEADS)) + r")\b")
 _WORD_BEFORE = re.compile(r"[\w'-]")
 
 
@@ -86,6 +104,7 @@ class Memory:
     last_group: Speaker | None = None
     by_surname: dict[str, Speaker] = field(default_factory=dict)
     by_title: dict[str, Speaker] = field(default_factory=dict)
+    by_head: dict[str, Speaker] = field(default_factory=dict)  # "ministry": the body last named so
     new: dict[str, Speaker] = field(default_factory=dict)
 
     subject_group: Speaker | None = None  # the body the last sentence opened with ("Mexico said ... It added")
@@ -157,13 +176,64 @@ class MentionFinder:
                     found.append(Mention(match.start, led.end(), who, "role"))
                     taken.append((match.start, led.end()))
                     continue
+            head = _HEAD_OF.search(text, max(start, match.start - 40), match.start) \
+                if match.speaker.kind == "government" and flat_text.endswith(("of ", "of the "), start, match.start) \
+                else None
+            if head and head.group("head").lower() in ORGANISATION_HEADS:
+                # "the Bank of Mexico", "the Attorney General's Office of Mexico": the body, not the government
+                mention = self._body(text[head.start():match.end], head.start())
+                found.append(mention)
+                taken.append((mention.start, mention.end))
+                continue
             found.append(Mention(match.start, match.end, match.speaker, "role" if match.by_role else "registry"))
             taken.append((match.start, match.end))
+        owned = text.find("’s", start, end) >= 0 or text.find("'s", start, end) >= 0
+        for match in _OWNED_BODY.finditer(text, start, end) if owned else ():
+            # "Mexico's defense ministry said": the body, not the country; the registry's entry when it has one
+            owner = _OWNER.search(text, max(start, match.start() - 40), match.start())
+            if owner is None:
+                continue
+            nation, body, first = owner.group(), match.group("body"), owner.start()
+            who = next((w for form in (f"{nation}'s {body}", f"{nation} {body}") if (w := self.registry.lookup(form))),
+                       None) or self.memory.new.get(flat(f"{nation}'s {body}"))
+            if who is None:
+                name = f"{nation}'s {body}"
+                who = Speaker(slug(name), name, "organisation", None, known=False)
+                self.memory.new[flat(name)] = who
+            inner = [i for i, m in enumerate(found) if first <= m.start < match.end()]
+            for i in reversed(inner):
+                del found[i], taken[i]
+            found.append(Mention(first, match.end(), who, "name"))
+            taken.append((first, match.end()))
         for match in _NAME.finditer(text, start, end):
             first, last = match.start(), match.end()
+            if text.startswith(" and ", last) and (joined := _AND_BODY.match(text, last, end)) \
+                    and joined.group().rsplit(None, 1)[-1].lower() in ORGANISATION_HEADS:
+                last = joined.end()  # "the Ways and Means Committee", "Customs and Border Protection": one body
+                inner = [i for i, (a, b) in enumerate(taken) if a < last and first < b]
+                for i in reversed(inner):  # "U.S. Customs and Border Protection": the country is part of the name
+                    del found[i], taken[i]
+                mention = self._new_name(text, first, last)
+                if mention:
+                    found.append(mention)
+                    taken.append((mention.start, mention.end))
+                continue
             overlapping = [b for a, b in taken if a < last and first < b]
             if overlapping:  # "U.S. Commerce Secretary Howard Lutnick": the name after the known "U.S."
                 tail = _NAME.search(text, max(overlapping), last)
+                if tail is None and max(overlapping) < last and text[max(overlapping):last].strip().lower() \
+                        in ORGANISATION_HEADS and text[max(overlapping):last].strip()[0].isupper():
+                    # "the U.S. Embassy", "the Mexican Army": the country's body, one word after the country
+                    lead = re.match(r"(?:[Tt]he\s+)?", text[first:last]).end()
+                    of = _OF_NAME.match(text, last, end)  # "the U.S. Department of Agriculture"
+                    last = of.end() if of else last
+                    mention = self._body(text[first + lead:last].strip(), first + lead)
+                    inner = [i for i, m in enumerate(found) if first <= m.start < last]
+                    for i in reversed(inner):
+                        del found[i], taken[i]
+                    found.append(mention)
+                    taken.append((mention.start, mention.end))
+                    continue
                 if tail is None or any(a < tail.end() and tail.start() < b for a, b in taken):
                     continue
                 if tail.group().split()[-1].lower() in ORGANISATION_HEADS and self.registry.lookup(
@@ -186,6 +256,19 @@ class MentionFinder:
                 if who is not None and not any(a < stop and at < b for a, b in taken):
                     found.append(Mention(at, stop, who, "name"))
                     taken.append((at, stop))
+        for match in _THE_BODY.finditer(flat_text, start, end) if self.memory.by_head else ():
+            # "The ministry said": the body last named with that word ("Mexico's foreign ministry ...")
+            if any(a < match.end() and match.start() < b for a, b in taken) or _inside_word(flat_text, match.start()):
+                continue
+            holder = self.memory.by_head.get(match.group(1))
+            if holder:
+                found.append(Mention(match.start(), match.end(), holder, "role"))
+                taken.append((match.start(), match.end()))
+        for match in _AGED.finditer(flat_text, start, end) if flat_text.find("-year-old", start, end) >= 0 else ():
+            # "the 62-year-old leader said": the person the article has just been about
+            if self.memory.last_person and not any(a < match.end() and match.start() < b for a, b in taken):
+                found.append(Mention(match.start(), match.end(), self.memory.last_person, "pronoun"))
+                taken.append((match.start(), match.end()))
         for match in _ROLE_NOUN.finditer(flat_text, start, end):
             if any(a <= match.start() < b for a, b in taken) or _inside_word(flat_text, match.start()):
                 continue
@@ -246,11 +329,24 @@ class MentionFinder:
                     self.memory.learn(who, word)
                 found.append(Mention(match.start(), match.end(), who, "pronoun"))
         found.sort(key=lambda m: m.start)
+        for m in found:
+            if m.speaker.kind != "person" and m.how in ("registry", "name"):
+                for word in flat_text[m.start:m.end].split():
+                    if word in _BODY_HEADS:
+                        self.memory.by_head[word] = m.speaker
         opener = found[0] if found and found[0].start - start < 40 else None
         self.memory.subject_group = opener.speaker if opener and opener.speaker.kind != "person" and not re.search(
             r"\b(?:to|of|in|on|at|for|from|with|by|about|after|before|under|against)\s+(?:the\s+)?$",
             flat_text[max(start, opener.start - 16):opener.start]) else None
         return found
+
+    def _body(self, name: str, start: int) -> Mention:
+        name = name[:-1] if re.search(r"[a-z]\.$", name) else name  # the sentence's stop, not an abbreviation
+        who = self.registry.lookup(name) or self.memory.new.get(flat(name))
+        if who is None:
+            who = Speaker(slug(name), name, "organisation", None, known=False)
+            self.memory.new[flat(name)] = who
+        return Mention(start, start + len(name), who, "name")
 
     def _source(self, text: str, match: re.Match[str], found: list[Mention], floor: int) -> Mention | None:
         """"A senior U.S. official", "economists", "officials in Mexico City": an unnamed source. Qualified by a
@@ -264,7 +360,7 @@ class MentionFinder:
         determiner = None
         for word in reversed(words):
             w = word.group()
-            if re.search(r"(?:’s|'s|s’|s')$", w):
+            if re.search(r"(?:’s|'s|s’|s')$", w) or w.lower() in ("his", "her", "their", "its"):
                 return None  # "Kent's aides": the owner's people, left to the owner
             if w.lower() in _DETERMINERS:
                 determiner = w.lower()
@@ -274,6 +370,8 @@ class MentionFinder:
                 first = origin + word.start()
                 continue
             break
+        if noun.lower() == "people" and determiner is None and not qualifiers:
+            return None  # "people" alone is anyone: a source only counted or qualified ("two people", "the people")
         if singular and determiner not in ("a", "an", "one", "another"):
             return None  # "the official" is a role noun for the article's memory, not a new source
         country = next((m.speaker for m in found if first <= m.start < match.start() and m.speaker.kind == "government"),
@@ -283,11 +381,22 @@ class MentionFinder:
             country = next((m.speaker for m in found if place.start() <= m.start < place.end()
                             and m.speaker.kind == "government"), None)
             last = place.end() if country is not None else last
-        if country is not None and noun.lower() in GOVERNMENT_SOURCES:
+        official = noun.lower() in GOVERNMENT_SOURCES or any(q.lower() in ("government", "administration")
+                                                            for q in qualifiers)  # "a government source"
+        if country is None and official:
+            # "a senior Mexican official": the demonym names the country as "Mexican officials" does
+            country = next((who for q in qualifiers if q[0].isupper() and (q.lower() in DEMONYMS or _NATION.fullmatch(q))
+                            and (who := self.registry.lookup(f"{q} government")) and who.kind == "government"), None)
+        if country is not None and official:
             return Mention(first, last, country, "role")
         if first == match.start() and qualifiers == [] and text[first].isupper() and noun.lower() not in _PLURALS:
             return None
         name = " ".join([*qualifiers, noun]).strip()
+        if country is None and place and noun.lower() in _PLURALS:
+            # "economists at Banorte", "lawmakers in Congress": where they speak from names them
+            name, last = f"{name} {place.group().strip()}", place.end()
+            return Mention(first, last, Speaker(slug(name), name[0].upper() + name[1:], "group", None, known=False),
+                           "source")
         name = name[0].upper() + name[1:]
         # an unnamed source is a group even when one person speaks: no surname to remember, no alias to propose
         speaker = Speaker(slug(name), name, "group", None, known=False)
@@ -324,9 +433,11 @@ class MentionFinder:
         start += raw.find(name)
         words = name.split()
         known = self.registry.lookup(name) or self.memory.new.get(flat(name))
-        if known is None and len(words) == 1:
+        if known is None and len(words) <= 2:  # "Ebrard"; "García Harfuch" after "Omar García Harfuch"
             known = self.memory.by_surname.get(flat(name))
         if known is None:
+            if _DESCRIPTION.search(text, max(0, start - 6), start) or words[-1].lower() in _PARTISANS:
+                return None  # "Rand Paul, a Kentucky Republican, said": a description, not a second person
             if len(words) < 2 or not re.search(r"[a-z]", name) or words[-1].lower() in NOT_NAMES \
                     or words[-1].lower() in THINGS or words[-1].lower() in DEMONYMS:
                 return None
@@ -340,4 +451,8 @@ class MentionFinder:
             self.memory.new[flat(name)] = known
             surname = " ".join(w for w in words[1:] if w) if words[1].lower() in NAME_PARTICLES else words[-1]
             self.memory.by_surname[flat(surname)] = known
+            if len(words) >= 3 and not any(w.lower() in NAME_PARTICLES for w in words) and len(words[-2]) > 2:
+                # "Ricardo Trevilla Trejo" is "Trevilla" later: a Spanish name's first surname is the one used alone
+                self.memory.by_surname.setdefault(flat(words[-2]), known)
+                self.memory.by_surname.setdefault(flat(" ".join(words[-2:])), known)
         return Mention(start, start + len(name), known, "name")

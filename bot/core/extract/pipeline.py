@@ -202,15 +202,26 @@ class _Pass:
                     break
             return
         said_by: set[str] = set()
+        if any(a.cue.kind == "reporting" and a.how in ("subject", "inverted") for a in reporting):
+            # "Ebrard, asked about Trump's comments, said ...": the sentence reports Ebrard; Trump's comments are
+            # its topic
+            reporting = [a for a in reporting if a.cue.kind != "possessive"]
+        first_said = reporting[0].cue.end if reporting else s.end
         for a in reporting:  # one paraphrase per speaker: "X said ... and Y warned ..." are two claims
+            if a.mention.start > first_said and _THAT_CLAUSE.match(self.text, first_said, a.mention.start):
+                continue  # "she added that the U.S. had committed to ...": a statement inside what was said
             if a.mention.speaker.id not in said_by:
                 said_by.add(a.mention.speaker.id)
                 self._claim("paraphrase", s, a, ())
         done: set[tuple[str, str]] = set()
         said_at = min((a.cue.end for a in reporting), default=s.end)
+        # "Mexico deported 300 people, the minister said": what comes before a trailing attribution was said
+        said_from = max((_trailing(self.text, s.start, a) for a in reporting), default=s.start)
         for a in attributed:  # one action per deed: "X signed A, imposed B and deported C" are three
             if a.cue.kind == "action" and a.mention.start >= said_at and a.how == "subject":
                 continue  # "she added that Mexico had extradited 29 ...": a deed inside what was said
+            if a.cue.kind == "action" and a.cue.end <= said_from:
+                continue
             if a.cue.kind == "action" and a.mention.how == "source":
                 continue  # unnamed people ("some farmers started ...") are sources of statements, not actors
             if a.cue.kind == "action" and (a.mention.speaker.id, a.cue.base) not in done:
@@ -251,7 +262,13 @@ class _Pass:
         how = source.how if source else "article"
         penalty = HOW_PENALTY[source.mention.how] if source else 0.0
         cue = source.cue if source else None
-        if kind == "statistic" and source is None:
+        if kind == "statistic" and source is not None and (source.cue.kind == "according" or _DATA_SHOW.match(cue.base)):
+            # "Approval stood at 85% in February, according to a survey", "crossings fell 40% in April, Border
+            # Patrol data showed": the dates before the source are the period counted; the source states the
+            # figures when it is said to ("according to figures released on Monday"), else when the article does
+            date = dating.resolve(self.text, s.start, s.end, cue.start, self.context, after_cue=True) \
+                or dating.publication(self.context)
+        elif kind == "statistic" and source is None:
             # the article's own figures: "In November alone, 250,000 detentions" dates the figure's period,
             # not a statement; the article states it when it appears
             date = dating.publication(self.context)
@@ -260,8 +277,9 @@ class _Pass:
         confidence = CONFIDENCE[how] - penalty - (0 if speaker.known else 0.1) - (0.1 if kind == "action" else 0)
         if kind == "paraphrase" and source is None:
             confidence -= 0.15  # an assessment in the article's own voice: the weakest kind of claim
+        aside = kind == "action" and cue is not None and _ASIDE.search(self.text, max(s.start, cue.start - 30), cue.start)
         self._emit(kind, speaker, s, (s.start, s.end), date, confidence,
-                   figures=tuple(f[2] for f in found), cue=cue.word if cue else None)
+                   figures=tuple(f[2] for f in found), cue=cue.word if cue else None, aside=bool(aside))
 
     # --- shared -----------------------------------------------------------------------------------
 
@@ -287,16 +305,20 @@ class _Pass:
             return self.previous_date[1]
         return dating.publication(self.context)
 
-    def _emit(self, kind, speaker, s, span, date: Dating, confidence: float, *, quote=None, figures=(), cue=None):
+    def _emit(self, kind, speaker, s, span, date: Dating, confidence: float, *, quote=None, figures=(), cue=None,
+              aside=False):
         confidence = round(max(0.05, min(0.99, confidence - (0.05 if date.basis == "publication" else 0))), 2)
         self.out.claims.append(ExtractedClaim(kind, speaker, s.text, span, date, confidence, quote, figures, cue))
-        if speaker is not None:
+        if speaker is not None and not aside:  # a deed in an aside ("who took office in March") is no occasion
             self.last_said[speaker.id] = (s.paragraph, date)
             if kind in ("paraphrase", "direct_quote") and speaker != self.author:
                 self.last_statement = (speaker, s.paragraph, self.sentence_no)
 
 
 _WORDS = re.compile(r"\w+")
+_ASIDE = re.compile(r"\b(?:who|which|whose)\s+(?:[\w’'-]+\s+){0,2}$")
+_THAT_CLAUSE = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?that\s+(?![^;]*,\s+(?:and|but|while|whereas)\s)[^;]*$")
+_DATA_SHOW = re.compile(r"(?:data|figures|statistics|numbers|estimates|records|tallies) ")
 _DAY_AFTER = re.compile(r"\b(?:(?:a|one) day (?:later|after)|the (?:next|following) day|"
                         r"(?P<same>hours (?:later|after)|later that day|the same day))\b", re.I)
 _ORDINAL = re.compile(r"\W*(first|second|third|fourth|fifth|finally|lastly)(?:,|\s+(?:is|are|was|were)\b)", re.I)
@@ -342,6 +364,14 @@ _OPENS_WITH_DATE = re.compile(r"\W*(?:on\s+|late\s+|early\s+)?(?:(?:monday|tuesd
                               re.I)
 
 
+def _trailing(text: str, start: int, a: Attribution) -> int:
+    """Where a trailing attribution (", the minister said", ", said Ruiz") begins, else the sentence's start."""
+    at = a.cue.start if a.how == "inverted" else a.mention.start
+    if a.how in ("subject", "inverted") and re.search(r",\s*(?:the\s+)?$", text[max(start, at - 8):at]):
+        return at
+    return start
+
+
 def _same_side(speaker: Speaker, other: Speaker) -> bool:
     """The same speaker, or a government and a person whose role is in it ("Foreign Minister of Mexico")."""
     if speaker.id == other.id:
@@ -373,4 +403,23 @@ def _registry(people: tuple[Person, ...], as_of) -> Registry:
 def extract(text: str, context: ArticleContext, people: Iterable[Person] = ()) -> Extraction:
     """Claims proposed from one article's text; offsets index ``text`` exactly as given."""
     registry = _registry(tuple(people), context.published)
-    return _Pass(text, context, registry).run()
+    return _Pass(text, _filed(text, context), registry).run()
+
+
+def _filed(text: str, context: ArticleContext) -> ArticleContext:
+    """A wire dateline's date ("June 3 (Reuters) -") is the day the story speaks from when it falls in the
+    week up to the publication date: "on Wednesday" counts back from it, not from a later update."""
+    found = sentences.dateline_day(text)
+    if found is None:
+        return context
+    latest = (context.not_after or context.published).latest
+    earliest = (context.not_before or context.published).earliest - dt.timedelta(days=7)
+    for year in (latest.year, latest.year - 1):
+        try:
+            day = dt.date(year, *found)
+        except ValueError:
+            return context
+        if earliest <= day <= latest:
+            filed = PartialDate(day.year, day.month, day.day)
+            return dataclasses.replace(context, published=filed, not_before=None, not_after=None)
+    return context

@@ -62,7 +62,8 @@ def split(text: str, protected: list[tuple[int, int]] = ()) -> list[Sentence]:
         if match.group().startswith("\n"):
             end, next_start = match.start(), match.end()
         else:
-            if _is_abbreviation(text, stop) or _inside(protected, starts, stop):
+            if _is_abbreviation(text, stop) or (_inside(protected, starts, stop)
+                                                and not _closes(protected, starts, stop, match.end())):
                 continue
             end = next_start = match.end()
         _add(out, text, start, end, paragraph)
@@ -99,9 +100,29 @@ def is_heading(text: str, sentence: Sentence, first: bool) -> bool:
 # "TIJUANA, Mexico, June 4 (Reuters) -". The place in capitals, then a region, a date, an agency; the
 # sentence after it opens with a capital ("NAFTA — the old pact — ..." keeps its subject).
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s+[A-Z][\w.'’ -]{1,30}?)*"
+    r"(?:[A-Z][A-Z.'’ /-]{1,40}[A-Z.](?:,\s+[A-Z][\w.'’ -]{1,30}?)*"  # "WASHINGTON/MEXICO CITY, ..."
     r"(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
-    r"\s*(?:\([^()\n]{1,30}\))?\s*(?:—|–|--?)\s+(?=[A-Z\"“‘(])")  # the sentence proper opens with a capital
+    r"\s*(?:\([^()\n]{1,30}\))?"
+    # or no place, only the filing date and the agency: "June 2 (Reuters) -"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*\([^()\n]{1,30}\))"
+    r"\s*(?:—|–|--?)\s+(?=[A-Z\"“‘(])")  # the sentence proper opens with a capital
+
+
+def dateline_day(text: str) -> tuple[int, int] | None:
+    """The month and day a wire dateline gives ("MEXICO CITY, June 3 (Reuters) -"): the day the story was filed,
+    in the first paragraphs only."""
+    for line in text[:600].split("\n")[:4]:
+        found = _DATELINE.match(line.strip())
+        day = _FILED.search(found.group()) if found else None  # "MEXICO CITY, Jan 9 (Reuters) -"
+        if day:
+            return _MONTHS.index(day.group(1).lower()) + 1, int(day.group(2))
+    return None
+
+
+_FILED = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b")
+
+
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
 def without_dateline(text: str, sentence: Sentence) -> Sentence:
@@ -113,6 +134,13 @@ def without_dateline(text: str, sentence: Sentence) -> Sentence:
         return sentence
     start = sentence.start + found.end()
     return Sentence(start, sentence.end, text[start:sentence.end], sentence.paragraph)
+
+
+def _closes(protected: list[tuple[int, int]], starts: list[int], stop: int, end: int) -> bool:
+    """The stop ends the quote and its sentence together ("... had “never been better.” A spokesperson said ..."):
+    the closing mark is part of the break."""
+    index = bisect.bisect_left(starts, stop) - 1
+    return index >= 0 and end >= protected[index][1]
 
 
 def _inside(protected: list[tuple[int, int]], starts: list[int], at: int) -> bool:
