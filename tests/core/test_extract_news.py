@@ -661,3 +661,8 @@ def test_a_body_name_stops_at_the_end_of_its_sentence():
     text = "Imports fell 5%, according to the Testland Department of Farms. Economists warned of more falls."
     found = only(text, "statistic")
     assert found.speaker.name == "Testland Department of Farms"
+
+
+def test_a_quote_after_the_speaker_repeating_a_warning_is_theirs():
+    quote = only('Kent repeated his warning: "Testland will defend every job it has."', "direct_quote")
+    assert quote.speaker.id == "bo-kent" and quote.quote.startswith("Testland will defend")

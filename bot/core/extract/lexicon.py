@@ -20,7 +20,7 @@ REPORTING = (
     "caution complain question recall tweet estimate identify call characterize characterise dismiss reply "
     "counter condemn defend mention point comment testify notice observe speculate conclude find "
     "refer voice publish disclose reveal lament assure reassure recommend advise affirm retort decry denounce "
-    "lambast applaud underscore underline clarify tout boast recount refute rebut oppose endorse outline"
+    "lambast applaud underscore underline clarify tout boast recount refute rebut oppose endorse outline repeat"
 ).split()
 
 # Multi-word ways of saying something, each a regular expression over lowercased text: "raised concerns
