@@ -32,6 +32,7 @@ _AND_BODY = re.compile(rf" and (?:{_CAP}\s+){{0,2}}{_CAP}")
 _NAME = re.compile(rf"{_CAP}(?:\s+(?:(?:{'|'.join(NAME_PARTICLES)})\s+)*{_CAP})+")
 _TITLE = re.compile(r"(?:(?:[A-Z][\w’']+(?:’s|'s)?\s+)?(?:" + "|".join(
     re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True)) + r")\s+)+$", re.I)
+_TITLE_ENDS = frozenset(t.split()[-1].lower() for t in TITLES)
 # Words that make up titles ("Interior Secretary", "Foreign Minister"): stripped off a new name, kept as its role.
 TITLE_WORDS = frozenset(w for t in TITLES for w in t.split()) | frozenset(
     "interior economy finance trade defense defence homeland security state deputy acting chief foreign "
@@ -441,7 +442,11 @@ class MentionFinder:
             if len(words) < 2 or not re.search(r"[a-z]", name) or words[-1].lower() in NOT_NAMES \
                     or words[-1].lower() in THINGS or words[-1].lower() in DEMONYMS:
                 return None
-            title_match = _TITLE.search(text[max(0, start - 60):start])
+            before = text[max(0, start - 60):start]
+            # The title pattern is costly to try at every position; it can only match when the word just
+            # before the name ends a title.
+            last_word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+            title_match = _TITLE.search(before) if last_word in _TITLE_ENDS and before[-1:].isspace() else None
             role = title or (title_match.group().strip() if title_match else None)
             if words[-1].lower() in ORGANISATION_HEADS:  # "the Census Bureau", "the Foreign Ministry"
                 known = Speaker(slug(name), name, "organisation", None, known=False)
