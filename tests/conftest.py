@@ -60,6 +60,15 @@ def content_copy(tmp_path: Path) -> ContentPaths:
     return ContentPaths(data, briefings, SEEDS_DIR if SEEDS_DIR.is_dir() else None)
 
 
+@pytest_asyncio.fixture
+async def ingest_core(tmp_path: Path, content_copy: ContentPaths, compiled_database: Path):
+    """A Core over the real content, compiled, with a private data folder: ingest and review write into it."""
+    async with Store(copy_database(compiled_database, tmp_path)) as store:
+        core = Core(store, content_copy)
+        await core.reload()
+        yield core
+
+
 @pytest.fixture
 def real_content() -> ContentPaths:
     return ContentPaths(PROJECT_ROOT / "data", PROJECT_ROOT / "briefings", SEEDS_DIR if SEEDS_DIR.is_dir() else None)

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-import pytest_asyncio
 from typer.testing import CliRunner
 
 from bot.adapters.cli import app
@@ -15,9 +14,6 @@ from bot.adapters.commands import Commands
 from bot.adapters.line_syntax import run_line
 from bot.core.content import load_corpus
 from bot.core.ingest import Ingest, Overrides
-from bot.core.service import Core
-from bot.core.store import Store
-from tests.conftest import copy_database
 
 ARTICLE = """---
 title: Ministers meet on border trade
@@ -36,14 +32,6 @@ He added that the two delegations would meet again before the end of the month.
 """
 QUOTE = "We will defend every single job in our factories, calmly and with facts in hand"
 
-
-@pytest_asyncio.fixture
-async def ingest_core(tmp_path: Path, content_copy, compiled_database: Path):
-    """The real content, compiled, with a private data folder: review writes into it."""
-    async with Store(copy_database(compiled_database, tmp_path)) as store:
-        core = Core(store, content_copy)
-        await core.reload()
-        yield core
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import os
 from pathlib import Path
 
 import pytest
-import pytest_asyncio
 from typer.testing import CliRunner
 
 from bot.adapters.cli import app
@@ -18,9 +17,7 @@ from bot.adapters.line_syntax import run_line
 from bot.core.content import load_corpus
 from bot.core.ingest import Ingest, Overrides
 from bot.core.ingest.duplicates import SAME_WORDING, similarity
-from bot.core.service import Core
-from bot.core.store import Store
-from tests.conftest import SEEDS_DIR, copy_database, needs_seeds
+from tests.conftest import SEEDS_DIR, needs_seeds
 
 FIRST = """---
 title: Ministers meet on border trade
@@ -93,13 +90,6 @@ def test_the_same_statement_reworded_a_little_is_the_same(a, b):
 def test_different_statements_on_one_subject_are_not(a, b):
     assert similarity(a, b) < SAME_WORDING
 
-
-@pytest_asyncio.fixture
-async def ingest_core(tmp_path: Path, content_copy, compiled_database: Path):
-    async with Store(copy_database(compiled_database, tmp_path)) as store:
-        core = Core(store, content_copy)
-        await core.reload()
-        yield core
 
 
 def article(tmp_path: Path, name: str, text: str) -> Path:

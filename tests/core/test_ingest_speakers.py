@@ -3,17 +3,10 @@ theirs is accepted, and /who answers for them at once (no restart), and still af
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest_asyncio
-
 from bot.adapters.commands import Commands
 from bot.core.content import load_corpus
 from bot.core.ingest import Ingest, Overrides
 from bot.core.search.results import WhoAnswer
-from bot.core.service import Core
-from bot.core.store import Store
-from tests.conftest import copy_database
 
 ARTICLE = """---
 title: Tijuana shelters run out of beds
@@ -23,13 +16,6 @@ outlet: Border Notes
 Tijuana Mayor Rosalinda Quinteros Vela said on Monday that the city's shelters were full.
 """
 
-
-@pytest_asyncio.fixture
-async def ingest_core(tmp_path: Path, content_copy, compiled_database: Path):
-    async with Store(copy_database(compiled_database, tmp_path)) as store:
-        core = Core(store, content_copy)
-        await core.reload()
-        yield core
 
 
 async def test_an_accepted_claim_by_a_new_speaker_makes_them_answerable(ingest_core, tmp_path):

@@ -8,7 +8,6 @@ import json
 import os
 from pathlib import Path
 
-import pytest_asyncio
 from typer.testing import CliRunner
 
 from bot.adapters.cli import app
@@ -17,8 +16,6 @@ from bot.adapters.line_syntax import run_line
 from bot.core.content import load_corpus
 from bot.core.ingest import Ingest, Overrides
 from bot.core.service import Core
-from bot.core.store import Store
-from tests.conftest import copy_database
 
 ARTICLE = """---
 title: Ministers meet on border trade
@@ -30,13 +27,6 @@ Mexico's Economy Minister Marcelo Ebrard met U.S. trade officials on Thursday to
 "We will defend every single job in our factories, calmly and with facts in hand," Ebrard told reporters.
 """
 
-
-@pytest_asyncio.fixture
-async def ingest_core(tmp_path: Path, content_copy, compiled_database: Path):
-    async with Store(copy_database(compiled_database, tmp_path)) as store:
-        core = Core(store, content_copy)
-        await core.reload()
-        yield core
 
 
 async def proposed_quote(core: Core, tmp_path: Path):
