@@ -72,13 +72,11 @@ class Lookups:
 
     async def briefings(self) -> list[Briefing]:
         """Every briefing, parsed once per content version (autocomplete asks on each keystroke)."""
-        await self.engine.refresh()
-        return await self.engine.once("briefings", self.store.briefings)
+        return await self.per_content("briefings", self.store.briefings)
 
     async def briefing_names(self) -> BriefingNames:
         """The briefings' names folded for rank_briefings, once per content version."""
-        await self.engine.refresh()
-        return await self.engine.once("briefing_names", self._build_briefing_names)
+        return await self.per_content("briefing_names", self._build_briefing_names)
 
     async def _build_briefing_names(self) -> BriefingNames:
         return BriefingNames(await self.briefings())
@@ -93,7 +91,6 @@ class Lookups:
     async def _timeline_entries(self) -> list[tuple[Briefing, BriefingItem, str, frozenset[str]]]:
         """Every briefing's timeline entries with their search terms (as text and as a set), made once per
         content version."""
-        await self.engine.refresh()
 
         async def build() -> list[tuple[Briefing, BriefingItem, str, frozenset[str]]]:
             entries = []
@@ -103,7 +100,7 @@ class Lookups:
                     entries.append((briefing, item, " ".join(held), frozenset(held)))
             return entries
 
-        return await self.engine.once("timeline_entries", build)
+        return await self.per_content("timeline_entries", build)
 
     # --- people -----------------------------------------------------------------------------------------
 
