@@ -232,3 +232,24 @@ def test_the_sample_articles_quotes_show_as_repeats_of_the_curated_claims():
     quoted = [line for line in lines if line["kind"] == "direct_quote"]
     linked = [line for line in quoted if line["duplicate_of"] in curated]
     assert len(linked) >= 0.75 * len(quoted)
+
+
+async def test_check_names_a_malformed_repeat_link_and_review_still_accepts_the_claim(ingest_core, tmp_path):
+    """A hand edit that points `duplicate_of` at the claim itself (or at nothing): `briefbot check` names the
+    file and line; accepting it makes a claim of its own instead of waiting forever for itself."""
+    ingest = Ingest(ingest_core.paths.data_dir, ingest_core.store)
+    [first] = quotes(await ingest.run([article(tmp_path, "a.md", FIRST)], Overrides(), dry_run=False))
+    written = (await ingest.run([article(tmp_path, "b.md", SECOND)], Overrides(), dry_run=False)).files[0].written
+    lines = written.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip() == f"duplicate_of: {first.claim.id}")
+    claim_start = max(i for i in range(at) if lines[i].lstrip().startswith("- id:"))
+    defend_id = lines[claim_start].split(":", 1)[1].strip()
+    lines[at] = lines[at].replace(first.claim.id, defend_id)
+    written.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    problems = load_corpus(ingest_core.paths.data_dir, ingest_core.paths.briefings_dir, None).problems
+    assert [(p.field, p.line, p.message) for p in problems] == [("duplicate_of", at + 1, "a claim cannot repeat itself")]
+    assert problems[0].file.endswith(written.name)
+
+    _, outcome = await Commands(ingest_core).review_accept([defend_id])
+    assert outcome["accepted"] == 1 and not outcome["waiting"]

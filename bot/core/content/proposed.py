@@ -64,12 +64,28 @@ def read_proposed(path: Path, label: str, known_people: set[str]) -> ProposedFil
             out.problems.append(Problem(label, line_of(item, "speaker"), "speaker",
                                         f"unknown person {claim.speaker!r} (not in data/people nor this file's speakers)"))
             continue
+        repeats = _repeat_problem(item, claim.id, label)
+        if repeats is not None:  # reported; the claim stays reviewable, accepted as one of its own
+            out.problems.append(repeats)
         if out.article and any(a.article != out.article.id for a in claim.appearances):
             out.problems.append(Problem(label, line_of(item, "appearances"), "appearances",
                                         f"must cite this file's article {out.article.id!r}"))
             continue
         out.claims.append(ProposedClaim(claim, status, confidence, path))
     return out
+
+
+def _repeat_problem(item: Any, claim_id: str, label: str) -> Problem | None:
+    """`duplicate_of` names another claim by id. Whether that claim exists is settled at accept time (it may be
+    an imported claim, known only to the store); a claim left without it is accepted as one of its own."""
+    target = item.get("duplicate_of")
+    if target is None:
+        return None
+    if not isinstance(target, str) or not target.strip():
+        return Problem(label, line_of(item, "duplicate_of"), "duplicate_of", "must be the id of the claim this repeats")
+    if target == claim_id:
+        return Problem(label, line_of(item, "duplicate_of"), "duplicate_of", "a claim cannot repeat itself")
+    return None
 
 
 def _review_fields(item: Any, label: str) -> tuple[str, float, list[Problem]]:

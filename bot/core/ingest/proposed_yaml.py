@@ -63,8 +63,9 @@ def claim_nodes(document: Any) -> list[Any]:
 
 def duplicate_links(path: Path) -> dict[str, str]:
     """claim id -> the claim it repeats (`duplicate_of`), for the claims of this file that have one."""
-    return {str(item["id"]): str(item["duplicate_of"]) for item in claim_nodes(load(path))
-            if item.get("id") and item.get("duplicate_of")}
+    return {str(item["id"]): item["duplicate_of"] for item in claim_nodes(load(path))
+            if item.get("id") and isinstance(item.get("duplicate_of"), str) and item["duplicate_of"].strip()
+            and item["duplicate_of"] != str(item["id"])}  # a malformed link (`briefbot check` names it): none
 
 
 def set_status(path: Path, ids: set[str], status: str) -> set[str]:
