@@ -15,7 +15,7 @@ MAX_PERSON = 100  # Discord enforces max_length in its client; a crafted payload
 
 class Who(BriefCog):
     @app_commands.command(name="who", description="What someone said, in date order, with dates and sources.")
-    @app_commands.describe(person="A name, surname, nickname or role, e.g. Sheinbaum, AMLO, foreign minister")
+    @app_commands.describe(person="A name, nickname or role, maybe with a subject: Sheinbaum, AMLO, Sheinbaum on deportations")
     @cooldowns.per_user()
     async def who(self, interaction: discord.Interaction, person: app_commands.Range[str, 1, MAX_PERSON]) -> None:
         person = str(person)[:MAX_PERSON]

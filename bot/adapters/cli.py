@@ -91,7 +91,8 @@ def topics(as_json: JsonFlag = False) -> None:
 
 @app.command()
 def who(
-    person: Annotated[list[str], typer.Argument(help="A name, surname, nickname or role noun: AMLO, Sheinbuam, 'the foreign minister'.")],
+    person: Annotated[list[str], typer.Argument(help="A name, surname, nickname or role noun, maybe with a subject: AMLO, Sheinbuam,"
+                                                         " 'the foreign minister', 'Sheinbaum on deportations'.")],
     as_json: JsonFlag = False,
 ) -> None:
     """What someone said, in date order, with sources (role nouns resolve by date)."""

@@ -69,8 +69,10 @@ class Commands:
 
     async def who(self, person: str) -> Result:
         answer = await self.core.who(person, limit=WHO_SHOWN)
-        if isinstance(answer, SearchAnswer):  # a name the registry lacks: the claims that mention it
+        if isinstance(answer, SearchAnswer) and answer.mode == "mentions":  # a name the registry lacks
             return Result(lookups.mentions_reply(answer), answer)
+        if isinstance(answer, SearchAnswer):  # "Sheinbaum on deportations": their claims on it
+            return Result(lookups.search_reply(answer), answer)
         return self._answered(answer, lookups.who_reply)
 
     async def quote(self, text: str) -> Result:

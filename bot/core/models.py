@@ -193,6 +193,7 @@ class NotFound:
     what: str
     suggestions: tuple[str, ...] = ()
     period: str | None = None  # the period the question named ("June 2019"), when it was a filter
+    speaker: str | None = None  # the person whose claims were searched ("Sheinbaum tariffs"), by name
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,10 @@ def not_found_text(answer: NotFound, style: Style = SLASH) -> str:
     if answer.reason == "empty":
         command, example = _EXAMPLES.get(answer.what, ("help", ""))
         text = f"{_ASK_FOR.get(answer.what, 'Type what to look for')}, for example {style.invoke(command, example)}."
+    elif answer.reason == "no_match" and answer.speaker and answer.what == "claim":
+        speaker = plain_query(answer.speaker, 60)
+        text = (f"No claim by {speaker} matches “{q}” well enough. {style.invoke('who', speaker)} lists everything"
+                f" they said.")
     elif answer.reason == "no_match":
         within = f" in {answer.period}" if answer.period else ""
         text = _NO_MATCH.get(answer.what, "Nothing matches “{q}”.").format(q=q, within=within)

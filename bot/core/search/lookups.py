@@ -41,6 +41,7 @@ from bot.core.search.thresholds import (
     PERSON_TIE,
 )
 from bot.core.search.topics import BriefingNames, rank_briefings
+from bot.core.search.who_about import split_person_subject
 
 if TYPE_CHECKING:
     from bot.core.search.engine import Ranked, Ranking
@@ -133,9 +134,13 @@ class Lookups:
     async def who(self, name: str, limit: int | None = None) -> WhoAnswer | SearchAnswer | NotFound:
         best, others, as_of, problem = await self.resolve_person(name)
         if problem is not None and problem.reason == "no_match":
+            # "Sheinbaum tariffs", "what did the foreign minister say about troops": a person and a subject.
+            about = await self.said_about(name)
+            if isinstance(about, SearchAnswer):
+                return about
             # Named in an article but not in the registry (e.g. a former ambassador): the claims and passages
             # that mention the name, rather than a dead end. Never their own claims: we do not know them.
-            return await self.mentions(name) or problem
+            return await self.mentions(name) or about or problem
         if problem is not None or best is None:
             return problem or NotFound(name, "empty", "person")
         person, claims = await self._said_by(best.id, limit if limit is None or limit >= 0 else 0)
@@ -149,6 +154,18 @@ class Lookups:
             role_at=best.role, held_from=best.held_from, held_to=best.held_to, as_of=as_of, known_until=known_until,
             alternatives=tuple(others[:5]),
         )
+
+    async def said_about(self, text: str) -> SearchAnswer | NotFound | None:
+        """The claims of the person the text names that match the rest of it, best first; None when no run of
+        its words names anyone."""
+        split = split_person_subject(text, await self.engine.people())
+        if split is None:
+            return None
+        found = await self.search(split.subject, speaker=split.person, limit=10)
+        if isinstance(found, NotFound) and found.what == "claim":
+            speaker = (await self.resolve_person(split.person))[0]
+            return dataclasses.replace(found, speaker=speaker.name if speaker else split.person)
+        return found
 
     async def _said_by(self, person_id: str, limit: int | None) -> tuple[Person | None, list[ClaimView]]:
         """A person and their latest claims, read once per content version: "Sheinbaum", "claudia sheinbaum"

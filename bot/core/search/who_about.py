@@ -1,0 +1,75 @@
+"""/who with more than a name: "Sheinbaum tariffs", "what did Sheinbaum say about tariffs", "the foreign
+minister on troops". The words that name someone pick the person; the others are what they said it about.
+
+Only tried when the whole text names no one: a name is never cut out of a longer name, and a person is
+only taken from a run of words that matches one of their names (or role nouns) nearly exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.core.analysis.fold import fold
+from bot.core.search.people import PeopleIndex, alias_key
+
+LONGEST_NAME = 5  # words: "Mexico's Foreign Minister Juan Ramon de la Fuente" is found by its last words
+NAME_SPAN_ACCEPT = 90.0  # a run of words must be a name (a one-letter slip allowed), not merely close to one
+# The words that join a name to a subject in a question ("what did X say about Y", "X on Y", "X's view of Y").
+CONNECTORS = frozenset("""
+a about actually an and are as ask asked been did do does done had has have how is it its me on of over re
+regarding said say saying says show stance tell than that the their them think thinks thought to told toward
+towards view views was were what whats when where which who whom with why position positions comment
+comments commented statement statements remarks remark claim claims
+""".split())
+# Words before a surname that still mean that person ("President Sheinbaum"); any other capitalised word there
+# is more likely a first name ("Jill Biden" is not Joe Biden).
+TITLES = frozenset("""
+president presidente secretary minister senator sen governor gov mayor ambassador general gen mr mrs ms dr
+foreign former vice chancellor representative rep speaker leader commissioner director
+""".split())
+
+
+@dataclass(frozen=True)
+class PersonAndSubject:
+    person: str  # the words naming the person, as typed ("the foreign minister")
+    subject: str  # what they are asked about, as typed ("troops")
+    score: float
+
+
+def split_person_subject(text: str, people: PeopleIndex) -> PersonAndSubject | None:
+    """The longest run of words that names someone, and the rest of the question as its subject."""
+    tokens = text[:300].split()
+    if len(tokens) < 2:
+        return None
+    for size in range(min(LONGEST_NAME, len(tokens) - 1), 0, -1):
+        found = [_candidate(tokens, start, size, people) for start in range(len(tokens) - size + 1)]
+        best = max((c for c in found if c is not None), key=lambda c: c.score, default=None)
+        if best is not None:
+            return best
+    return None
+
+
+def _candidate(tokens: list[str], start: int, size: int, people: PeopleIndex) -> PersonAndSubject | None:
+    span = tokens[start:start + size]
+    key = alias_key(" ".join(span))
+    if not key or all(word in CONNECTORS for word in key.split()):
+        return None
+    if size == 1 and start > 0 and _given_name(tokens[start - 1]):
+        return None
+    matches = people.match(" ".join(span), limit=1)
+    if not matches or matches[0].score < NAME_SPAN_ACCEPT:
+        return None
+    rest = [word for word in tokens[:start] + tokens[start + size:] if _content(word)]
+    if not rest:
+        return None
+    return PersonAndSubject(" ".join(span).strip(" ,;:?!."), " ".join(rest).strip(" ,;:?!."), matches[0].score)
+
+
+def _given_name(word: str) -> bool:
+    folded = fold(word)
+    return word[:1].isupper() and folded not in TITLES and folded not in CONNECTORS
+
+
+def _content(word: str) -> bool:
+    parts = [part for part in fold(word).split() if part != "s"]  # "what's" folds to "what s"
+    return any(part not in CONNECTORS for part in parts)
