@@ -136,8 +136,8 @@ class Lookups:
         if problem is not None and problem.reason == "no_match":
             # "Sheinbaum tariffs", "what did the foreign minister say about troops": a person and a subject.
             about = await self.said_about(name)
-            if isinstance(about, SearchAnswer):
-                return about
+            if isinstance(about, SearchAnswer) or (about is not None and about.speaker):
+                return about  # their claims on it, or "nothing by them on that": the person is known
             # Named in an article but not in the registry (e.g. a former ambassador): the claims and passages
             # that mention the name, rather than a dead end. Never their own claims: we do not know them.
             return await self.mentions(name) or about or problem
@@ -164,7 +164,7 @@ class Lookups:
         found = await self.search(split.subject, speaker=split.person, limit=10)
         if isinstance(found, NotFound) and found.what == "claim":
             speaker = (await self.resolve_person(split.person))[0]
-            return dataclasses.replace(found, speaker=speaker.name if speaker else split.person)
+            return dataclasses.replace(found, speaker=speaker.name if speaker else None)
         return found
 
     async def _said_by(self, person_id: str, limit: int | None) -> tuple[Person | None, list[ClaimView]]:
