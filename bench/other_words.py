@@ -38,13 +38,18 @@ BEAT = ["tariffs", "border", "migrants", "deportation flights", "fentanyl", "asy
 
 def load_questions(path: Path = QUESTIONS) -> tuple[list[dict], list[dict]]:
     """(paraphrases, unknowns), each {query, expect, method, split}: every third of each list is held out, and every
-    entry marked `held_out: true`."""
+    entry marked `held_out: true`; an entry of a later batch (`batch: N`, written and scored blind before any
+    change made for it) is held out in a split of its own, `batch N`, so each batch's blind score stays apart."""
     data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+
+    def split(i: int, item: dict) -> str:
+        if item.get("batch"):
+            return f"batch {item['batch']}"
+        return "held-out" if i % 3 == 2 or item.get("held_out") else "train"
 
     def entries(items: list[dict], kind: str) -> list[dict]:
         return [{"kind": kind, "method": item.get("ask", "search"), "query": item["q"],
-                 "expect": item.get("expect") or None,
-                 "split": "held-out" if i % 3 == 2 or item.get("held_out") else "train"}
+                 "expect": item.get("expect") or None, "split": split(i, item)}
                 for i, item in enumerate(items)]
 
     return entries(data["paraphrases"], "paraphrase"), entries(data["unknowns"], "unknown-hand")

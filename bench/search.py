@@ -283,7 +283,7 @@ def curated_table(curated: dict, seed: int) -> str:
              " lacks, alone or with words of the beat.", "",
              "| kind | n | " + " | ".join(METHODS[m] for m in methods) + " |",
              "|---|---|" + "---|" * len(methods)]
-    for kind, split in CURATED_ROWS:
+    for kind, split in curated_rows(curated["engine"]):
         def pick(rows: list[dict], kind: str = kind, split: str | None = split) -> list[dict]:
             return [r for r in rows if r["kind"] == kind and (split is None or r.get("split") == split)]
 
@@ -294,6 +294,33 @@ def curated_table(curated: dict, seed: int) -> str:
         lines.append(f"| {label} | {len(chosen)} | " + " | ".join(cell(pick(curated[m])) for m in methods) + " |")
     times = [r["ms"] for r in curated["engine"]]
     lines += ["", f"briefbot on these {len(times)} questions: p50 {pct(times, 0.5):.2f} ms, p99 {pct(times, 0.99):.2f} ms."]
+    return "\n".join(lines)
+
+
+def curated_rows(rows: list[dict]) -> list[tuple[str, str | None]]:
+    """CURATED_ROWS, each hand-written kind followed by its later batches (`batch N`: scored blind, kept apart)."""
+    batches = sorted({(r["kind"], r["split"]) for r in rows if (r.get("split") or "").startswith("batch ")})
+    out: list[tuple[str, str | None]] = []
+    for kind, split in CURATED_ROWS:
+        out.append((kind, split))
+        if split == "held-out":
+            out += [b for b in batches if b[0] == kind]
+    return out
+
+
+def misses(curated: dict, kinds: tuple[str, ...] = ("paraphrase", "unknown-hand")) -> str:
+    """The hand-written questions the engine gets wrong: a question with an answer whose claim is not first (and
+    where it came), or a question about what the corpus lacks that got an answer; with the claims it returned."""
+    lines = ["", "## Misses (hand-written questions)", ""]
+    for r in curated["engine"]:
+        if r["kind"] not in kinds:
+            continue
+        wrong = r["rank"] is not None if r["kind"] in NEGATIVE else r["rank"] != 0
+        if not wrong:
+            continue
+        where = ("answered" if r["kind"] in NEGATIVE else "nothing found" if r["rank"] is None
+                 else "answered, not with it" if r["rank"] == 99 else f"rank {r['rank'] + 1}")
+        lines.append(f"- [{r['kind']} {r['split']}] {r['query']!r}: {where}; expected {r['expect']}; got {r['found']}")
     return "\n".join(lines)
 
 
@@ -447,6 +474,8 @@ def main() -> int:
     parser.add_argument("--skip-baselines", action="store_true", help="time only briefbot's search core")
     parser.add_argument("--no-curated", action="store_true", help="skip the curated content's questions")
     parser.add_argument("--parts", action="store_true", help="also run the engine with each part switched off")
+    parser.add_argument("--misses", action="store_true",
+                        help="list the hand-written questions the engine gets wrong (with what it returned)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each part at each size (--parts; default 3)")
     parser.add_argument("--lexicon-before", default="",
                         help="the synonym file the lexicon part is compared with (--parts; default: the last"
@@ -488,6 +517,8 @@ def main() -> int:
     if results:
         parts.append(table(results))
     report = "\n".join(header) + "\n\n".join(parts) + "\n" + verdict(results, curated)
+    if args.misses and curated:
+        report += "\n" + misses(curated)
     (OUT / "search-report.md").write_text(report + "\n")
     (OUT / "search-results.json").write_text(json.dumps({"seed": seed, "curated": curated, "sizes": results}, indent=2))
     print(report)
@@ -579,7 +610,9 @@ def apply_ablation(ablate: tuple[str, ...], lexicon_before: str) -> None:
     if "rule" in ablate:
         engine._in_other_words = lambda groups, results: results
         engine._named = lambda groups, people: {}  # and no cap for another person's claim,
-        engine._capitalised = lambda text: set()  # nor full weight for a short capitalised name
+        engine._capitalised = lambda text: set()  # nor full weight for a short capitalised name,
+        engine._places = lambda groups, text, named, docs: []  # nor a cap for a claim lacking the place named,
+        engine.is_everyday = lambda word: False  # and everyday words the index lacks weigh as other words
     if "lexicon" in ablate:
         from ruamel.yaml import YAML
 
@@ -620,7 +653,8 @@ async def engine_worker(queries: list[dict], ablate: tuple[str, ...] = (), lexic
             if not isinstance(answer, NotFound):
                 found = [answer.person.id] if q["method"] == "who" else [hit.view.claim.id for hit in answer.hits]
             rows.append({"kind": q["kind"], "split": q.get("split"), "ms": ms, "cpu_ms": cpu_ms,
-                         "rank": rank_of(q["expect"], found)})
+                         "rank": rank_of(q["expect"], found), "query": q["query"], "expect": q["expect"],
+                         "found": found[:5]})
     return {"first_answer_at": first_at, "recompiled": report.compiled, "rows": rows}
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import heapq
+import itertools
 import math
 import re
 import time
@@ -40,11 +41,13 @@ from bot.core.analysis.terms import (
     words,
 )
 from bot.core.models import ClaimFilter
+from bot.core.search.everyday import is_everyday
 from bot.core.search.forms import derivations, forms, inflections
 from bot.core.search.lexicon import Lexicon, phrase_forms
 from bot.core.search.people import PeopleIndex
 from bot.core.search.thresholds import CLAIM_ACCEPT as ACCEPT
 from bot.core.search.thresholds import (
+    CLAIM_LACKS_PLACE,
     CLAIM_LACKS_SUBJECT,
     OTHER_WORDS_COVER,
     OTHER_WORDS_HELD,
@@ -76,9 +79,15 @@ CONTEXT_WEIGHT = 0.7  # a word found only in the claim's source passage, not in 
 OTHER_PERSON_CAP = ACCEPT - 0.1  # a person's claim that misses the other person the question names
 SUBJECT_KEYWORDS = 3  # a question of at most this many keywords names its subject (thresholds.CLAIM_LACKS_SUBJECT)
 MAX_NAME_SCAN = 300  # characters of the question read for capitalised names
+# Words that ask for a percentage ("what share of Mexicans", "by what percentage"): a claim holding any
+# percentage figure (76pct) holds them, as through a synonym.
+PERCENT_WORDS = frozenset("share shares proportion proportions percentage percentages percent fraction".split())
 
 
 Conjunction = tuple[tuple[str, ...], ...]  # claims holding one term of every inner tuple
+# A place or body the question names: its word, its weight, the bodies it names, its spellings joined to a
+# neighbouring name ("o" of "O Brien" -> obrien).
+Place = tuple[str, float, frozenset[str], frozenset[str]]
 
 
 @dataclass
@@ -91,6 +100,7 @@ class Group:
     weight: float = 0.0
     persons: frozenset[str] = frozenset()  # a name in the query: claims by these people satisfy it too
     guessed: bool = False  # the index lacks the word in every form: alts are only typo corrections or completions
+    percent: bool = False  # asks for a percentage: any percentage figure of a claim holds it (PERCENT_WORDS)
 
     @property
     def useful(self) -> bool:
@@ -113,6 +123,7 @@ class Ranked:
     matched: tuple[str, ...]
     cover: float = 0.0  # the share of the question's weight the claim holds
     names_held: bool = True  # by or about every person the question names ("Blinken on flights" is not Petro's)
+    names_missed: float = 0.0  # the weight of the names the question writes with a capital that the claim lacks
 
 
 @dataclass
@@ -237,7 +248,7 @@ def _rank(index: IndexReader, text: str, filters: ClaimFilter | None, people: Pe
     if rows is None:
         wanted = candidates * (6 if filters else 1)
         rows = index.search_docs(_first_stage(index, groups, wanted, docs), filters)
-    ranking.results = _rerank(text, groups, rows, people)
+    ranking.results = _rerank(text, groups, rows, people, docs)
     return ranking
 
 
@@ -327,9 +338,12 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
         if i == len(qterms) - 1 and not alts and not q.figure and len(q.text) >= 3 and q.text.isalpha():
             for term, _count in index.prefix_terms(q.text, 5):
                 alts.setdefault(term, PREFIX_WEIGHT)
+        if not alts and is_everyday(q.text):
+            q = QueryTerm(q.text, q.alternatives, stop=True)  # how the question is put, not what it asks about
         dfs = [exact.get(a) or near_df.get(a) or (_df(a, exact) if " " in a else 0) for a in alts]
+        percent = q.text in PERCENT_WORDS and not q.figure
         group = Group(q, alts, min(docs, sum(dfs)), persons=mentions.get(i, frozenset()),
-                      guessed=bool(alts) and not known)
+                      guessed=bool(alts) and not known and not percent, percent=percent)
         main_df = exact.get(q.alternatives[0]) or max(dfs, default=0)
         group.weight = _idf(docs, main_df or 1) * (0.1 if q.stop else 1.0)
         if not alts and len(q.text) < 5 and not q.figure and q.text not in capitalised:
@@ -441,7 +455,7 @@ def _first_stage(index: IndexReader, groups: list[Group], wanted: int, docs: int
     stops = [g for g in groups if g.useful and g.term.stop and g not in content]
     enough = max(100, min(ENOUGH, docs // 50))
     # A word the index lacks caps the score: if no claim can reach ACCEPT, fetch only near misses.
-    reachable = 100 * (0.75 * sum(g.weight for g in groups if g.useful or g.persons)
+    reachable = 100 * (0.75 * sum(g.weight for g in groups if g.useful or g.persons or g.percent)
                        / max(sum(g.weight for g in groups), 1e-9) + 0.25)
     small = reachable < ACCEPT
     parts: list[tuple[Conjunction, int]] = []
@@ -501,9 +515,9 @@ def _idf(docs: int, df: int) -> float:
 def _may_have_typo(q: QueryTerm, is_name: bool, exact: dict[str, int], forms: frozenset[str] | set[str] = frozenset(),
                    ) -> bool:
     """A word the index lacks in every form (a word it has, or has in another form, is taken as typed: "walls"
-    is wall, not calls)."""
-    return not (q.figure or q.stop or is_name or q.text in exact) and fuzzy_candidate(q.text) \
-        and not any(form in exact for form in forms)
+    is wall, not calls; so is an everyday word: "goes" is not a slip for "does")."""
+    return not (q.figure or q.stop or is_name or q.text in exact or is_everyday(q.text)) \
+        and fuzzy_candidate(q.text) and not any(form in exact for form in forms)
 
 
 def _mentions(qterms: list[QueryTerm], people: PeopleIndex) -> dict[int, frozenset[str]]:
@@ -551,6 +565,7 @@ class Coverage:
                                   if weight >= FORM_WEIGHT or weight == PHRASE_PART_WEIGHT]
                            for term, found in self.spellings.items()}
         self.named = [(i, g.persons) for i, g in enumerate(groups) if g.persons]
+        self.percent = [i for i, g in enumerate(groups) if g.percent]
         self.texts = [g.term.text for g in groups]
 
     def __call__(self, body: str, speaker: str = "", own: int | None = None, rowid: int | None = None,
@@ -583,10 +598,18 @@ class Coverage:
         for i, persons in self.named:
             if speaker in persons:
                 best[i] = 1.0
+        if self.percent and any(_is_percentage(term) for term in held):
+            for i in self.percent:
+                best[i] = max(best.get(i, 0.0), SYNONYM_WEIGHT)
         weights = self.weights
         got = sum(weights[i] * weight for i, weight in best.items())
         texts = self.texts
         return got / self.total, tuple(texts[i] for i in sorted(best))
+
+
+def _is_percentage(term: str) -> bool:
+    """A percentage figure's term: "76pct", "63p7pct"."""
+    return term.endswith("pct") and term[:1].isdigit()
 
 
 _DOCS: dict[int, tuple[str, int | None, frozenset[str], frozenset[str]]] = {}  # hash -> body, own, its terms
@@ -624,7 +647,8 @@ def _own_end(body: str, own: int | None) -> int:
     return at + 1
 
 
-def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | None = None) -> list[Ranked]:
+def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | None = None, docs: int = 0,
+            ) -> list[Ranked]:
     staged = []
     coverage = Coverage(groups)
     stops = {g.term.text for g in groups if g.term.stop and not g.persons}
@@ -646,6 +670,8 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
         g.term.text for g in groups if not g.persons and g.weight >= CLAIM_LACKS_SUBJECT * total
         and (g.alts or g.term.text in _written_capitalised(text))]
     mentioned = {p for g in groups for p in g.persons}
+    places = _places(groups, text, named, docs)
+    aliases = _names_of(people) if people is not None and any(persons for _, _, persons, _ in places) else {}
     results = []
     for position, (cover, said_sort, rowid, claim_id, speaker_id, body, matched) in enumerate(staged):
         if position < RERANK and needle:
@@ -666,10 +692,69 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
             names_held = False  # and the rule for questions in other words does not make it an answer
         if named and names_held:
             matched = tuple(dict.fromkeys((*matched, *named)))  # named in its text by another alias: held
+        missed = _places_missed(places, matched, body, aliases)
+        if missed >= CLAIM_LACKS_PLACE * total:
+            # It lacks a place or body the question names ("Honduras deportation flights" are not Colombia's):
+            # at most a suggestion, however much of the rest it holds.
+            score = min(score, OTHER_PERSON_CAP)
+            names_held = False
         if score >= SUGGEST:
-            results.append(Ranked(rowid, claim_id, speaker_id, said_sort, score, matched, cover, names_held))
+            results.append(Ranked(rowid, claim_id, speaker_id, said_sort, score, matched, cover, names_held, missed))
     results.sort(key=lambda r: (-r.score, -_day(r.said_sort), r.rowid))
     return _in_other_words(groups, results)
+
+
+def _places(groups: list[Group], text: str, named: dict[str, list[set[str]]], docs: int) -> list[Place]:
+    """The question's names of places and bodies: words written with a capital ("Ottawa", "Texas", "GOP",
+    "Cuba"; the first word too), with how rare they are in all their spellings (a name most claims hold, the
+    corpus's setting, is often left implicit: "sells to America" for "Mexican exports"). Left out: people
+    (`_named`: a government's claim may speak for its president), slips (a word corrected to another), and
+    an acronym the index lacks (as often another name of what it holds, "NAFTA" for the USMCA, as something
+    absent; the words the index lacks are weighed apart)."""
+    capitalised = _written_capitalised(text)
+    acronyms = _acronyms(text)
+    joined = _joined_names(text)
+    return [(g.term.text, _idf(docs, max(g.df, 1)) if docs else g.weight, g.persons,
+             frozenset(joined.get(g.term.text, ()))) for g in groups
+            if g.term.text in capitalised and g.term.text not in named and not g.term.stop and not g.guessed
+            and len(g.term.text) > 1 and (g.alts or g.persons or g.term.text not in acronyms)]
+
+
+def _joined_names(text: str) -> dict[str, set[str]]:
+    """Each word written with a capital -> itself joined to the capitalised word before or after it: "O Brien"
+    may be typed for "O'Brien", which the index holds as one word (obrien)."""
+    names = [(folded[0] if len(folded) == 1 else "") if token[0].isupper() else ""
+             for token in _TOKEN.findall(text[:MAX_NAME_SCAN]) for folded in [words(prepare(token))]]
+    joined: dict[str, set[str]] = defaultdict(set)
+    for a, b in itertools.pairwise(names):
+        if a and b:
+            joined[a].add(a + b)
+            joined[b].add(a + b)
+    return joined
+
+
+def _acronyms(text: str) -> set[str]:
+    """The words written in capitals only ("NAFTA", "CBP"), folded."""
+    return {word for token in _TOKEN.findall(text[:MAX_NAME_SCAN]) if len(token) > 1 and token.isupper()
+            for word in words(prepare(token))}
+
+
+def _places_missed(places: list[Place], matched: tuple[str, ...], body: str,
+                   aliases: dict[str, list[set[str]]]) -> float:
+    """The weight of the question's places and bodies the claim lacks: held as a word, through a synonym
+    ("Washington" -> the US), as its speaker, or by another of a body's names ("GOP" -> Republicans)."""
+    missed = 0.0
+    terms: set[str] | None = None
+    for place, weight, persons, joined in places:
+        if place in matched:
+            continue
+        terms = terms if terms is not None else set(body.split())
+        if joined & terms:
+            continue
+        if persons and any(alias and alias <= terms for person in persons for alias in aliases.get(person, ())):
+            continue
+        missed += weight
+    return missed
 
 
 def _named(groups: list[Group], people: PeopleIndex | None) -> dict[str, list[set[str]]]:
@@ -717,11 +802,15 @@ def _in_other_words(groups: list[Group], results: list[Ranked]) -> list[Ranked]:
     among the best, and the words the index does not know at all are few (a question about someone or
     something absent names them, and those names are what it lacks)."""
     total = sum(g.weight for g in groups)
-    unknown = sum(g.weight for g in groups if not g.term.stop and (not g.alts or g.guessed) and not g.persons)
+    unknown = sum(g.weight for g in groups
+                  if not g.term.stop and (not (g.alts or g.percent) or g.guessed) and not g.persons)
     if not results or not total or unknown > OTHER_WORDS_UNKNOWN * total:
         return results
     content = {g.term.text for g in groups if (not g.term.stop and not g.guessed) or g.persons}
-    best = results[0].score
+    # The bar is the best claim that could answer: one by or about the people the question names. Another
+    # person's claim may share more of the question's words ("the policy making asylum seekers wait" in a
+    # columnist's claim) without being what was asked ("did Trump revive ...").
+    best = next((r.score for r in results if r.names_held), results[0].score)
     lifted: list[Ranked] = []
     for result in results:
         if result.score >= ACCEPT:
@@ -729,7 +818,11 @@ def _in_other_words(groups: list[Group], results: list[Ranked]) -> list[Ranked]:
         if best - result.score > OTHER_WORDS_LEAD:
             break
         held = sum(term in content for term in result.matched)
-        if held >= OTHER_WORDS_HELD and result.cover >= OTHER_WORDS_COVER and result.names_held:
+        # A question in other words changes the words more than the names: the names it writes with a capital
+        # that the claim lacks count with the words no claim holds ("Ottawa retaliatory tariffs on American
+        # whiskey" is not Mexico's answer to US tariffs).
+        if held >= OTHER_WORDS_HELD and result.cover >= OTHER_WORDS_COVER and result.names_held \
+                and unknown + result.names_missed <= OTHER_WORDS_UNKNOWN * total:
             lifted.append(result)
     if not lifted:
         return results

@@ -17,6 +17,10 @@ OTHER_WORDS_UNKNOWN = 0.30
 # "Canada fentanyl czar", "Pemex deportation flights") is at most a suggestion. Names of people are checked
 # apart (a government's claim may speak for its president); a question in sentences is not held to it.
 CLAIM_LACKS_SUBJECT = 0.30
+# A claim that lacks the names of places and bodies the question writes with a capital ("Honduras", "Ottawa",
+# "Texas"), weighing together at least this share of it, is at most a suggestion: a question in other words
+# changes the words, not the names. (People are checked apart: a government's claim may speak for them.)
+CLAIM_LACKS_PLACE = 0.15
 
 # Names of briefings, topics and articles (rapidfuzz WRatio over their names, exact and prefix raised).
 NAME_ACCEPT = 80.0

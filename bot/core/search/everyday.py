@@ -1,0 +1,40 @@
+"""Everyday English words that name no subject: pronouns and quantifiers, adverbs, light verbs, general
+adjectives. A reporter's question is full of them ("what did Mexico say about everything it sells", "thrown
+out right away", "who is making the call"), and a corpus of a few hundred claims may hold none of a given one.
+
+Such a word, when the index lacks it in every form and synonym, is read as a small word (it weighs a tenth
+and is not a subject the corpus lacks): it says how the question is put, not what it is about. A word the
+index holds keeps its weight. The list is general usage (the commonest words of English prose that are not
+nouns of a subject), not the words of any test question; nouns that may be what a question is about
+("steel", "water", "debt") never belong here, since a question about something absent names them.
+"""
+
+from __future__ import annotations
+
+EVERYDAY_WORDS = frozenset(
+    """
+    everything anything something nothing everyone anyone someone noone everybody anybody somebody nobody
+    whatever whoever whichever whenever wherever however another either neither enough plenty lot lots
+    thing things stuff way ways kind kinds sort sorts bit bits part
+    away ago already soon now today tonight yesterday tomorrow lately recently currently eventually finally
+    instead even almost nearly quite rather somewhat pretty fairly often always never sometimes usually
+    perhaps maybe probably possibly apparently reportedly supposedly basically simply merely exactly
+    anyway anyhow otherwise meanwhile besides though although unless since because whereas
+    here there somewhere anywhere everywhere nowhere around along across ahead
+    right straight much more less least far further
+    go goes going went gone come comes coming came get gets getting got gotten put puts putting
+    make makes making made take takes taking took taken give gives giving gave given keep keeps
+    seem seems seemed look looks looked looking want wants wanted wanting
+    use used using try tries tried trying see sees seeing saw seen know knows knew known
+    think thinks thinking thought happen happens happening happened mean means meaning meant
+    new old big small little large huge tiny great good bad better worse best worst
+    real whole certain sure able likely unlikely possible impossible same different similar
+    next last early earlier late later whole full half entire actual
+    """.split()
+)
+
+
+def is_everyday(word: str) -> bool:
+    """Whether the word (folded) is an everyday word. The forms are listed: an ending taken off could make
+    another word of a subject ("goods" is not "good", "news" not "new")."""
+    return word in EVERYDAY_WORDS

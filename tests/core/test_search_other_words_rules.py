@@ -1,0 +1,114 @@
+"""Rules for questions in other words: everyday words the corpus lacks, the best answer among the claims of
+the person asked about, the names of places a claim must hold, words asking for a percentage, and the
+lexicon's general vocabulary."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.models import NotFound
+from bot.core.search.everyday import is_everyday
+from bot.core.search.results import SearchAnswer
+
+
+async def _ids(core, question: str) -> list[str]:
+    answer = await core.search(question, limit=5)
+    return [] if isinstance(answer, NotFound) else [hit.view.claim.id for hit in answer.hits]
+
+
+def test_everyday_words_are_listed_as_written():
+    assert is_everyday("everything") and is_everyday("goes") and is_everyday("making")
+    assert not is_everyday("goods") and not is_everyday("news")  # a subject, not a form of "good" / "new"
+    assert not is_everyday("steel") and not is_everyday("dairy")
+
+
+@pytest.mark.parametrize(
+    ("question", "claim"),
+    [
+        # "going", "looking", "get" are in no claim: they say how the question is put, not what it is about
+        ("Mexico is going to hit back with its own tariffs", "mexico-vows-to-respond-in-kind-2019"),
+        ("Brazil was looking to get the handcuffs off", "brazil-demands-handcuffs-removed"),
+    ],
+)
+async def test_everyday_words_the_corpus_lacks_do_not_block_the_answer(core, question, claim):
+    assert claim in await _ids(core, question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "has Maduro finally accepted the deportation flights",
+        "Milei says something about dollarization",
+        "Trudeau keeps going on about dairy",
+        "is Canada going to retaliate against US steel tariffs",
+    ],
+)
+async def test_everyday_words_do_not_hide_what_the_corpus_lacks(core, question):
+    assert isinstance(await core.search(question), NotFound)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did Trump revive the scheme that keeps asylum seekers waiting in Mexico",
+        "Trump restored the policy of asylum seekers waiting in Mexico",
+    ],
+)
+async def test_the_person_asked_about_is_answered_though_another_claim_shares_more_words(core, question):
+    """A columnist's claim about asylum seekers waiting in Mexico holds more of the words; Trump's is the answer."""
+    assert "trump-reinstates-remain-in-mexico" in await _ids(core, question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Honduras deportation flights landed",  # Colombia's flights are not Honduras's
+        "Cuba deportation flights",  # a name no claim holds
+        "Ottawa retaliatory tariffs on American whiskey",  # Mexico's answer to US tariffs is not Canada's
+    ],
+)
+async def test_a_claim_lacking_the_place_named_is_no_answer(core, question):
+    assert await _ids(core, question) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "claim"),
+    [
+        ("GOP held up money for Kyiv and Israel", "republicans-block-ukraine-israel-aid-dec-2023"),  # a body's alias
+        ("Washington threatened duties on Mexican goods", "us-tariff-threat-over-migration-2019"),  # a synonym
+        ("Mexican Senate will approve the new NAFTA", "mexican-senate-intends-to-ratify-usmca-2019"),  # acronym
+    ],
+)
+async def test_a_place_or_body_is_held_under_another_of_its_names(core, question, claim):
+    assert claim in await _ids(core, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "claim"),
+    [
+        ("did Mexico say it would retaliate", "mexico-vows-to-respond-in-kind-2019"),  # measures of its own
+        ("Trump attacked Biden's lax border policies", "trump-call-biden-open-border-concerns"),  # open-border
+        ("the tariffs were aimed at voters at home", "fedirka-tariffs-aimed-at-domestic-audience"),
+        ("Trump demonises Mexico to please his supporters", "fedirka-trump-vilifies-mexico-for-base"),  # his base
+        ("critics found the December agreements too vague", "dec-2023-agreements-generic-criticism"),
+        ("DHS calls Guatemala the main choke point", "dhs-guatemala-main-chokepoint-2019"),  # bottleneck
+        ("how many Mexicans backed expelling migrants right away", "april-2019-survey-refugees-expulsion"),
+    ],
+)
+async def test_general_news_vocabulary_finds_the_claim(core, question, claim):
+    answer = await core.search(question, limit=5)
+    assert isinstance(answer, SearchAnswer), answer
+    assert answer.hits[0].view.claim.id == claim
+
+
+async def test_a_question_asking_for_a_percentage_finds_the_claim_with_one(core):
+    """"what share", "by what percentage": any percentage figure of a claim answers that word."""
+    answer = await core.search("by what percentage did arrests fall", limit=5)
+    assert isinstance(answer, SearchAnswer), answer
+    assert answer.hits[0].view.claim.id == "de-la-fuente-76-percent-drop-arrests"
+
+
+@pytest.mark.parametrize("question", ["what share of Canadians support dairy quotas",
+                                      "percentage of Venezuelans deported from Chile"])
+async def test_a_percentage_asked_about_something_absent_is_still_nothing(core, question):
+    assert isinstance(await core.search(question), NotFound)
