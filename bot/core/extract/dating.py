@@ -2,11 +2,14 @@
 
 Explicit dates are taken as written; weekdays and relative phrases ("on Friday", "last month",
 "in February") are resolved against every day the article may have been published on, and keep only the
-precision on which all those days agree: never a day the text does not support.
+precision on which all those days agree: never a day the text does not support. A phrase counted from an
+event ("days later") counts from the day the sentence before named when there is one; an undated statement
+is the article's own (its publication month) or someone else's (said by then: what the window agrees on).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -31,18 +34,42 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?:on\s+)?{_MONTH}\s+{_DAY}\b(?!,?\s*\d)", re.I), "md"),
     (re.compile(rf"\b(?:on\s+)?{_DAY}\s+{_MONTH}\b(?!,?\s*\d)", re.I), "md"),  # "on 3 February"
     (re.compile(rf"\b(?:in|during|since|by)\s+(?:(?:late|early|mid)[\s-]+)?{_YEAR}\b", re.I), "y"),
+    (re.compile(rf"\b(?:in|during)\s+the\s+(?:spring|summer|fall|autumn|winter)\s+of\s+{_YEAR}\b", re.I),
+     "y"),
     (re.compile(rf"\b(?:in|during|since|last|this|early|late)\s+(?:(?:late|early|mid)[\s-]+)?{_MONTH}\b(?!\s+\d)", re.I), "m"),
+    (re.compile(rf"\bat\s+the\s+(?:end|beginning|start|middle)\s+of\s+{_MONTH}\b(?!\s+\d)", re.I), "m"),
     (re.compile(rf"(?:\b(?:on|last|this|by)\s+|\b(?=(?:{'|'.join(WEEKDAYS)})(?:\s*[,.]|\s+(?:morning|afternoon|evening|night))))"
                 rf"{_WEEKDAY}\b", re.I), "weekday"),
     # AP style: "said Sunday that ...", "Trump on Monday announced ..." (capitalised; not "Black Friday")
     (re.compile(r"(?<!Black )(?<!Super )(?<!Good )(?<!Cyber )(?<!Holy )(?<!Easter )(?<!Palm )(?<!Ash )"
                 rf"\b(?P<weekday>{'|'.join(d.capitalize() for d in WEEKDAYS)})\b(?!\s+[A-Z\d])"), "weekday"),
     (re.compile(r"\b(?:last|this|earlier this|past)\s+(?P<unit>week|month|year)\b", re.I), "unit"),
-    (re.compile(r"\b(?P<unit2>yesterday|today)\b", re.I), "near"),
+    (re.compile(r"\b(?P<unit2>yesterday|today|tonight|last night|this (?:morning|afternoon|evening))\b",
+                re.I), "near"),
     (re.compile(r"\b(?:(?:just\s+)?(?:a few|several|two|three|\d+)?\s*days?\s+(?:later|earlier|ago|before|after))\b", re.I), "days"),
     (re.compile(r"\b(?:(?:just\s+)?(?:a|one|a couple of|a few|several|two|three|\d+)\s+weeks?\s+(?:ago|earlier))\b", re.I),
      "weeks"),
-    (re.compile(r"\bsince the (?:beginning|start) of the year\b", re.I), "thisyear"),
+    (re.compile(r"\b(?:since|at) the (?:beginning|start) of the year\b", re.I), "thisyear"),
+    # US federal elections are held in early November by law: "in the 2024 U.S. presidential election" names a
+    # month as surely as "in November 2024" (not the campaign, and not a day: the text gives none)
+    (re.compile(rf"\bin\s+the\s+{_YEAR}\s+(?:(?:U\.S\.|US|American)\s+(?:presidential|general|midterm|"
+                r"congressional)\s+elections?|midterms?(?:\s+elections?)?)\b"
+                r"(?!\s+(?:campaign|race|cycle|primar))", re.I), "election"),
+    # AP style "said over the weekend": the Saturday and Sunday just before publication
+    (re.compile(r"\b(?:(?:over|during|on|at)\s+the|(?P<last>last)|this(?:\s+past)?)\s+weekend\b", re.I),
+     "weekend"),
+    # "three months ago", "two years ago": counted back from publication, as precise as the unit
+    (re.compile(r"\b(?P<count>a|one|two|three|four|five|six|\d+)\s+(?P<unit3>month|year)s?\s+ago\b", re.I),
+     "ago"),
+    # "last summer", "earlier this spring", "in the spring": a season spans months, so only its year is kept
+    # ("in the fall" is left out: "a fall in prices" reads the same)
+    (re.compile(r"\b(?:(?P<last>last|this past|past)|this|earlier this|in the(?!\s+fall))\s+"
+                r"(?P<season>spring|summer|fall|autumn)\b(?!\s+of\b)", re.I), "season"),
+    # the year-end review: "as we close out a year that saw ...", "as the year draws to a close"
+    (re.compile(r"\b(?:(?:are|is|am|we|’re|'re)\s+(?:end(?:ing)?|clos(?:e|ing)(?:\s+out)?|"
+                r"wrap(?:ping)?\s+up|wind(?:ing)?\s+(?:up|down)|finish(?:ing)?)\s+(?:a|the|this)\s+year|"
+                r"as\s+the\s+year\s+(?:ends|closes|draws\s+to\s+a\s+close|comes\s+to\s+an\s+end))\b", re.I),
+     "thisyear"),
 ]
 
 
@@ -111,16 +138,26 @@ def _resolver(kind: str, m: re.Match[str]) -> tuple[Callable[[dt.date], dt.date]
             return (lambda r: (r.replace(day=1) - dt.timedelta(days=1)) if last else r), "month"
         return (lambda r: r.replace(year=r.year - 1, day=1) if last else r), "year"
     if kind == "near":
-        back = 1 if m.group("unit2").lower() == "yesterday" else 0
+        back = 1 if m.group("unit2").lower() in ("yesterday", "last night") else 0
         return (lambda r: r - dt.timedelta(days=back)), "day"
     if kind == "days":
-        return (lambda r: r), "month"
+        return _days(m.group().lower())
     if kind == "weeks":  # "two weeks ago", "a couple of weeks ago": the month, taken from the middle of the span
         words = m.group().lower().split("week")[0].replace("just", "").strip()
         count = int(words) if words.isdigit() else _WEEKS.get(words, 2)
         return (lambda r: r - dt.timedelta(days=7 * count)), "month"
     if kind == "thisyear":
         return (lambda r: r), "year"
+    if kind == "election":
+        year = int(m.group("year"))
+        return (lambda r: dt.date(year, 11, 1)), "month"
+    if kind == "weekend":
+        same_day = 7 if m.group("last") else 0  # "last weekend" said on a Saturday is the week before's
+        return (lambda r: r - dt.timedelta(days=(r.weekday() - 5) % 7 or same_day)), "month"
+    if kind == "ago":
+        return _units_ago(m.group("count").lower(), m.group("unit3").lower())
+    if kind == "season":
+        return _season(m.group("season").lower(), m.group("last") is not None)
     if kind == "m":
         month = _month_number(m.group("month"))
         return (lambda r: dt.date(r.year if month <= r.month else r.year - 1, month, 1)), "month"
@@ -128,6 +165,52 @@ def _resolver(kind: str, m: re.Match[str]) -> tuple[Callable[[dt.date], dt.date]
         month, day = _month_number(m.group("month")), int(m.group("day"))
         return (lambda r: _safe(r.year if (month, day) <= (r.month, r.day) else r.year - 1, month, day)), "day"
     return None
+
+
+_EXACT_DAYS = {"one": 1, "two": 2, "three": 3}
+_ABOUT_DAYS = {"a few": 3, "several": 5}
+
+
+def _days(phrase: str) -> tuple[Callable[[dt.date], dt.date], str]:
+    """"Two days ago" counts back from publication, to the day when the count is exact. "Days before the
+    vote", "days earlier" count back from an event the article recounts, itself news of the last few days:
+    about a week before publication, to the month. "Days later" falls between that event and publication."""
+    words = phrase.replace("just", "").split()
+    count, singular, direction = " ".join(words[:-2]), words[-2] == "day", words[-1]
+    if direction == "ago":
+        exact = 1 if singular else int(count) if count.isdigit() else _EXACT_DAYS.get(count)
+        if exact:
+            return (lambda r: r - dt.timedelta(days=exact)), "day"
+        back = _ABOUT_DAYS.get(count, 4)
+        return (lambda r: r - dt.timedelta(days=back)), "month"
+    if direction in ("before", "earlier"):
+        return (lambda r: r - dt.timedelta(days=7)), "month"
+    return (lambda r: r), "month"
+
+
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _units_ago(count: str, unit: str) -> tuple[Callable[[dt.date], dt.date], str]:
+    """"Three months ago": the month three before publication's; "two years ago": the year, no finer."""
+    n = int(count) if count.isdigit() else _COUNTS[count]
+    if unit == "year":
+        return (lambda r: dt.date(r.year - n, 1, 1)), "year"
+    return (lambda r: dt.date(r.year + (r.month - 1 - n) // 12, (r.month - 1 - n) % 12 + 1, 1)), "month"
+
+
+_SEASON_START = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9}  # the northern meteorological seasons
+
+
+def _season(season: str, last: bool) -> tuple[Callable[[dt.date], dt.date], str]:
+    """"Last summer": the latest summer over by publication; "this spring", "in the spring": the latest one
+    begun by then. Only the year is kept: a season spans three months."""
+    first = _SEASON_START[season]
+
+    def meant(r: dt.date) -> dt.date:
+        begun = r.month >= (first + 3 if last else first)
+        return dt.date(r.year if begun else r.year - 1, first, 1)
+    return meant, "year"
 
 
 def _safe(year: int, month: int, day: int) -> dt.date:
@@ -151,15 +234,19 @@ def _explicit(kind: str, m: re.Match[str]) -> PartialDate | None:
 
 
 # Every pattern needs one of these: most sentences have none, and one search is cheaper than eleven.
-_ANY_DATE = re.compile(r"\d|day|week|month|year|ago|later|earlier|before|after|" + "|".join(m[:3] for m in MONTHS))
+_ANY_DATE = re.compile(r"\d|day|week|month|year|ago|later|earlier|before|after|night|morning|afternoon|"
+                       r"evening|spring|summer|fall|autumn|" + "|".join(m[:3] for m in MONTHS))
 
 
 _DIGIT = re.compile(r"\d")
-_MONTH_HEADS = tuple(m[:3] for m in MONTHS)
+_MONTH_HEADS = re.compile("|".join(m[:3] for m in MONTHS))
 _NEEDS_MONTH = frozenset({"mdy", "dmy", "my", "md", "m"})
-_NEEDS_DIGIT = frozenset({"mdy", "dmy", "my", "md", "y"})
-_NEEDS = {"weekday": ("day",), "unit": ("week", "month", "year"), "near": ("yesterday", "today"), "days": ("day",),
-          "weeks": ("week",), "thisyear": ("year",)}
+_NEEDS_DIGIT = frozenset({"mdy", "dmy", "my", "md", "y", "election"})
+_NEEDS = {kind: re.compile(words).search for kind, words in {
+    "weekday": "day", "unit": "week|month|year", "near": "yesterday|today|night|morning|afternoon|evening",
+    "days": "day", "ago": "ago", "weekend": "weekend", "election": "election|midterm",
+    "season": "spring|summer|fall|autumn", "weeks": "week",
+    "thisyear": "year"}.items()}
 
 
 @functools.lru_cache(maxsize=64)  # a sentence is asked once for its own date and again for each claim in it
@@ -168,13 +255,13 @@ def date_expressions(text: str, start: int, end: int) -> list[tuple[int, int, st
     low = text[start:end].lower()
     if not _ANY_DATE.search(low):  # lowercased: a case-blind search is three times slower
         return found
-    # each pattern is tried only where the words it needs occur (substring tests cost next to nothing)
+    # each pattern is tried only where the words it needs occur (a plain search costs next to nothing)
     digit = _DIGIT.search(low) is not None
-    month = any(m in low for m in _MONTH_HEADS)
+    month = _MONTH_HEADS.search(low) is not None
     for pattern, kind in _PATTERNS:
         need = _NEEDS.get(kind)
-        if (kind in _NEEDS_MONTH and not month) or (kind in _NEEDS_DIGIT and not digit) or (need and not any(
-                w in low for w in need)):
+        if (kind in _NEEDS_MONTH and not month) or (kind in _NEEDS_DIGIT and not digit) or (
+                need and not need(low)):
             continue
         for m in pattern.finditer(text, start, end):
             if any(a < m.end() and m.start() < b for a, b, _, _ in found):
@@ -244,23 +331,46 @@ def resolve(text: str, start: int, end: int, cue_at: int | None, context: Articl
             continue  # "said 12 migrants died when their boat sank on Wednesday": the event's day, not the saying's
         if any(a <= d_start < b and (cue_at is None or not a <= cue_at < b) for a, b in clauses):
             continue  # "Sheinbaum, who took office in October, said ...": the date of the aside
-        phrase = text[d_start:d_end].strip()
-        explicit = _explicit(kind, m)
-        if explicit is not None:
-            if explicit.earliest > days[-1]:
-                continue  # later than the article: a plan, not a statement
-            return Dating(explicit, "explicit", phrase if kind in ("y", "my") else None)
-        resolved = _resolver(kind, m)
-        if resolved is None:
-            continue
-        shift, finest = resolved
-        said = _agree([shift(r) for r in days], finest)
-        if said is None or (said.precision == "year" and finest != "year"):
-            # The window is too wide to agree: the month the phrase means from the best-known date.
-            meant = shift(_anchor(context))
-            said = PartialDate(meant.year, meant.month) if finest != "year" else PartialDate(meant.year)
-        return Dating(said, "relative", phrase)
+        dating = _dated(kind, m, text[d_start:d_end].strip(), context)
+        if dating is not None and _FIELDWORK.search(text, max(start, d_start - 80), d_start):
+            dating = _findings(dating, days)
+        if dating is not None:
+            return dating
     return None
+
+
+def _dated(kind: str, m: re.Match[str], phrase: str, context: ArticleContext) -> Dating | None:
+    """What one date expression means, written out or resolved against the publication window."""
+    days = window(context)
+    explicit = _explicit(kind, m)
+    if explicit is not None:
+        if explicit.earliest > days[-1]:
+            return None  # later than the article: a plan, not a statement
+        return Dating(explicit, "explicit", phrase if kind in ("y", "my") else None)
+    resolved = _resolver(kind, m)
+    if resolved is None:
+        return None
+    shift, finest = resolved
+    if shift(days[-1]) > days[-1]:
+        return None  # an election still to come: a plan, not a statement
+    said = _agree([shift(r) for r in days], finest)
+    if said is None or (said.precision == "year" and finest != "year"):
+        # The window is too wide to agree: the month the phrase means from the best-known date.
+        meant = shift(_anchor(context))
+        said = PartialDate(meant.year, meant.month) if finest != "year" else PartialDate(meant.year)
+    return Dating(said, "relative", phrase)
+
+
+# "A poll conducted in April found ...": the date is the fieldwork's; the findings came out after it
+_FIELDWORK = re.compile(r"\b(?:survey|poll|study|census|interview)s?,?\s+(?:was\s+|were\s+)?"
+                        r"(?:conducted|carried\s+out|taken|fielded|done)\b[^,;.]{0,40}$", re.I)
+
+
+def _findings(fieldwork: Dating, days: list[dt.date]) -> Dating | None:
+    """Findings are stated between the fieldwork and the article: the precision both ends share (None when
+    they share no year: the fieldwork says nothing of when the findings were given)."""
+    said = _agree([fieldwork.said_on.earliest, days[-1]], "month")
+    return dataclasses.replace(fieldwork, said_on=said) if said is not None else None
 
 
 def _anchor(context: ArticleContext) -> dt.date:
@@ -282,9 +392,52 @@ def publication(context: ArticleContext) -> Dating:
 
 
 @functools.lru_cache(maxsize=64)
+def reported(context: ArticleContext) -> Dating:
+    """Someone else's statement the text does not date: made on or before the day the article appeared, so
+    only what every day it may have appeared on agrees on. A date known to the week across a month's turn (May
+    31 to June 7) leaves the year; the article's own words are dated by ``publication``, its best-known month.
+    A window too wide to agree even on a year gives the best-known month too: it has nothing finer to keep."""
+    days = window(context)
+    said = _agree(days, "month")
+    if said is None:
+        return publication(context)
+    return Dating(said, "publication", None, None, PartialDate(days[-1].year, days[-1].month, days[-1].day))
+
+
+@functools.lru_cache(maxsize=64)
 def before_publication(context: ArticleContext) -> Dating:
     """A statement in the present perfect ("has said", "has vowed"): some time before publication, not
     necessarily in its month; the publication year, bounded above by the last day the article may have appeared."""
     latest = window(context)[-1]
     return Dating(PartialDate(context.published.year), "publication", None, None,
                   PartialDate(latest.year, latest.month, latest.day))
+
+
+# counted from an event the text leaves undated ("days before the vote", "weeks later"): a best-guess month
+_COUNTED_FROM_EVENT = re.compile(r"(?:.*\s)?(?:days?|weeks?)\s+(?:before|earlier|later|after)$", re.I)
+
+
+def sets_scene(stated: Dating, context: ArticleContext) -> bool:
+    """Whether a sentence's date carries on to the narration after it: a day named does; so does a past month
+    or year ("In 2014, ..."), but not a month guessed from "days before" an event the text does not date."""
+    if stated.said_on.precision == "day":
+        return True
+    if stated.basis == "relative" and _COUNTED_FROM_EVENT.match(stated.phrase or ""):
+        return False
+    return stated.said_on.latest < context.published.earliest
+
+
+_DAYS_FROM_EVENT = re.compile(r"(?:.*\s)?days?\s+(?P<way>before|earlier|later|after)$", re.I)
+
+
+def counted_from(stated: Dating, previous: Dating) -> Dating:
+    """"On Nov. 7, Kent called Ruiz. Days later, she said ...": "days later" (or "before", "earlier") counts
+    from the day the sentence before named, not from publication. Two to nine days on: the month when they
+    all fall in it, else the year. Any other date, or a previous date coarser than a day, leaves it as is."""
+    counted = _DAYS_FROM_EVENT.match(stated.phrase or "") if stated.basis == "relative" else None
+    if counted is None or previous.said_on.precision != "day":
+        return stated
+    sign = -1 if counted.group("way").lower() in ("before", "earlier") else 1
+    anchor = previous.said_on.earliest
+    said = _agree([anchor + dt.timedelta(days=sign * n) for n in range(2, 10)], "month")
+    return dataclasses.replace(stated, said_on=said) if said is not None else stated

@@ -77,8 +77,7 @@ class _Pass:
         stated = dating.resolve(self.text, s.start, s.end, None, self.context)
         # a day named sets the scene for the next sentence; a past month or year ("In 2014, ...") for the past-tense
         # narration that follows it in the paragraph
-        self.sentence_date = (s.paragraph, stated) if stated and (
-            stated.said_on.precision == "day" or stated.said_on.latest < self.context.published.earliest) else None
+        self.sentence_date = (s.paragraph, stated) if stated and dating.sets_scene(stated, self.context) else None
         first_claim = len(self.out.claims)
         mentions = self.mentions.find(self.text, self.flat, s.start, s.end)
         outside = _outside(s.start, s.end, inside)
@@ -267,7 +266,7 @@ class _Pass:
             # Patrol data showed": the dates before the source are the period counted; the source states the
             # figures when it is said to ("according to figures released on Monday"), else when the article does
             date = dating.resolve(self.text, s.start, s.end, cue.start, self.context, after_cue=True) \
-                or dating.publication(self.context)
+                or dating.reported(self.context)
         elif kind == "statistic" and source is None:
             # the article's own figures: "In November alone, 250,000 detentions" dates the figure's period,
             # not a statement; the article states it when it appears
@@ -292,7 +291,8 @@ class _Pass:
             day = self.previous_date[1].said_on.earliest + dt.timedelta(days=0 if after.group("same") else 1)
             return Dating(PartialDate(day.year, day.month, day.day), "relative", after.group().strip())
         if stated is not None:
-            return stated
+            # "On Nov. 7, X called Y. Days later, Y said ...": counted from the day named before, not publication
+            return dating.counted_from(stated, self.previous_date[1]) if self.previous_date else stated
         if cue_at is not None and _PERFECT.search(self.text, max(s.start, cue_at - 40), cue_at):
             return dating.before_publication(self.context)  # "has said", "has since adopted": some time before
         last = self.last_said.get(speaker.id) if speaker is not None else None
@@ -303,7 +303,8 @@ class _Pass:
             # "Tensions arose on Sunday. Petro said ...": the day just named; "In 2014, ... Obama asked": the year
             self.sentence_date = self.previous_date
             return self.previous_date[1]
-        return dating.publication(self.context)
+        # the article's words appear when it does; another's undated words were said on or before that
+        return dating.publication(self.context) if speaker in (None, self.author) else dating.reported(self.context)
 
     def _emit(self, kind, speaker, s, span, date: Dating, confidence: float, *, quote=None, figures=(), cue=None,
               aside=False):
