@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.core.extract.cues import VERB_FORMS, Cue
+from bot.core.extract.cues import DEED, VERB_FORMS, Cue
 from bot.core.extract.lexicon import (
     AUXILIARY,
     DEMONYMS,
@@ -70,11 +70,12 @@ _WHEN = re.compile(r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?:monday|tuesday|wednesd
 
 
 # "people familiar with the talks said", "a person close to the president said": who the source is, not a clause
-_FAMILIAR = re.compile(r"^\s+(?:(?:familiar\s+)?with|close to|briefed on|involved in|knowledgeable about|with (?:direct )?"
+# ... and "critics of the measure, however, say", "supporters of the plan said": whose critics they are
+_FAMILIAR = re.compile(r"^\s+(?:(?:familiar\s+)?with|close to|briefed on|involved in|knowledgeable about|of|with (?:direct )?"
                        r"knowledge of)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w’'-]+\s+){0,3}[\w’'-]+(?=\s*,|\s+$)")
 
 
-_FAMILIAR_OPENERS = (" familiar", " with", " close", " briefed", " involved", " knowledgeable")
+_FAMILIAR_OPENERS = (" familiar", " with", " close", " briefed", " involved", " knowledgeable", " of ")
 _PLACED = re.compile(r"^\s+in\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?=\S|$)")
 
 
@@ -89,8 +90,9 @@ def _gap_is_auxiliary(gap: str) -> bool:
 
 
 _TOGETHER = re.compile(r"\b(?:all|both|each|jointly|together)\b", re.I)
+# "was forced to negotiate", "was among the first world leaders to congratulate": the subject did it
 _CONSTRAINED = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:forced|compelled|obliged|pressured|"
-                          r"pushed)\s+to\s*$", re.I)
+                          r"pushed|(?:among\s+)?the\s+(?:first|last|only)(?:\s+[\w-]+){0,3}?)\s+to\s*$", re.I)
 
 
 _PASSIVE_ADVERBS = frozenset("not also already been just since then later never now first once again still "
@@ -115,6 +117,10 @@ def attribute(text: str, flat_text: str, cue: Cue, mentions: list[Mention], floo
                  and not _POSSESSIVE.match(text[m.end:m.end + 2])  # "pressure from Trump's re-election": not his
                  and not text[m.start:m.end].endswith(("’s", "'s"))]
         return Attribution(cue, after[0] if after else None, "according" if after else "none")
+    if cue.base.startswith(DEED):  # "It was Blinken's second visit": the owner did it, whatever the clause
+        owner = [m for m in mentions if m.end <= cue.start and re.fullmatch(
+            r"(?:'s|s'|')?\s+(?:[\w-]+\s+){0,2}?", flat_text[m.end:cue.start])]
+        return Attribution(cue, owner[-1] if owner else None, "subject" if owner else "none")
     if cue.kind == "according":
         after = [m for m in mentions if cue.end <= m.start <= cue.end + 60]
         source = after[0] if after else _one_word_source(text, cue.end)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from bot.core.extract.lexicon import (
     ACCORDING,
     ACTION,
+    DEED_NOUNS,
     GUARDED_PHRASES,
     REPORTING,
     REPORTING_NOUNS,
@@ -32,7 +33,14 @@ _WORD = re.compile(r"[a-z]+")
 _MODAL = re.compile(r"\b(?:should|must|might|may|could|would|will|shall|ought to|needs? to|has to|have to)\s+(?:\w+ly\s+)?(?:also\s+)?$")
 _NEGATED = re.compile(r"(?:\bnot|n't|\bnever|\bdeclined to|\brefused to)\s+(?:\w+ly\s+)?$")
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:(?:\w+ly|also|still|now|already)\s+){0,2}$")
-_NOUNS = re.compile(r"(?:'s|s'|\b(?:his|her|their))\s+(?:(?:renewed|repeated|latest|new|earlier|recent|public)\s+)?(" + "|".join(REPORTING_NOUNS) + r")\b")
+_NOUNS = re.compile(r"(?=['sht])(?:'s|s'|\b(?:his|her|their))\s+(?:(?:renewed|repeated|latest|new|earlier|recent|public)\s+)?(" + "|".join(REPORTING_NOUNS) + r")\b")
+# "Blinken's second visit", "after Trump's re-election": a deed named by a noun, its named owner's ("his visit"
+# is left alone: a pronoun's owner is a guess, and a wrong actor is worse than none)
+_DEEDS = re.compile(r"(?:'s|s')\s+(?:[a-z-]+\s+){0,2}?(" + "|".join(DEED_NOUNS) + r")\b")
+DEED = "'s "  # a deed noun's cue base: "'s visit"
+# "Kent's planned visit", "ahead of Ruiz's trip": a deed to come, not done
+_TO_COME = re.compile(r"\b(?:planned|upcoming|expected|proposed|possible|potential|future|scheduled|"
+                      r"anticipated|likely)\b|\bahead of\s+(?:[\w.'-]+\s+){0,4}$")
 _UNREALISED = re.compile(r"\b(?:to|will|would|could|may|might|must|should|can|shall)\s+(?:not\s+|also\s+|still\s+)?be\s+"
                          r"(?:\w+ly\s+)?$")
 _OWNERS = (" his ", " her ", " their ", " its ", " our ", " my ", " your ", "’s ", "'s ")
@@ -45,8 +53,8 @@ _TO_VERB = re.compile(r"\s+to\s+([a-z]+)")
 _FROM = re.compile(r"\b(?=[ptdwca])(pressure|threats?|demands?|warnings?|criticism|attacks?)\s+"
                    r"(?:(?:on|against)\s+(?:[\w.'-]+\s+){1,3}?)?(?:from|by)\b")
 _ACCORDING = re.compile(r"\b(?:" + "|".join(ACCORDING) + r")\b")
-_FORCED = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:forced|compelled|obliged|pressured|pushed)"
-                     r"\s+to\s+$")
+_FORCED = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:forced|compelled|obliged|pressured|pushed|"
+                     r"(?:among\s+)?the\s+(?:first|last|only)(?:\s+[\w-]+){0,3}?)\s+to\s+$")
 _PREPOSITIONAL = frozenset({"given", "following", "regarding", "concerning", "including", "pending"})
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had)\s+(?:\w+ly\s+)?$")
 _AGREE_TO = re.compile(r"\s+(?:to|on|with)\s+(?!(?:" + "|".join(sorted({f for b in REPORTING for f in inflections(b)}))
@@ -105,15 +113,19 @@ def find(flat_text: str, ranges: list[tuple[int, int]]) -> list[Cue]:
                 kind = "reporting"  # "welcomed the decision" is a reaction stated; "welcomed migrants" a deed
             if kind == "action" and _UNREALISED.search(flat_text, max(start, m.start() - 40), m.start()):
                 continue  # "needs to be approved by the Senate", "would be deported": not a deed done
-            if kind == "action" and m.group() == base and _FORCED.search(flat_text, max(start, m.start() - 40),
+            if kind == "action" and m.group() == base and _FORCED.search(flat_text, max(start, m.start() - 60),
                                                                           m.start()):
-                pass  # "was forced to negotiate": a deed done, under constraint
+                pass  # "was forced to negotiate", "was among the first leaders to congratulate": a deed done
             elif kind == "action" and (m.group() == base or (m.group().endswith("ing") and not _PROGRESSIVE.search(
                     flat_text[max(start, m.start() - 32):m.start()]))):
                 continue  # "demanded that Mexico increase", "deploying troops": not a deed done; "is deploying" is
             out.append(Cue(m.start(), m.end(), base, kind, m.group()))
         for m in _NOUNS.finditer(flat_text, start, end):
             out.append(Cue(m.start(1), m.end(1), m.group(1), "possessive", m.group(1)))
+        for m in _DEEDS.finditer(flat_text, start, end):
+            if _TO_COME.search(flat_text, max(start, m.start() - 50), m.start(1)):
+                continue
+            out.append(Cue(m.start(1), m.end(1), DEED + m.group(1), "action", m.group(1)))
         for m in _FROM.finditer(flat_text, start, end):  # "under pressure from Washington": Washington's deed
             noun = m.group(1)
             kind = "action" if noun == "pressure" else "reporting"

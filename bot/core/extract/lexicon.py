@@ -20,7 +20,8 @@ REPORTING = (
     "caution complain question recall tweet estimate identify call characterize characterise dismiss reply "
     "counter condemn defend mention point comment testify notice observe speculate conclude find "
     "refer voice publish disclose reveal lament assure reassure recommend advise affirm retort decry denounce "
-    "lambast applaud underscore underline clarify tout boast recount refute rebut oppose endorse outline repeat"
+    "lambast applaud underscore underline clarify tout boast recount refute rebut oppose endorse outline repeat "
+    "expect"
 ).split()
 
 # Multi-word ways of saying something, each a regular expression over lowercased text: "raised concerns
@@ -57,7 +58,7 @@ ACTION = (
     "intensify strengthen enforce secure invite host declare pause raise seize veto file sue fire appoint "
     "nominate lift ease delay postpone scrap retaliate levy slap repeal rescind overturn allocate donate pay vote "
     "resign mobilize mobilise reinforce capture extradite transfer shut loosen relax waive exempt charge indict "
-    "drop win sell buy summon"
+    "drop win sell buy summon focus"
 ).split()
 
 # Nouns of saying: "Trump's threat of tariffs" is Trump's statement, whoever the sentence is about.
@@ -66,6 +67,9 @@ REPORTING_NOUNS = (
     "statements proposal proposals announcement call calls accusation accusations vow vows insistence "
     "criticism rhetoric claim claims comments message"
 ).split()
+
+# Nouns of doing: "Blinken's second visit", "after Trump's re-election" are the owner's deeds.
+DEED_NOUNS = "visit trip victory re-election reelection resignation ruling".split()
 
 IRREGULAR_PAST = {
     "say": "said", "tell": "told", "write": "wrote", "find": "found", "send": "sent", "build": "built",
@@ -159,6 +163,12 @@ SOURCE_NOUNS = {
     "group": "groups", "farmer": "farmers", "worker": "workers", "owner": "owners",
     "businessman": "businessmen", "businesswoman": "businesswomen", "voter": "voters", "student": "students",
     "driver": "drivers", "employee": "employees", "person": "people", "director": "directors",
+    # the trades and callings news copy quotes as groups ("exporters say the tariffs will hurt them")
+    "exporter": "exporters", "importer": "importers", "retailer": "retailers", "manufacturer": "manufacturers",
+    "producer": "producers", "business": "businesses", "company": "companies", "firm": "firms",
+    "employer": "employers", "trader": "traders", "banker": "bankers", "consumer": "consumers",
+    "scientist": "scientists", "scholar": "scholars", "academic": "academics", "doctor": "doctors",
+    "campaigner": "campaigners", "forecaster": "forecasters", "teacher": "teachers", "parent": "parents",
 }
 # Of those, the ones that speak for a government when a country qualifies them ("U.S. officials").
 GOVERNMENT_SOURCES = frozenset("official officials authorities diplomat diplomats negotiator negotiators "

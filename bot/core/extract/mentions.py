@@ -23,7 +23,7 @@ from bot.core.extract.lexicon import (
     TITLES,
 )
 from bot.core.extract.model import Speaker
-from bot.core.extract.names import Registry, flat, slug
+from bot.core.extract.names import Registry, alternation, flat, slug
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]*"
 # "and" joins two capitalised halves of one body's name when what follows it ends the name with an organisation
@@ -44,12 +44,13 @@ THINGS = frozenset(
 _NATION = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish|i)")
 _COLLECTIVE = re.compile(r"\b(?:(?P<nation>[A-Z][a-z]+(?:an|ian|ese|ish|i))\s+(?:officials|authorities|administration|"
                          r"government)|[Tt]he\s+(?:government|administration|authorities))\b")
+_COLLECTIVE_WORDS = ("officials", "authorities", "administration", "government")
 _POSSESSIVE_HER = re.compile(r"\s+(?!(?:to|that|the|a|an|in|on|at|with|for|of|and|or|as|by|from|about|into|"
                              r"over|after|before|if|when|was|is|had|has|would|will)\b)[a-z]")
 _PLURALS = frozenset(SOURCE_NOUNS.values())
 # matched on the folded (lowercase) text: a case-blind alternation is several times slower
-_SOURCE = re.compile(r"\b(?=[" + "".join(sorted({w[0] for w in (*SOURCE_NOUNS, *_PLURALS)})) + r"])("
-                     + "|".join(sorted({*SOURCE_NOUNS, *_PLURALS}, key=len, reverse=True)) + r")\b")
+_SOURCE = re.compile(r"\b(" + alternation({*SOURCE_NOUNS, *_PLURALS}) + r")\b")
+_AND_PLURAL = re.compile(r"\s+and\s+([a-z]+)\b")
 _DETERMINERS = frozenset("a an one another the some many several other most few two three four".split())
 _SOURCE_PLACE = re.compile(r"\s+(?:in|from|of|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}")
 # Institutions named without their country ("the Senate", "the Foreign Ministry"), resolved through the
@@ -276,7 +277,8 @@ class MentionFinder:
             holder = self.memory.by_title.get(match.group(1).lower())
             if holder:
                 found.append(Mention(match.start(), match.end(), holder, "role"))
-        for match in _COLLECTIVE.finditer(text, start, end):
+        collective = any(flat_text.find(word, start, end) >= 0 for word in _COLLECTIVE_WORDS)
+        for match in _COLLECTIVE.finditer(text, start, end) if collective else ():  # most sentences have none
             if any(a <= match.start() < b for a, b in taken):
                 continue
             who = self._collective(match)
@@ -398,10 +400,15 @@ class MentionFinder:
             name, last = f"{name} {place.group().strip()}", place.end()
             return Mention(first, last, Speaker(slug(name), name[0].upper() + name[1:], "group", None, known=False),
                            "source")
+        last = match.end()
+        if noun.lower() in _PLURALS and (joined := _AND_PLURAL.match(text, last)) \
+                and joined.group(1).lower() in _PLURALS:
+            # "farmers and exporters say": one group speaks, not two that each said it
+            name, last = f"{name} and {joined.group(1)}", joined.end()
         name = name[0].upper() + name[1:]
         # an unnamed source is a group even when one person speaks: no surname to remember, no alias to propose
         speaker = Speaker(slug(name), name, "group", None, known=False)
-        return Mention(first, match.end(), speaker, "source")
+        return Mention(first, last, speaker, "source")
 
     def _institution(self, noun: str, before: list[Mention]) -> Speaker | None:
         """"The Mexican administration and the Senate": the Senate of the country the sentence (or, failing

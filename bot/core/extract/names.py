@@ -36,6 +36,27 @@ def flat(text: str) -> str:
     return text.translate(_FLAT)
 
 
+def alternation(words: Iterable[str]) -> str:
+    """A regular expression for any of ``words``, factored by shared prefixes ("adviser|advisers|advocate" ->
+    "adv(?:isers?|ocate)"-like): the engine tries one branch per letter, not every word in turn."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[:1], []).append(word[1:])
+    parts = []
+    for first, rests in sorted(by_first.items()):
+        if first == "":
+            continue
+        longer = [r for r in rests if r]
+        optional = "?" if "" in rests else ""
+        if not longer:
+            parts.append(re.escape(first))
+        elif len(longer) == 1:
+            parts.append(f"{re.escape(first)}(?:{re.escape(longer[0])}){optional}")
+        else:
+            parts.append(f"{re.escape(first)}(?:{alternation(longer)}){optional}")
+    return "|".join(parts)
+
+
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", flat(name)).strip("-")[:60] or "unknown"
 

@@ -55,6 +55,7 @@ class _Pass:
         self.previous_claims: tuple[int, int, int] = (-1, 0, 0)  # the previous sentence's paragraph and claims
         self.last_statement: tuple[Speaker, int, int] | None = None  # speaker, paragraph, sentence number
         self.enumeration: tuple[Speaker, int] | None = None  # whose points "First, ... Second, ..." list
+        self.unheard = False  # the sentence reports words or views whose speaker was not found
 
     def run(self) -> Extraction:
         found_quotes = quotes.find(self.text)
@@ -82,6 +83,10 @@ class _Pass:
         mentions = self.mentions.find(self.text, self.flat, s.start, s.end)
         outside = _outside(s.start, s.end, inside)
         attributions = [attribute(self.text, self.flat, c, mentions, s.start) for c in cue_finder.find(self.flat, outside)]
+        # "Many in the party say ...": someone speaks whose name was not found (the verb is dropped below); an -ed
+        # form may be an adjective ("the surge expected over the coming months")
+        self.unheard = any(a.how == "none" and a.cue.base in _SAYING and not a.cue.word.endswith("ed")
+                           for a in attributions)
         attributions = compound_subjects(self.text, share_subjects(self.text, attributions), mentions)
         reporting = next((a for a in attributions if a.cue.kind != "action" and a.mention), None)
         quoted, labelled = self._quotes(s, inside, reporting, attributions)
@@ -207,11 +212,15 @@ class _Pass:
             reporting = [a for a in reporting if a.cue.kind != "possessive"]
         first_said = reporting[0].cue.end if reporting else s.end
         for a in reporting:  # one paraphrase per speaker: "X said ... and Y warned ..." are two claims
-            if a.mention.start > first_said and _THAT_CLAUSE.match(self.text, first_said, a.mention.start):
+            if a.mention.start > first_said and (_THAT_CLAUSE.match(self.text, first_said, a.mention.start)
+                                                 or _RECOUNTED.search(self.flat, first_said, a.mention.start)):
                 continue  # "she added that the U.S. had committed to ...": a statement inside what was said
             if a.mention.speaker.id not in said_by:
                 said_by.add(a.mention.speaker.id)
                 self._claim("paraphrase", s, a, ())
+        if said_by and self.author.id not in said_by and opinion.contrast_after(
+                self.flat, first_said, s.end, [a.cue.start for a in attributions]):
+            self._claim("paraphrase", s, None, ())  # the writer's verdict on what was said: a claim of its own
         done: set[tuple[str, str]] = set()
         said_at = min((a.cue.end for a in reporting), default=s.end)
         # "Mexico deported 300 people, the minister said": what comes before a trailing attribution was said
@@ -226,8 +235,8 @@ class _Pass:
             if a.cue.kind == "action" and (a.mention.speaker.id, a.cue.base) not in done:
                 done.add((a.mention.speaker.id, a.cue.base))
                 self._claim("action", s, a, ())
-        if said_by or done:
-            return
+        if said_by or any(not base.startswith(cue_finder.DEED) for _, base in done):
+            return  # a deed named by a noun ("the pressure from Trump's re-election makes ...") is background
         if self._enumerated(s):
             return
         passive = next((a for a in attributions if a.mention is None), None)
@@ -235,8 +244,9 @@ class _Pass:
             date = self._date(s, passive.cue.start, None)
             self._emit("paraphrase" if passive.cue.kind != "action" else "action", None, s, (s.start, s.end),
                        date, CONFIDENCE["passive"], cue=passive.cue.word)
-        if opinion.is_assessment(self.text, s.start, s.end):
-            # "The move is mainly directed at voters": a passive no one is named for, judged in the article's voice
+        if not self.unheard and opinion.is_assessment(self.flat, s.start, s.end):
+            # "The move is mainly directed at voters": a passive no one is named for, judged in the article's voice;
+            # but "Many in the party, however, say ..." is someone's view whose name was not found, not the writer's
             self._claim("paraphrase", s, None, ())
 
     def _enumerated(self, s) -> bool:
@@ -317,7 +327,13 @@ class _Pass:
 
 
 _WORDS = re.compile(r"\w+")
+# verbs that always report someone's words or views (not "revealed", which facts do too)
+_SAYING = frozenset("say tell argue warn claim insist contend complain maintain assert allege predict believe expect "
+                    "fear worry note add explain stress".split())
 _ASIDE = re.compile(r"\b(?:who|which|whose)\s+(?:[\w’'-]+\s+){0,2}$")
+# "AP reported on a call during which Trump emphasized ...": the scene the first speaker recounts, with what was
+# said in it, is the first speaker's account
+_RECOUNTED = re.compile(r"\b(?:during|in|at|after)\s+which\s+(?:[^,;]*,\s*)?$")
 _THAT_CLAUSE = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?that\s+(?![^;]*,\s+(?:and|but|while|whereas)\s)[^;]*$")
 _DATA_SHOW = re.compile(r"(?:data|figures|statistics|numbers|estimates|records|tallies) ")
 _DAY_AFTER = re.compile(r"\b(?:(?:a|one) day (?:later|after)|the (?:next|following) day|"
