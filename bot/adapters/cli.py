@@ -517,13 +517,12 @@ def run() -> None:
     """Start the bot; with no DISCORD_TOKEN set, the local console instead."""
     from bot.adapters.startup import fail_at_start, start_failure
     from bot.adapters.startup import run as run_app
-    from bot.infra import event_loop
     from bot.infra.logs import setup_logging
 
     settings = settings_or_exit()
     setup_logging(settings.log_level, settings.log_file)
     try:
-        event_loop.run(run_app(settings))
+        asyncio.run(run_app(settings))
     except KeyboardInterrupt:
         pass
     except Exception as exc:  # start-up failures get one clear line, not a traceback
