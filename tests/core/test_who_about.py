@@ -62,4 +62,12 @@ async def test_the_person_is_the_longest_run_of_words_that_names_someone(core):
     assert split is not None and (split.person, split.subject) == ("the foreign minister", "troops at border")
     assert split_person_subject("Marcelo Ebrard's stance on steel tariffs", people).subject == "steel tariffs"
     assert split_person_subject("tariffs on steel", people) is None  # no one named
-    assert split_person_subject("Sheinbaum", people) is None  # a name alone is no subject
+    assert split_person_subject("Sheinbaum", people) is None  # a name alone: /who as ever
+    assert split_person_subject("what did Ebrard say?", people).subject == ""  # everything they said
+
+
+async def test_a_question_about_everything_someone_said_lists_their_claims(core):
+    answer = await core.who("what did Ebrard say?")
+    assert isinstance(answer, WhoAnswer) and answer.person.id == "marcelo-ebrard"
+    answer = await core.who("what has the Mexican president said")
+    assert isinstance(answer, WhoAnswer) and answer.person.id == "claudia-sheinbaum"

@@ -135,14 +135,18 @@ class Lookups:
         best, others, as_of, problem = await self.resolve_person(name)
         if problem is not None and problem.reason == "no_match":
             # "Sheinbaum tariffs", "what did the foreign minister say about troops": a person and a subject.
-            about = await self.said_about(name)
-            if isinstance(about, SearchAnswer) or (about is not None and about.speaker):
-                return about  # their claims on it, or "nothing by them on that": the person is known
+            about = await self.said_about(name, limit)
+            if isinstance(about, SearchAnswer | WhoAnswer) or (about is not None and about.speaker):
+                return about  # their claims (on it), or "nothing by them on that": the person is known
             # Named in an article but not in the registry (e.g. a former ambassador): the claims and passages
             # that mention the name, rather than a dead end. Never their own claims: we do not know them.
             return await self.mentions(name) or about or problem
         if problem is not None or best is None:
             return problem or NotFound(name, "empty", "person")
+        return await self._who_answer(name, best, others, as_of, limit)
+
+    async def _who_answer(self, name: str, best: PersonMatch, others: list[PersonMatch], as_of: PartialDate | None,
+                          limit: int | None) -> WhoAnswer | NotFound:
         person, claims = await self._said_by(best.id, limit if limit is None or limit >= 0 else 0)
         if person is None:  # removed between resolving and reading
             return NotFound(name, "no_match", "person")
@@ -155,12 +159,17 @@ class Lookups:
             alternatives=tuple(others[:5]),
         )
 
-    async def said_about(self, text: str) -> SearchAnswer | NotFound | None:
-        """The claims of the person the text names that match the rest of it, best first; None when no run of
-        its words names anyone."""
+    async def said_about(self, text: str, limit: int | None = None) -> WhoAnswer | SearchAnswer | NotFound | None:
+        """The claims of the person the text names that match the rest of it, best first (all of them, as /who,
+        when the rest only asks: "what did Ebrard say"); None when no run of its words names anyone."""
         split = split_person_subject(text, await self.engine.people())
         if split is None:
             return None
+        if not split.subject:
+            best, others, as_of, problem = await self.resolve_person(split.person)
+            if problem is not None or best is None:
+                return problem
+            return await self._who_answer(split.person, best, others, as_of, limit)
         found = await self.search(split.subject, speaker=split.person, limit=10)
         if isinstance(found, NotFound) and found.what == "claim":
             speaker = (await self.resolve_person(split.person))[0]

@@ -32,12 +32,13 @@ foreign former vice chancellor representative rep speaker leader commissioner di
 @dataclass(frozen=True)
 class PersonAndSubject:
     person: str  # the words naming the person, as typed ("the foreign minister")
-    subject: str  # what they are asked about, as typed ("troops")
+    subject: str  # what they are asked about, as typed ("troops"); "" for everything they said
     score: float
 
 
 def split_person_subject(text: str, people: PeopleIndex) -> PersonAndSubject | None:
-    """The longest run of words that names someone, and the rest of the question as its subject."""
+    """The longest run of words that names someone, and the rest of the question (less the words that only
+    join a name to a subject) as its subject."""
     tokens = text[:300].split()
     if len(tokens) < 2:
         return None
@@ -60,8 +61,7 @@ def _candidate(tokens: list[str], start: int, size: int, people: PeopleIndex) ->
     if not matches or matches[0].score < NAME_SPAN_ACCEPT:
         return None
     rest = [word for word in tokens[:start] + tokens[start + size:] if _content(word)]
-    if not rest:
-        return None
+    # "what did Ebrard say": nothing left but how the question is put; the subject is everything they said
     return PersonAndSubject(" ".join(span).strip(" ,;:?!."), " ".join(rest).strip(" ,;:?!."), matches[0].score)
 
 
