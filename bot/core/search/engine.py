@@ -240,6 +240,8 @@ def _rank(index: IndexReader, text: str, filters: ClaimFilter | None, people: Pe
     ranking = Ranking(corrections=corrections, groups=groups)
     if not any(not g.term.stop or g.persons for g in groups):
         return ranking  # only stop words ("the of and"): nothing was asked, so nothing is an answer
+    if not any(g.alts or g.persons or g.percent for g in groups):
+        return ranking  # no word of it is in the index in any form: no claim can hold any of it
     rows = None
     if filters is not None:
         scan = index.filtered_docs(filters, SCAN_LIMIT + 1)
