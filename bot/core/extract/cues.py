@@ -16,6 +16,7 @@ from bot.core.extract.lexicon import (
     SPANISH_REPORTING,
     inflections,
 )
+from bot.core.extract.names import alternation
 
 _FORMS: dict[str, tuple[str, str]] = {}
 for _base in ACTION:
@@ -29,6 +30,9 @@ for _form in SPANISH_REPORTING:
     _FORMS.setdefault(_form, ("say", "reporting"))
 VERB_FORMS = frozenset(_FORMS)
 _WORD = re.compile(r"[a-z]+")
+# Only the words that are verb forms, found at C speed (a whole run of letters, as _WORD takes words): most of a
+# sentence's words are not, and a Python loop over every word cost more than the rest of this module.
+_VERB = re.compile(r"(?<![a-z])(?:" + alternation(_FORMS) + r")(?![a-z])")
 # "Mexico should make it clear", "she may argue": advice or conjecture about saying, not a statement made.
 _MODAL = re.compile(r"\b(?:should|must|might|may|could|would|will|shall|ought to|needs? to|has to|have to)\s+(?:\w+ly\s+)?(?:also\s+)?$")
 _NEGATED = re.compile(r"(?:\bnot|n't|\bnever|\bdeclined to|\brefused to)\s+(?:\w+ly\s+)?$")
@@ -89,8 +93,8 @@ def find(flat_text: str, ranges: list[tuple[int, int]]) -> list[Cue]:
             if _MODAL.search(flat_text[max(start, a - 24):a]):
                 continue
             out.append(Cue(a, word.end(), flat_text[a:b], "reporting", word.group()))
-        for m in _WORD.finditer(flat_text, start, end):
-            if m.group() not in _FORMS or any(a <= m.start() < b for a, b in phrases):
+        for m in _VERB.finditer(flat_text, start, end):
+            if any(a <= m.start() < b for a, b in phrases):
                 continue
             base, kind = _FORMS[m.group()]
             if (" " + flat_text[max(start, m.start() - 7):m.start()]).endswith(_OWNERS):
