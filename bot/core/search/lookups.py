@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, TypeVar
 
@@ -11,7 +12,7 @@ from rapidfuzz import fuzz
 from bot.core.analysis.fold import fold
 from bot.core.analysis.terms import prepare, query_terms, terms, words
 from bot.core.dates import PartialDate
-from bot.core.models import Briefing, BriefingItem, ClaimFilter, ClaimView, NotFound, Person
+from bot.core.models import Article, Briefing, BriefingItem, ClaimFilter, ClaimView, NotFound, Person
 from bot.core.search import people as people_mod
 from bot.core.search.engine import ACCEPT, SearchEngine
 from bot.core.search.filters import (
@@ -49,16 +50,23 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T")
+# (the person, the others it may mean, the date typed with it, or why no one)
+Resolved = tuple[PersonMatch | None, list[PersonMatch], PartialDate | None, NotFound | None]
 CANDIDATES_ON_A_DAY = 30  # claims (best first, suggestions included) checked against a day named without a year
+
+
+RESOLVED_KEPT = 4_096  # names typed lately, with the person each means (a burst names the same few people)
 
 
 class Lookups:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.engine = SearchEngine(store)
+        self._resolved: OrderedDict[str, tuple[str, Resolved]] = OrderedDict()  # text -> (content, its person)
 
     def invalidate(self) -> None:
         self.engine.invalidate()
+        self._resolved.clear()
 
     async def warm(self) -> None:
         """Build what lookups keep in memory (people, synonyms, briefing names) ahead of the first question."""
@@ -105,9 +113,21 @@ class Lookups:
 
     # --- people -----------------------------------------------------------------------------------------
 
-    async def resolve_person(self, text: str) -> tuple[PersonMatch | None, list[PersonMatch], PartialDate | None,
-                                                         NotFound | None]:
-        """The person the text means (role nouns by date), the alternatives, the date typed, or why not."""
+    async def resolve_person(self, text: str) -> Resolved:
+        """The person the text means (role nouns by date), the alternatives, the date typed, or why not; the
+        same text means the same person until the content changes (/who, its filters and /search ask again)."""
+        content = await self.engine.generation()
+        kept = self._resolved.get(text)
+        if kept is not None and kept[0] == content:
+            self._resolved.move_to_end(text)
+            return kept[1]
+        resolved = await self._resolve_person(text)
+        self._resolved[text] = (content, resolved)
+        if len(self._resolved) > RESOLVED_KEPT:
+            self._resolved.popitem(last=False)
+        return resolved
+
+    async def _resolve_person(self, text: str) -> Resolved:
         name, as_of = people_mod.split_date(people_mod.strip_question(text[:200]))
         if not people_mod.alias_key(name):
             return None, [], as_of, NotFound(text, "empty", "person")
@@ -439,14 +459,21 @@ class Lookups:
             close = tuple(title for _, title, score in ranked if score >= NAME_SUGGEST)[:3]
             return NotFound(article, "no_match", "article", close)
         article_id, title, score = ranked[0]
-        found = await self.store.article(article_id)
+        found, claims, has_text = await self.per_content(f"source:{article_id}", lambda: self._read_source(article_id))
         if found is None:
             return NotFound(article, "no_match", "article")
-        claims: list[ClaimView] = await self.store.claims_for_article(article_id)
-        has_text = await self.store.passage(article_id, 0, 1) is not None
         matched = article_id if article.strip() == article_id else title
         alternatives = tuple((a, t) for a, t, s in ranked[1:] if s >= NAME_ACCEPT)
         return SourceAnswer(found, claims, matched, score, has_text, alternatives)
+
+
+    async def _read_source(self, article_id: str) -> tuple[Article | None, list[ClaimView], bool]:
+        """An article, its claims in text order and whether its text is stored: the same for every asker."""
+        found = await self.store.article(article_id)
+        if found is None:
+            return None, [], False
+        claims: list[ClaimView] = await self.store.claims_for_article(article_id)
+        return found, claims, await self.store.passage(article_id, 0, 1) is not None
 
 
 def _briefing_hits(query: str, names: BriefingNames) -> list[BriefingHit]:
