@@ -112,3 +112,23 @@ async def test_a_question_asking_for_a_percentage_finds_the_claim_with_one(core)
                                       "percentage of Venezuelans deported from Chile"])
 async def test_a_percentage_asked_about_something_absent_is_still_nothing(core, question):
     assert isinstance(await core.search(question), NotFound)
+
+
+def test_an_adverb_finds_its_adjective_and_back():
+    from bot.core.search.forms import derivations
+
+    assert "economic" in derivations("economically") and "economically" in derivations("economic")
+    assert "heavy" in derivations("heavily") and "sharp" in derivations("sharply")
+
+
+def test_a_preposition_is_no_form_of_a_verb():
+    from bot.core.search.forms import forms, inflections
+
+    assert "according" not in forms("accord") and "accorded" in forms("accord")  # a treaty is no "according to"
+    assert "including" not in inflections("include") and "included" in inflections("include")
+
+
+async def test_a_question_saying_how_finds_a_claim_saying_what(core):
+    # the claim speaks of the threats' "economic" weight; the question asks how they hurt "economically"
+    assert (await _ids(core, "Gilavci on why Trump's threats matter economically for Mexico"))[0] == \
+        "gilavci-trump-threats-economic-stakes"

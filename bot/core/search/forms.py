@@ -64,6 +64,11 @@ def bases(word: str, shortest: int = 4) -> frozenset[str]:
     return frozenset(out)
 
 
+# -ing forms that are words of their own in news copy, prepositions ("according to", "including"): a question
+# asking about an accord or what was included does not mean them.
+PREPOSITIONS = frozenset("according concerning regarding including excluding pending barring".split())
+
+
 @lru_cache(maxsize=8192)
 def forms(base: str) -> frozenset[str]:
     """The forms a base word may take: with each ending, with an e or y changed, with its last consonant
@@ -79,7 +84,7 @@ def forms(base: str) -> frozenset[str]:
     for spelled in _spellings(base):
         out |= {spelled, *(spelled + end for end in SUFFIXES)}
     out.update(IRREGULAR.get(base, ()))
-    return frozenset(out)
+    return frozenset(out - (PREPOSITIONS - {base}))
 
 
 def inflections(word: str) -> set[str]:
@@ -109,7 +114,25 @@ def derivations(word: str) -> frozenset[str]:
         if len(root) >= 4:
             out |= {root + end for end in _DERIVING}
         out |= {f for base in bases(verb) for f in forms(base)}
+    out |= _adverb_and_adjective(word)
     return frozenset(out - inflections(word) - {word})
+
+
+def _adverb_and_adjective(word: str) -> set[str]:
+    """"economically" -> economic, "heavily" -> heavy, "sharply" -> sharp; and back ("economic" ->
+    economically, "sharp" -> sharply): a question says how, a claim says what ("hit economically" is "an
+    economic hit")."""
+    if len(word) < 6 or not word.isalpha():
+        return set()
+    if word.endswith("ically"):
+        return {word[:-4]}
+    if word.endswith("ily"):
+        return {word[:-3] + "y"}
+    if word.endswith("ly"):
+        return {word[:-2]}
+    if word.endswith("ic"):
+        return {word + "ally"}
+    return {word[:-1] + "ily"} if word.endswith("y") else {word + "ly"}
 
 
 def _spellings(word: str) -> set[str]:
