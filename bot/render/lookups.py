@@ -137,9 +137,12 @@ def when_reply(answer: SearchAnswer) -> Reply:
 
 def search_reply(answer: SearchAnswer) -> Reply:
     title = f"Search: {plain_query(answer.query, 80, markdown=False)}" if answer.query.strip() else "Search"
+    filters = dict(answer.filters)
+    if answer.mode == "said_about" and "speaker" in filters:  # "/who Sheinbaum on deportations"
+        title = f"{filters.pop('speaker')} on “{plain_query(answer.query, 80, markdown=False)}”"
     head = []
-    if answer.filters:
-        head.append("Filters: " + ", ".join(f"{k} {v}" for k, v in answer.filters.items()))
+    if filters:
+        head.append("Filters: " + ", ".join(f"{k} {v}" for k, v in filters.items()))
     for person in answer.people:
         head.append(f"Person: **{person.name}** — `/who {person.name}`")
     for briefing in answer.briefings:

@@ -52,8 +52,8 @@ async def test_plain_names_and_unregistered_names_answer_as_before(core):
 async def test_the_reply_is_a_search_of_their_claims_not_a_list_of_mentions(core):
     reply, answer = await Commands(core).who("Sheinbaum on deportations")
     assert isinstance(answer, SearchAnswer)
-    assert not reply.pages[0].title.startswith("Mentions")
-    assert "Claudia Sheinbaum" in reply.pages[0].description
+    assert reply.pages[0].title == "Claudia Sheinbaum on “deportations”"
+    assert "deported" in reply.pages[0].description
 
 
 async def test_the_person_is_the_longest_run_of_words_that_names_someone(core):

@@ -191,6 +191,8 @@ class Lookups:
                 return problem
             return await self._who_answer(split.person, best, others, as_of, limit)
         found = await self.search(split.subject, speaker=split.person, limit=10)
+        if isinstance(found, SearchAnswer):
+            return dataclasses.replace(found, mode="said_about")
         if isinstance(found, NotFound) and found.what == "claim":
             speaker = (await self.resolve_person(split.person))[0]
             return dataclasses.replace(found, speaker=speaker.name if speaker else None)

@@ -56,7 +56,7 @@ class SearchAnswer:
     """Answer to /search, /quote and /when: claims best first (quote, search) or in date order (when)."""
 
     query: str
-    mode: str  # search | quote | when
+    mode: str  # search | quote | when | mentions (a name the registry lacks) | said_about (/who name + subject)
     hits: tuple[Hit, ...]
     total: int = 0  # matches above the threshold, of which `hits` is the first `limit`
     people: tuple[PersonMatch, ...] = ()  # people the query names (search)
