@@ -132,3 +132,15 @@ async def test_a_question_saying_how_finds_a_claim_saying_what(core):
     # the claim speaks of the threats' "economic" weight; the question asks how they hurt "economically"
     assert (await _ids(core, "Gilavci on why Trump's threats matter economically for Mexico"))[0] == \
         "gilavci-trump-threats-economic-stakes"
+
+
+def test_a_phrase_led_by_a_short_irregular_verb_takes_its_forms():
+    from bot.core.search.lexicon import head_forms
+
+    assert {"going", "went", "gone"} <= head_forms("go") and head_forms("in") == frozenset({"in"})
+
+
+async def test_idioms_find_the_words_a_claim_uses(core):
+    # "teaming up" is cooperation and "going it alone" isolation; "rather" says how the question is put
+    assert (await _ids(core, "Sheinbaum would rather keep teaming up with the US than going it alone"))[0] == \
+        "sheinbaum-cooperation-not-isolation"

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from bot.core.analysis.terms import STOPWORDS
-from bot.core.search.forms import bases, forms
+from bot.core.search.forms import IRREGULAR, bases, forms
 
 MAX_PHRASE = 4
 
@@ -85,8 +85,11 @@ class Lexicon(dict[str, tuple[str, ...]]):
 
 
 def head_forms(head: str) -> frozenset[str]:
-    """The forms of a phrase's first word ("a", "in" or "per" take none)."""
-    return forms(head) if len(head) >= 3 and head not in STOPWORDS else frozenset((head,))
+    """The forms of a phrase's first word ("a", "in" or "per" take none; a short irregular verb does: "go it
+    alone" -> going it alone, went it alone)."""
+    if head in STOPWORDS or (len(head) < 3 and head not in IRREGULAR):
+        return frozenset((head,))
+    return forms(head)
 
 
 def phrase_forms(phrase: str) -> frozenset[str]:
