@@ -36,6 +36,18 @@ async def test_nothing_by_them_on_it_says_so_and_offers_everything_they_said(cor
     assert "No claim by Claudia Sheinbaum" in text and "/who Claudia Sheinbaum" in text
 
 
+async def test_a_country_or_title_before_the_surname_still_means_them(core):
+    for asked in ("Mexico's Sheinbaum on deportations", "President Sheinbaum on deportations"):
+        answer = await core.who(asked)
+        assert isinstance(answer, SearchAnswer) and speakers(answer) == {"claudia-sheinbaum"}, asked
+
+
+async def test_a_possessive_name_belongs_to_the_subject(core):
+    people = await core.lookups.engine.people()
+    split = split_person_subject("Mexico on Trump's tariffs", people)
+    assert (split.person, split.subject) == ("Mexico", "Trump's tariffs")
+
+
 async def test_another_person_with_the_same_surname_is_not_taken_for_them(core):
     answer = await core.who("Jill Biden")
     assert not isinstance(answer, (WhoAnswer, SearchAnswer)) or "joe-biden" not in speakers(answer)

@@ -34,6 +34,7 @@ class PersonAndSubject:
     person: str  # the words naming the person, as typed ("the foreign minister")
     subject: str  # what they are asked about, as typed ("troops"); "" for everything they said
     score: float
+    is_person: bool  # a person rather than a government or body: "Mexico's Sheinbaum" means Sheinbaum
 
 
 def split_person_subject(text: str, people: PeopleIndex) -> PersonAndSubject | None:
@@ -44,7 +45,7 @@ def split_person_subject(text: str, people: PeopleIndex) -> PersonAndSubject | N
         return None
     for size in range(min(LONGEST_NAME, len(tokens) - 1), 0, -1):
         found = [_candidate(tokens, start, size, people) for start in range(len(tokens) - size + 1)]
-        best = max((c for c in found if c is not None), key=lambda c: c.score, default=None)
+        best = max((c for c in found if c is not None), key=lambda c: (c.is_person, c.score), default=None)
         if best is not None:
             return best
     return None
@@ -57,17 +58,24 @@ def _candidate(tokens: list[str], start: int, size: int, people: PeopleIndex) ->
         return None
     if size == 1 and start > 0 and _given_name(tokens[start - 1]):
         return None
+    if span[-1].endswith(("'s", "’s")) and start + size < len(tokens) and _content(tokens[start + size]):
+        return None  # "Trump's tariffs", "Mexico's Sheinbaum" qualify what follows; "Ebrard's stance on" speaks
     matches = people.match(" ".join(span), limit=1)
     if not matches or matches[0].score < NAME_SPAN_ACCEPT:
         return None
     rest = [word for word in tokens[:start] + tokens[start + size:] if _content(word)]
     # "what did Ebrard say": nothing left but how the question is put; the subject is everything they said
-    return PersonAndSubject(" ".join(span).strip(" ,;:?!."), " ".join(rest).strip(" ,;:?!."), matches[0].score)
+    return PersonAndSubject(" ".join(span).strip(" ,;:?!."), " ".join(rest).strip(" ,;:?!."), matches[0].score,
+                            people.kinds.get(matches[0].id) == "person")
 
 
 def _given_name(word: str) -> bool:
+    """A capitalised word that may be a first name: not a title, not a question word, not a possessive or an
+    acronym ("Mexico's Sheinbaum", "US envoy")."""
+    if not word[:1].isupper() or word.endswith(("'s", "’s")) or word.replace(".", "").isupper():
+        return False
     folded = fold(word)
-    return word[:1].isupper() and folded not in TITLES and folded not in CONNECTORS
+    return folded not in TITLES and folded not in CONNECTORS
 
 
 def _content(word: str) -> bool:
