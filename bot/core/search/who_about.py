@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.core.analysis.fold import fold
+from bot.core.analysis.terms import deletion_keys
 from bot.core.search.people import PeopleIndex, alias_key
 
 LONGEST_NAME = 5  # words: "Mexico's Foreign Minister Juan Ramon de la Fuente" is found by its last words
@@ -60,6 +61,8 @@ def _candidate(tokens: list[str], start: int, size: int, people: PeopleIndex) ->
         return None
     if span[-1].endswith(("'s", "’s")) and start + size < len(tokens) and _content(tokens[start + size]):
         return None  # "Trump's tariffs", "Mexico's Sheinbaum" qualify what follows; "Ebrard's stance on" speaks
+    if not _could_name(key, people):
+        return None
     matches = people.match(" ".join(span), limit=1)
     if not matches or matches[0].score < NAME_SPAN_ACCEPT:
         return None
@@ -67,6 +70,14 @@ def _candidate(tokens: list[str], start: int, size: int, people: PeopleIndex) ->
     # "what did Ebrard say": nothing left but how the question is put; the subject is everything they said
     return PersonAndSubject(" ".join(span).strip(" ,;:?!."), " ".join(rest).strip(" ,;:?!."), matches[0].score,
                             people.kinds.get(matches[0].id) == "person")
+
+
+def _could_name(key: str, people: PeopleIndex) -> bool:
+    """Whether every word of the span is a word of some alias, as typed or one slip away: a cheap test that
+    spares the fuzzy match for the many runs of a long question that name no one."""
+    return all(token in people.by_token
+               or (len(token) >= 4 and any(k in people.by_deletion for k in deletion_keys(token)))
+               for token in key.split())
 
 
 def _given_name(word: str) -> bool:
