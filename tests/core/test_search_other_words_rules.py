@@ -144,3 +144,52 @@ async def test_idioms_find_the_words_a_claim_uses(core):
     # "teaming up" is cooperation and "going it alone" isolation; "rather" says how the question is put
     assert (await _ids(core, "Sheinbaum would rather keep teaming up with the US than going it alone"))[0] == \
         "sheinbaum-cooperation-not-isolation"
+
+
+@pytest.mark.parametrize(
+    ("question", "claim"),
+    [
+        # a month is written with a capital by grammar: it names a time, not a place the claim lacks
+        ("who won the presidential election in November", "trump-wins-2024-election"),
+        ("which leaders congratulated Trump on his election win in November", "sheinbaum-congratulates-trump"),
+    ],
+)
+async def test_a_month_is_no_place_the_claim_lacks(core, question, claim):
+    assert (await _ids(core, question))[0] == claim
+
+
+@pytest.mark.parametrize("question", ["Trudeau resigned in January", "Honduras deportation flights in March"])
+async def test_a_month_does_not_hide_what_the_corpus_lacks(core, question):
+    assert isinstance(await core.search(question), NotFound)
+
+
+async def test_a_verb_no_claim_holds_finds_the_synonyms_of_its_noun(core):
+    # no claim says "emigrate" in any form; its noun "emigration" is a synonym of the claim's "migration"
+    assert (await _ids(core, "agreement to tackle why people emigrate"))[0] == \
+        "us-mexico-agree-migration-root-causes-dec-2023"
+
+
+def test_everyday_phrases_are_found_only_as_the_whole_run():
+    from bot.core.search.everyday import everyday_runs
+
+    assert everyday_runs("why people leave in the first place".split()) == {3, 4, 5, 6}
+    assert everyday_runs("the first place migrants reach".split()) == set()  # "place" may be the subject
+
+
+async def test_an_everyday_phrase_says_how_the_question_is_put(core):
+    # "at the end of the day": "end" and "day" are not what is asked about (a claim says "a day before ...")
+    assert (await _ids(core, "Sheinbaum congratulated Trump at the end of the day"))[0] == \
+        "sheinbaum-congratulates-trump"
+
+
+@pytest.mark.parametrize(
+    ("question", "claim"),
+    [
+        ("Trump urged Mexico to stop the migrants", "trump-presses-mexico-migration-or-economic-penalty"),  # rein in
+        ("when did Sheinbaum and Trump first speak", "sheinbaum-trump-first-call-after-election"),  # conversation
+        ("the two governments will jointly tackle why people emigrate",  # jointly -> together
+         "us-mexico-agree-migration-root-causes-dec-2023"),
+    ],
+)
+async def test_everyday_verbs_and_adverbs_find_the_claims_words(core, question, claim):
+    assert (await _ids(core, question))[0] == claim

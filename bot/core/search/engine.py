@@ -22,7 +22,7 @@ import re
 import time
 import weakref
 from collections import defaultdict
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import TYPE_CHECKING, TypeVar
@@ -41,7 +41,7 @@ from bot.core.analysis.terms import (
     words,
 )
 from bot.core.models import ClaimFilter
-from bot.core.search.everyday import is_everyday
+from bot.core.search.everyday import everyday_runs, is_everyday
 from bot.core.search.forms import derivations, forms, inflections
 from bot.core.search.lexicon import Lexicon, phrase_forms
 from bot.core.search.people import PeopleIndex
@@ -82,6 +82,12 @@ MAX_NAME_SCAN = 300  # characters of the question read for capitalised names
 # Words that ask for a percentage ("what share of Mexicans", "by what percentage"): a claim holding any
 # percentage figure (76pct) holds them, as through a synonym.
 PERCENT_WORDS = frozenset("share shares proportion proportions percentage percentages percent fraction".split())
+# Months and days are written with a capital by grammar, not because they name a place or a body: "who won the
+# vote last November" asks about a time, which a claim states as its date, not in its words.
+CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+    " monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 Conjunction = tuple[tuple[str, ...], ...]  # claims holding one term of every inner tuple
@@ -259,7 +265,7 @@ def _rank(index: IndexReader, text: str, filters: ClaimFilter | None, people: Pe
 
 def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int,
             lexicon: Lexicon | None = None) -> tuple[list[Group], list[tuple[str, str]]]:
-    qterms = query_terms(text)
+    qterms = _everyday_phrases_as_small_words(query_terms(text), text)
     if not qterms or docs == 0:
         return [], []
     phrases = _phrases(qterms, text, lexicon) if lexicon and getattr(lexicon, "heads", None) else {}
@@ -321,7 +327,8 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
         staged.append((q, alts, known))
     # The synonyms of every word (of the word as typed, a form of it or a typo's correction), in one lookup.
     related: list[dict[str, float]] = [
-        _related(lexicon, q.text, alts) if lexicon and not q.figure and not q.stop and i not in mentions
+        (_related(lexicon, q.text, alts) or _related_to_nouns(lexicon, derived.get(q.text, ()), alts))
+        if lexicon and not q.figure and not q.stop and i not in mentions
         and i not in phrase_groups else {} for i, (q, alts, _) in enumerate(staged)]
     if known_df is not None:
         held = known_df
@@ -354,6 +361,19 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
             group.weight = _idf(docs, 1) * 0.7
         groups.append(group)
     return groups, corrections
+
+
+def _everyday_phrases_as_small_words(qterms: list[QueryTerm], text: str) -> list[QueryTerm]:
+    """The words of a set phrase that says how the question is put ("in the first place") weigh as small
+    words: "first" and "place" there are not what is asked about (unless the question uses them elsewhere
+    too). Read in the words as written: the query terms are deduplicated ("at the end of the day")."""
+    run = words(prepare(text[:MAX_NAME_SCAN * 2]))
+    inside = everyday_runs(run)
+    if not inside:
+        return qterms
+    small = {run[i] for i in inside} - {word for i, word in enumerate(run) if i not in inside}
+    return [QueryTerm(q.text, q.alternatives, stop=True) if q.text in small and not q.figure else q
+            for q in qterms]
 
 
 def _df(term: str, dfs: dict[str, int]) -> int:
@@ -448,6 +468,14 @@ def _related(lexicon: Lexicon, word: str, alts: dict[str, float]) -> dict[str, f
             if form not in spellings and weight > out.get(form, 0.0):
                 out[form] = weight
     return out
+
+
+def _related_to_nouns(lexicon: Lexicon, nouns: Iterable[str], alts: dict[str, float]) -> dict[str, float]:
+    """For a verb no claim holds in any form, nor any synonym of it: the synonyms of its nouns, a step further
+    (counted as a synonym of the verb itself, which it is: "why people emigrate" -> emigration -> migration)."""
+    if alts:
+        return {}
+    return {form: 1.0 for noun in nouns for form in lexicon.expand(noun)}
 
 
 def _first_stage(index: IndexReader, groups: list[Group], wanted: int, docs: int) -> list[int]:
@@ -719,7 +747,8 @@ def _places(groups: list[Group], text: str, named: dict[str, list[set[str]]], do
     return [(g.term.text, _idf(docs, max(g.df, 1)) if docs else g.weight, g.persons,
              frozenset(joined.get(g.term.text, ()))) for g in groups
             if g.term.text in capitalised and g.term.text not in named and not g.term.stop and not g.guessed
-            and len(g.term.text) > 1 and (g.alts or g.persons or g.term.text not in acronyms)]
+            and g.term.text not in CALENDAR_WORDS and len(g.term.text) > 1
+            and (g.alts or g.persons or g.term.text not in acronyms)]
 
 
 def _joined_names(text: str) -> dict[str, set[str]]:

@@ -38,3 +38,32 @@ def is_everyday(word: str) -> bool:
     """Whether the word (folded) is an everyday word. The forms are listed: an ending taken off could make
     another word of a subject ("goods" is not "good", "news" not "new")."""
     return word in EVERYDAY_WORDS
+
+
+# Set phrases that only say how a question is put ("why people leave in the first place", "at the end of the
+# day"): their words (place, end, day, time) could name a subject alone, so a phrase is read as small words
+# only as the whole run, as folded.
+EVERYDAY_PHRASES = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "in the first place", "at the end of the day", "for the time being", "at the moment", "all of a sudden",
+        "in the end", "after all", "once again", "all over again", "as a matter of fact", "in the meantime",
+        "at the same time", "by the way", "more or less", "sooner or later", "from time to time",
+        "every now and then", "at this point", "in any case", "for good",
+    )
+)
+
+
+_BY_FIRST_WORD: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in EVERYDAY_PHRASES:
+    _BY_FIRST_WORD.setdefault(_phrase[0], []).append(_phrase)
+
+
+def everyday_runs(words: list[str]) -> set[int]:
+    """The positions of the words that make up an everyday phrase (EVERYDAY_PHRASES) in the run of words."""
+    found: set[int] = set()
+    for start, word in enumerate(words):
+        for phrase in _BY_FIRST_WORD.get(word, ()):
+            if tuple(words[start:start + len(phrase)]) == phrase:
+                found.update(range(start, start + len(phrase)))
+    return found
