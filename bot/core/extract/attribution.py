@@ -151,6 +151,8 @@ def attribute(text: str, flat_text: str, cue: Cue, mentions: list[Mention], floo
         if _gap_is_auxiliary(gap) or _APPOSITIVE.match(gap) or _RELATIVE.match(gap):
             if _object_before(text, flat_text, mention.start, floor):
                 continue  # "sending migrants back to Mexico has created ...": Mexico is no subject
+            if _describes_name_before(flat_text, mention, before, gap):
+                continue  # "Human Rights First, a U.S.-based group, said": the group described spoke
             return Attribution(cue, mention, "subject")
         if len(gap) > 140:
             break
@@ -163,17 +165,35 @@ def attribute(text: str, flat_text: str, cue: Cue, mentions: list[Mention], floo
     if cue.kind == "reporting" and not cue.word.endswith("ing") and _INVERSION_BEFORE.search(text[max(floor, cue.start - 4):cue.start]):
         after = [m for m in mentions if cue.end <= m.start <= cue.end + 40
                  and not _POSSESSIVE.match(text[m.end:m.end + 2])]
-        # "said the minister", "said Senator Ron Wyden", "said one farmer": an article or a title may stand between
-        if after and _INVERSION_GAP.fullmatch(text, cue.end, after[0].start) \
-                and _INVERSION_AFTER.match(flat_text, after[0].end):
-            return Attribution(cue, after[0], "inverted")
+        # "said the minister", "said Senator Ron Wyden", "said one farmer": an article or a title may stand between;
+        # a body inside the title ("said Homeland Security Secretary Diane Carver") yields to the name ending it
+        for mention in after:
+            if not _INVERSION_GAP.fullmatch(text, cue.end, mention.start):
+                break
+            if _INVERSION_AFTER.match(flat_text, mention.end):
+                return Attribution(cue, mention, "inverted")
+    if cue.kind == "reporting" and (acronym := _acronym_subject(text, flat_text, cue, floor)):
+        return Attribution(cue, acronym, "subject")
     return Attribution(cue, None, "none")
+
+
+# "X, a U.S.-based group, said", "X, the state's migrant office, said": the aside describes the name before it
+_DESCRIPTOR_BEFORE = re.compile(r",\s+(?:an?|the|one)\s+(?:[\w.’'-]+\s+){0,4}$")
+
+
+def _describes_name_before(flat_text: str, mention: Mention, before: list[Mention], gap: str) -> bool:
+    if gap.strip() != ",":
+        return False
+    opened = _DESCRIPTOR_BEFORE.search(flat_text, max(0, mention.start - 60), mention.start)
+    return opened is not None and any(m.end <= opened.start() and flat_text[m.end:opened.start()].strip() == ""
+                                      for m in before)
 
 
 # A name right after a preposition or a verb is its object ("back to Mexico has created", "grants the
 # government expanded tools"), never the subject of the verb that follows it; nor one after "of" ("X, the
 # chairman of the Y Committee, said": X said it).
 _OBJECT_OF = re.compile(r"\b(?:in|from|to|into|toward|towards|against|with|at|on|for|about|than|between|across|upon|of|"
+                        r"aboard|around|near|outside|inside|through|via|behind|beyond|during|amid|among|within|"
                         r"(?P<verb>[a-z]+))\s+(?:the\s+)?$")
 
 
@@ -273,3 +293,22 @@ def _one_word_source(text: str, start: int) -> Mention | None:
             speaker = Speaker(slug(name), name, "organisation", None, known=False)
             return Mention(start + match.start(), start + match.end(), speaker, "name")
     return None
+
+
+# "INEGI reported on Wednesday that ...", "..., CBP said.": a body known by its initials, which the mention
+# finder leaves alone elsewhere (capitals are too often a treaty or a measure: "USMCA", "GDP"); only as the
+# subject right before a reporting verb
+_INITIALISM = re.compile(r"(?<![\w.’'-])[A-Z]{3,6}(?![\w.’'-])")
+
+
+def _acronym_subject(text: str, flat_text: str, cue: Cue, floor: int) -> Mention | None:
+    found = list(_INITIALISM.finditer(text, max(floor, cue.start - 40), cue.start))
+    if not found:
+        return None
+    last = found[-1]
+    name = last.group()
+    gap = text[last.end():cue.start]
+    if name.lower() in _NOT_SOURCES or "," in gap or not _gap_is_auxiliary(gap) \
+            or _object_before(text, flat_text, last.start(), floor):
+        return None
+    return Mention(last.start(), last.end(), Speaker(slug(name), name, "organisation", None, known=False), "name")

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from bot.core.dates import PartialDate
-from bot.core.extract.lexicon import MONTH_ABBR, MONTHS, REPORTING, WEEKDAYS, inflections
+from bot.core.extract.lexicon import IRREGULAR_PAST, MONTH_ABBR, MONTHS, REPORTING, WEEKDAYS, inflections
 from bot.core.extract.model import ArticleContext, Dating
 
 _MONTH = r"(?P<month>" + "|".join(MONTHS) + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)"
@@ -277,7 +277,8 @@ def date_expressions(text: str, start: int, end: int) -> list[tuple[int, int, st
 # Words that open the content of what was said: a date after them is the content's, not the saying's.
 _CONTENT = re.compile(r"\b(?:that|had|has been|have been)\b")
 # A relative clause ("who took office in October", "deportees who were flown there on Friday") up to its comma.
-_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;:()\u2014]*")
+# ... and a "since" clause ("the lowest since the agency began publishing in 2000"): where a span begins
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|since)\b[^,;:()\u2014]*")
 
 
 # the reporting verb, whom it was said to, and how ("said in a statement", "told reporters at a briefing")
@@ -287,12 +288,14 @@ _ATTACHED = re.compile(r"[\w’'-]+\s+(?:(?:reporters|journalists|lawmakers|[A-Z
 
 # a past-tense verb of what was said, between the cue and a date ("said 12 migrants died ... on Wednesday");
 # a participle after a noun of saying ("a statement issued on Monday") is the saying's own
+_SAYING = frozenset(f for base in REPORTING for f in inflections(base))
+# the irregular pasts of the deed lexicon too ("said he shut the shelter last Thursday"), not those of saying
+_IRREGULAR_DEEDS = "|".join(sorted(set(IRREGULAR_PAST.values()) - _SAYING))
 _CLAUSE_VERB = re.compile(r"(?<!statement )(?<!post )(?<!video )(?<!message )(?<!letter )(?<!report )"
                           r"\b(?:[a-z]{3,}ed|fell|rose|sank|came|went|left|began|took|made|won|lost|hit|grew|ran|broke|"
-                          r"fled|froze|shot|held|met|sent|spent|built|cut|led)\b")
-
-
-_SAYING = frozenset(f for base in REPORTING for f in inflections(base))
+                          rf"fled|froze|shot|held|met|sent|spent|built|cut|led|{_IRREGULAR_DEEDS})\b")
+# a figure between the verb and a month or year ("reported 8,700 apprehensions ... in May"): the period counted
+_FIGURE = re.compile(r"\d")
 
 
 def _saying(text: str, at: int) -> bool:
@@ -332,11 +335,21 @@ def resolve(text: str, start: int, end: int, cue_at: int | None, context: Articl
         if any(a <= d_start < b and (cue_at is None or not a <= cue_at < b) for a, b in clauses):
             continue  # "Sheinbaum, who took office in October, said ...": the date of the aside
         dating = _dated(kind, m, text[d_start:d_end].strip(), context)
+        if dating is not None and _counted_period(text, cue_at, d_start, dating):
+            continue
         if dating is not None and _FIELDWORK.search(text, max(start, d_start - 80), d_start):
             dating = _findings(dating, days)
         if dating is not None:
             return dating
     return None
+
+
+def _counted_period(text: str, cue_at: int | None, d_start: int, dating: Dating) -> bool:
+    """"CBP reported 8,700 apprehensions in May": a month or year after the figure a verb reports is the period
+    the figure counts, not the day of the report (a day after it may still be the report's: "announced 25%
+    tariffs on Monday")."""
+    return (cue_at is not None and d_start > cue_at and dating.said_on.precision != "day"
+            and _saying(text, cue_at) and _FIGURE.search(text, cue_at, d_start) is not None)
 
 
 def _dated(kind: str, m: re.Match[str], phrase: str, context: ArticleContext) -> Dating | None:

@@ -21,7 +21,7 @@ REPORTING = (
     "counter condemn defend mention point comment testify notice observe speculate conclude find "
     "refer voice publish disclose reveal lament assure reassure recommend advise affirm retort decry denounce "
     "lambast applaud underscore underline clarify tout boast recount refute rebut oppose endorse outline repeat "
-    "expect"
+    "expect dispute credit"
 ).split()
 
 # Multi-word ways of saying something, each a regular expression over lowercased text: "raised concerns
@@ -169,6 +169,7 @@ SOURCE_NOUNS = {
     "employer": "employers", "trader": "traders", "banker": "bankers", "consumer": "consumers",
     "scientist": "scientists", "scholar": "scholars", "academic": "academics", "doctor": "doctors",
     "campaigner": "campaigners", "forecaster": "forecasters", "teacher": "teachers", "parent": "parents",
+    "lawyer": "lawyers", "attorney": "attorneys",
 }
 # Of those, the ones that speak for a government when a country qualifies them ("U.S. officials").
 GOVERNMENT_SOURCES = frozenset("official officials authorities diplomat diplomats negotiator negotiators "

@@ -71,6 +71,9 @@ _AGED = re.compile(r"\bthe\s+\d{2,3}-year-old(?:\s+(?!(?:who|said|says|had|has|w
 _DESCRIPTION = re.compile(r"\b(?:a|an)\s+$")
 _PARTISANS = frozenset("republican republicans democrat democrats conservative conservatives liberal liberals".split())
 _BODY_HEADS = frozenset("ministry department agency embassy secretariat commission bureau institute".split())
+# the last words of a public body's name that "the agency" may stand for ("Customs and Border Protection")
+_PUBLIC_BODY_ENDS = frozenset("protection patrol service administration enforcement guard bureau department "
+                              "institute commission secretariat ministry agency office".split())
 _THE_BODY = re.compile(r"the\s+(" + "|".join(sorted(_BODY_HEADS)) + r")\b")
 _WORD_BEFORE = re.compile(r"[\w'-]")
 
@@ -131,10 +134,28 @@ class Memory:
             self.recent = [s for s in self.recent if s.id != speaker.id][-3:] + [speaker]
         else:
             self.last_group = speaker
+            if _public_body(speaker):
+                self.by_head["agency"] = speaker  # "CBP said ...", then "according to the agency"
         if speaker.role:
             for noun in ROLE_NOUNS:
                 if noun in speaker.role.lower():
                     self.by_title[noun] = speaker
+
+
+def _public_body(speaker: Speaker) -> bool:
+    """A body "the agency" may stand for: an agency, a name ending like one, or one known by its initials."""
+    if speaker.kind != "organisation":
+        return speaker.kind == "agency"
+    return speaker.name.rsplit(None, 1)[-1].lower() in _PUBLIC_BODY_ENDS or speaker.name.isupper()
+
+
+def _title_before(text: str, start: int, end: int) -> str:
+    """The words before a name where its title may end: also a title set off by commas with the name
+    ("Mexico's Security Secretary, Omar García Harfuch, said"), so "the secretary" later is that name."""
+    before = text[max(0, start - 60):start]
+    if before.endswith(", ") and text[end:end + 1] == ",":
+        return before[:-2] + " "
+    return before
 
 
 def _clean_name(name: str) -> tuple[str, str | None]:
@@ -334,7 +355,8 @@ class MentionFinder:
         found.sort(key=lambda m: m.start)
         for m in found:
             if m.speaker.kind != "person" and m.how in ("registry", "name"):
-                for word in flat_text[m.start:m.end].split():
+                words = flat_text[m.start:m.end].split()
+                for word in words:
                     if word in _BODY_HEADS:
                         self.memory.by_head[word] = m.speaker
         opener = found[0] if found and found[0].start - start < 40 else None
@@ -449,7 +471,7 @@ class MentionFinder:
             if len(words) < 2 or not re.search(r"[a-z]", name) or words[-1].lower() in NOT_NAMES \
                     or words[-1].lower() in THINGS or words[-1].lower() in DEMONYMS:
                 return None
-            before = text[max(0, start - 60):start]
+            before = _title_before(text, start, start + len(name))
             # The title pattern is costly to try at every position; it can only match when the word just
             # before the name ends a title.
             last_word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""

@@ -48,6 +48,9 @@ class _Pass:
         self.last_quote: tuple[Speaker, int, Dating | None] | None = None  # speaker, paragraph, dating
         self.last_said: dict[str, tuple[int, Dating]] = {}  # each speaker's last statement: paragraph, dating
         self.last_source: tuple[Attribution, int, int] | None = None  # the previous sentence's figures' source
+        self.last_data: tuple[Attribution, int] | None = None  # the last named source of data, sentence number
+        self.bare_data: Attribution | None = None  # this sentence's "the data showed", with no owner named
+        self.interview = _INTERVIEW_LINE.search(text) is not None  # "Q: ..." / "A: ..." turns
         self.sentence_no = 0
         self.pending: list[tuple[sentences.Sentence, quotes.Quotation]] = []  # open quotes awaiting a speaker
         self.previous_date: tuple[int, Dating] | None = None  # the date the previous sentence gave, by paragraph
@@ -73,6 +76,8 @@ class _Pass:
 
     def _sentence(self, s: sentences.Sentence, inside: list[quotes.Quotation]) -> None:
         self.sentence_no += 1
+        if self.interview and self._turn(s) == "Q":
+            return  # "Q: Washington says the troops are there to stop smugglers.": the interviewer's question
         # "Meanwhile, ...", "Separately, ...": a new scene, not the day the sentence before named
         self.previous_date = None if _SCENE_CHANGE.match(s.text) else self.sentence_date
         stated = dating.resolve(self.text, s.start, s.end, None, self.context)
@@ -87,7 +92,12 @@ class _Pass:
         # form may be an adjective ("the surge expected over the coming months")
         self.unheard = any(a.how == "none" and a.cue.base in _SAYING and not a.cue.word.endswith("ed")
                            for a in attributions)
+        self.bare_data = next((a for a in attributions if a.mention is None and _DATA_SHOW.match(a.cue.base)), None)
         attributions = compound_subjects(self.text, share_subjects(self.text, attributions), mentions)
+        named = next((a for a in attributions if a.mention and (a.cue.kind == "according" or _DATA_SHOW.match(
+            a.cue.base))), None)
+        if named is not None:
+            self.last_data = (named, self.sentence_no)
         reporting = next((a for a in attributions if a.cue.kind != "action" and a.mention), None)
         quoted, labelled = self._quotes(s, inside, reporting, attributions)
         if not quoted:
@@ -98,6 +108,10 @@ class _Pass:
             self._statement(s, outside, partial)
         if stated and stated.said_on.precision == "day" and _OPENS_WITH_DATE.match(s.text):
             self._date_back(s, stated, first_claim)
+        made = self.out.claims[first_claim:]
+        if self.sentence_date and made and not any(c.dating.said_on == self.sentence_date[1].said_on for c in made):
+            # "X said he shut the shelter last Thursday": the day belongs to what was said, not to the scene
+            self.sentence_date = None
         self.previous_claims = (s.paragraph, first_claim, len(self.out.claims))
         for mention in mentions:
             if mention.how in ("registry", "name"):
@@ -106,6 +120,11 @@ class _Pass:
             # the article's own voice is no antecedent: "He has floated ..." after an assessment is not the author
             if claim.speaker and claim.span[0] >= s.start and not (claim.speaker == self.author and claim.cue is None):
                 self.mentions.memory.remember(claim.speaker)
+
+    def _turn(self, s) -> str | None:
+        """"Q" or "A" when the sentence is in a question-and-answer turn of an interview."""
+        turn = _INTERVIEW_TURN.match(self.text, _line_start(self.text, s.start))
+        return turn.group(1) if turn else None
 
     def _date_back(self, s, stated: Dating, first_claim: int) -> None:
         """"The government has reaffirmed its policy. On Friday, its foreign minister said ...": a sentence that
@@ -153,6 +172,8 @@ class _Pass:
                 if reporting is not None:
                     speaker, how = reporting.mention.speaker, reporting.how
                     how_penalty = HOW_PENALTY[reporting.mention.how]
+                elif self.interview and self.last_statement and self._turn(s) == "A" and _mostly_quote(s, q):
+                    speaker, how = self.last_statement[0], "continued"  # "A: “…”": the interviewee answers
                 elif self.last_quote and (q.continues or _mostly_quote(s, q)) and self.last_quote[1] >= s.paragraph - 1:
                     speaker, how = self.last_quote[0], "continued"
             else:
@@ -191,6 +212,8 @@ class _Pass:
             source = said[0] if said else None
             if source is None and self.last_source and self.last_source[1:] == (s.paragraph, self.sentence_no - 1):
                 source = self.last_source[0]  # "According to X, ... 80,000. It also detained 400 ...": X's figures
+            if source is None:
+                source = self._data_named_before()
             deeds = [a for a in attributed if a.cue.kind == "action" and a.mention.how != "source" and (
                 a.mention.speaker.known or a.mention.speaker.kind == "person")] if source is None else []
             if deeds:  # "Mexico deployed 10,000 troops": a named actor's deed, its figures with it
@@ -249,6 +272,14 @@ class _Pass:
             # but "Many in the party, however, say ..." is someone's view whose name was not found, not the writer's
             self._claim("paraphrase", s, None, ())
 
+    def _data_named_before(self) -> Attribution | None:
+        """"..., according to CBP data. Agents recorded 8,700 ..., the data showed.": data with no owner are
+        those a source was just named for (in the sentence before or the one before it)."""
+        bare = self.bare_data
+        if bare is None or self.last_data is None or self.sentence_no - self.last_data[1] > 2:
+            return None
+        return Attribution(bare.cue, self.last_data[0].mention, self.last_data[0].how)
+
     def _enumerated(self, s) -> bool:
         """"X outlined the commitments. First, ... Second, ...": points listed right after a statement, in its
         paragraph, are the speaker's."""
@@ -271,7 +302,7 @@ class _Pass:
         how = source.how if source else "article"
         penalty = HOW_PENALTY[source.mention.how] if source else 0.0
         cue = source.cue if source else None
-        if kind == "statistic" and source is not None and (source.cue.kind == "according" or _DATA_SHOW.match(cue.base)):
+        if source is not None and (source.cue.kind == "according" or kind == "statistic" and _DATA_SHOW.match(cue.base)):
             # "Approval stood at 85% in February, according to a survey", "crossings fell 40% in April, Border
             # Patrol data showed": the dates before the source are the period counted; the source states the
             # figures when it is said to ("according to figures released on Monday"), else when the article does
@@ -327,6 +358,13 @@ class _Pass:
 
 
 _WORDS = re.compile(r"\w+")
+# a question-and-answer interview: "Q: ..." is the interviewer's turn, "A: ..." the interviewee's
+_INTERVIEW_TURN = re.compile(r"([QA])\s?:\s")
+_INTERVIEW_LINE = re.compile(r"^Q\s?:\s", re.M)
+
+
+def _line_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
 # verbs that always report someone's words or views (not "revealed", which facts do too)
 _SAYING = frozenset("say tell argue warn claim insist contend complain maintain assert allege predict believe expect "
                     "fear worry note add explain stress".split())
