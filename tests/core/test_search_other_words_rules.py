@@ -142,7 +142,7 @@ def test_a_phrase_led_by_a_short_irregular_verb_takes_its_forms():
 
 async def test_idioms_find_the_words_a_claim_uses(core):
     # "teaming up" is cooperation and "going it alone" isolation; "rather" says how the question is put
-    assert (await _ids(core, "Sheinbaum would rather keep teaming up with the US than going it alone"))[0] == \
+    assert (await _ids(core, "Sheinbaum would rather be teaming up with the US than going it alone"))[0] == \
         "sheinbaum-cooperation-not-isolation"
 
 
