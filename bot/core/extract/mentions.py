@@ -355,8 +355,7 @@ class MentionFinder:
         found.sort(key=lambda m: m.start)
         for m in found:
             if m.speaker.kind != "person" and m.how in ("registry", "name"):
-                words = flat_text[m.start:m.end].split()
-                for word in words:
+                for word in flat_text[m.start:m.end].split():
                     if word in _BODY_HEADS:
                         self.memory.by_head[word] = m.speaker
         opener = found[0] if found and found[0].start - start < 40 else None
