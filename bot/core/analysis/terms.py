@@ -180,6 +180,45 @@ class QueryTerm:
     alternatives: tuple[str, ...]
     figure: bool = False
     stop: bool = False
+    proportion: bool = False  # a share written in words ("eight in ten"): about that percentage
+
+
+# Shares written in words, which reporters use for percentages: "eight in ten", "one out of every five", "two
+# thirds of", "four-fifths as many", "three-quarters". Each stands for a percentage, approximately ("nearly six
+# in ten" for 58.2%). A bare "a third" is not one ("a third country"): a fraction is followed by "of" or "as",
+# or hyphenated.
+_SMALL = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+_PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
+_COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|\d{1,2})"
+_PROPORTION = re.compile(
+    rf"\b(?:(?P<n>{_COUNT}) (?:in|out of) (?:every )?(?P<d>two|three|four|five|six|seven|eight|nine|ten|\d{{1,3}})\b"
+    rf"|(?:(?P<fn>a|one|two|three|four)(?P<sep>[- ]))?(?P<f>halves|half|thirds?|quarters?|fifths?)\b"
+    rf"(?P<tail>(?= (?:of|as)\b))?)"
+)
+
+
+_HALF_OF_TIME = re.compile(r"\b(?:first|second|last|latter|former|other|back|front|top|bottom) $")
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _SMALL.get(word, 1 if word in ("a", "one") else 0)
+
+
+def proportions(folded: str) -> list[tuple[int, int, str]]:
+    """(start, end, percentage term) for each share written in words in folded text."""
+    found = []
+    for match in _PROPORTION.finditer(folded):
+        if match["n"]:
+            share, whole = _count(match["n"]), _count(match["d"])
+        else:
+            if match["sep"] != "-" and match["tail"] is None:
+                continue  # "a third country", "one half": not a share of something
+            if not match["fn"] and (match["f"] != "half" or _HALF_OF_TIME.search(folded, 0, match.start())):
+                continue  # "thirds of", "quarters as": no count; "the first half of 2019" is a time
+            share, whole = _count(match["fn"] or "one"), _PARTS[match["f"]]
+        if 0 < share < whole <= 100:
+            found.append((match.start(), match.end(), f"{round(100 * share / whole)}pct"))
+    return found
 
 
 # Search-engine operators typed out of habit ("tariffs AND Trump", NEAR(a b)): syntax, not words to look for.
@@ -193,7 +232,14 @@ def query_terms(text: str, max_terms: int = 64) -> list[QueryTerm]:
     out: list[QueryTerm] = []
     seen: set[str] = set()
     cursor = 0
-    for figure in [*figures(folded), None]:
+    spans = figures(folded) if _DIGIT.search(folded) else []
+    shares = proportions(folded)
+    if shares:  # a share written in words is a figure too, unless a written figure overlaps it
+        spans += [Figure(start, end, (term,)) for start, end, term in shares
+                  if not any(f.start < end and start < f.end for f in spans)]
+        spans.sort(key=lambda f: f.start)
+    words_share = {(start, end) for start, end, _ in shares}
+    for figure in [*spans, None]:
         end = figure.start if figure else len(folded)
         for word in _words_of_folded(folded[cursor:end]):
             if word not in seen:
@@ -203,7 +249,8 @@ def query_terms(text: str, max_terms: int = 64) -> list[QueryTerm]:
             key = figure.terms[0]
             if key not in seen:
                 seen.add(key)
-                out.append(QueryTerm(" ".join(folded[figure.start:figure.end].split()), figure.terms, figure=True))
+                out.append(QueryTerm(" ".join(folded[figure.start:figure.end].split()), figure.terms, figure=True,
+                                     proportion=(figure.start, figure.end) in words_share))
             cursor = figure.end
     return out[:max_terms]
 

@@ -45,6 +45,7 @@ from bot.core.search.everyday import everyday_runs, is_everyday
 from bot.core.search.forms import derivations, forms, inflections
 from bot.core.search.lexicon import Lexicon, phrase_forms
 from bot.core.search.people import PeopleIndex
+from bot.core.search.thesaurus import synonyms as english_synonyms
 from bot.core.search.thresholds import CLAIM_ACCEPT as ACCEPT
 from bot.core.search.thresholds import (
     CLAIM_LACKS_PLACE,
@@ -74,6 +75,9 @@ PREFIX_WEIGHT = 0.8
 FORM_WEIGHT = 0.9  # another form of the same word: threaten / threatened / threat
 DERIVED_WEIGHT = 0.8  # a noun of the same verb: deported / deportee, enforce / enforcement
 SYNONYM_WEIGHT = 0.8  # a word of the same synonym group (data/synonyms.yaml): levy for tariff
+THESAURUS_WEIGHT = 0.7  # a general English synonym (thesaurus.py) of a word neither index nor lexicon knows
+THESAURUS_SYNONYMS = 12  # of its commonest senses' synonyms, at most this many are looked up
+THESAURUS_SHARE = 0.5  # a claim holding more of the question than this through such synonyms is no answer alone
 PHRASE_PART_WEIGHT = 0.5  # a word of a phrase the question holds ("hit back"), found without the rest
 CONTEXT_WEIGHT = 0.7  # a word found only in the claim's source passage, not in the claim itself
 OTHER_PERSON_CAP = ACCEPT - 0.1  # a person's claim that misses the other person the question names
@@ -107,6 +111,7 @@ class Group:
     persons: frozenset[str] = frozenset()  # a name in the query: claims by these people satisfy it too
     guessed: bool = False  # the index lacks the word in every form: alts are only typo corrections or completions
     percent: bool = False  # asks for a percentage: any percentage figure of a claim holds it (PERCENT_WORDS)
+    english: bool = False  # the index lacks the word: alts are its general English synonyms (thesaurus.py)
 
     @property
     def useful(self) -> bool:
@@ -336,6 +341,7 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
         wanted = {word for found in related for term in found for word in term.split()} - looked
         held = {**exact, **index.term_frequencies(wanted)} if wanted else exact
     near_df = dict(near)
+    english = _english_synonyms(index, staged, related, mentions, phrase_groups, _capitalised(text))
     groups: list[Group] = []
     for i, ((q, alts, known), found) in enumerate(zip(staged, related, strict=True)):
         for term, weight in found.items():
@@ -344,16 +350,22 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
                 alts.setdefault(term, SYNONYM_WEIGHT * weight)
                 near_df.setdefault(term, df)
                 known = known or weight >= 1.0  # a synonym of the word as typed, not of a typo's guess
+        for term, df in english.get(i, {}).items():
+            alts.setdefault(term, THESAURUS_WEIGHT)
+            near_df.setdefault(term, df)
+            known = True  # a word of the language, said another way: not a name the corpus lacks
         if i == len(qterms) - 1 and not alts and not q.figure and len(q.text) >= 3 and q.text.isalpha():
             for term, _count in index.prefix_terms(q.text, 5):
                 alts.setdefault(term, PREFIX_WEIGHT)
         if not alts and is_everyday(q.text):
             q = QueryTerm(q.text, q.alternatives, stop=True)  # how the question is put, not what it asks about
         dfs = [exact.get(a) or near_df.get(a) or (_df(a, exact) if " " in a else 0) for a in alts]
-        percent = q.text in PERCENT_WORDS and not q.figure
+        percent = (q.text in PERCENT_WORDS and not q.figure) or q.proportion  # "what share", "eight in ten"
         group = Group(q, alts, min(docs, sum(dfs)), persons=mentions.get(i, frozenset()),
-                      guessed=bool(alts) and not known and not percent, percent=percent)
-        main_df = exact.get(q.alternatives[0]) or max(dfs, default=0)
+                      guessed=bool(alts) and not known and not percent, percent=percent, english=bool(english.get(i)))
+        # A word no claim holds weighs as the rarest, even when its English synonyms are common words: the
+        # question is about it ("judicial reform" is not any claim holding "legal" and "reform").
+        main_df = exact.get(q.alternatives[0]) or (0 if group.english else max(dfs, default=0))
         group.weight = _idf(docs, main_df or 1) * (0.1 if q.stop else 1.0)
         if not alts and len(q.text) < 5 and not q.figure and q.text not in capitalised:
             group.weight *= 0.5  # a short word the index lacks is more likely a slip than a name ("Elon Musk" is one)
@@ -361,6 +373,26 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
             group.weight = _idf(docs, 1) * 0.7
         groups.append(group)
     return groups, corrections
+
+
+def _english_synonyms(index: IndexReader, staged: list[tuple[QueryTerm, dict[str, float], bool]],
+                       related: list[dict[str, float]], mentions: dict[int, frozenset[str]],
+                       phrase_groups: dict[int, dict[str, float]], names: set[str]) -> dict[int, dict[str, int]]:
+    """For each word the index lacks in every form and the lexicon cannot place ("was the call genuine?"): the
+    forms of its common English synonyms that claims hold (sincere), with how many claims hold each; one read."""
+    wanted: dict[int, set[str]] = {}
+    for i, (q, _alts, known) in enumerate(staged):
+        if known or related[i] or q.stop or q.figure or i in mentions or i in phrase_groups or not q.text.isalpha():
+            continue
+        if is_everyday(q.text) or q.text in names:
+            continue  # "looking": how the question is put, a small word (not "seem"); "Musk" is a name, not a scent
+        found = [s for s in english_synonyms(q.text) if s.isalpha()][:THESAURUS_SYNONYMS]
+        if found:
+            wanted[i] = {form for synonym in found for form in forms(synonym)}
+    if not wanted:
+        return {}
+    held = index.term_frequencies(set().union(*wanted.values()))
+    return {i: {form: held[form] for form in sorted(terms) if form in held} for i, terms in wanted.items()}
 
 
 def _everyday_phrases_as_small_words(qterms: list[QueryTerm], text: str) -> list[QueryTerm]:
@@ -700,6 +732,7 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
         g.term.text for g in groups if not g.persons and g.weight >= CLAIM_LACKS_SUBJECT * total
         and (g.alts or g.term.text in _written_capitalised(text))]
     mentioned = {p for g in groups for p in g.persons}
+    english = {g.term.text: g.weight * THESAURUS_WEIGHT for g in groups if g.english}
     places = _places(groups, text, named, docs)
     aliases = _names_of(people) if people is not None and any(persons for _, _, persons, _ in places) else {}
     results = []
@@ -716,6 +749,11 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
             # claim stays an answer: it may speak for the person named ("Trump tariffs" -> "the US threatened"),
             # unless the question names that government too ("Blinken on flights to Colombia" is not Bogota's).
             score = min(score, OTHER_PERSON_CAP)
+        if english and cover and sum(english.get(m, 0.0) for m in matched) > THESAURUS_SHARE * cover * total:
+            # Most of what it holds of the question is general synonyms of words no claim uses ("softwood lumber"
+            # -> a trade deal, in timber): a suggestion, not an answer.
+            score = min(score, OTHER_PERSON_CAP)
+            names_held = False
         if subjects and any(subject not in matched for subject in subjects):
             # It lacks what a short question is about ("Canada fentanyl czar" is not Trump's fentanyl claim).
             score = min(score, OTHER_PERSON_CAP)

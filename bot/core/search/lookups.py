@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, TypeVar
@@ -237,11 +238,28 @@ class Lookups:
         return [Hit(view, view.score or 0.0, texts.get(span) if span else None, by_id[view.claim.id].matched)
                 for view, span in zip(views, spans, strict=True)]
 
+    async def _rank_spelled(self, text: str, filters: ClaimFilter | None = None, *, names: bool = True) -> Ranking:
+        """The ranking of the question; if nothing answers it but the question spelled as the index spells its
+        slipped words does ("is Esteban Montezuma leaving?"), that one, with the corrections it made (the reply
+        says how it read them). A typo makes every match a little less sure, so one slip in a long question in
+        other words can otherwise push the right claim just under the bar."""
+        ranking = await self.engine.rank(text, filters, names=names)
+        if ranking.accepted or not ranking.corrections:
+            return ranking
+        spelled = respelled(text, ranking.corrections)
+        if spelled is None:
+            return ranking
+        again = await self.engine.rank(spelled, filters, names=names)
+        if not again.accepted:
+            return ranking
+        again.corrections = [*ranking.corrections, *(c for c in again.corrections if c not in ranking.corrections)]
+        return again
+
     async def _near_misses(self, ranking: Ranking, text: str | None = None, filters: ClaimFilter | None = None,
                            *, names: bool = True) -> tuple[str, ...]:
         """Close claims; first the question spelled as the index spells it, when that finds answers (a typo
         makes every match less sure, so "Sheinbuam tarifs" may miss what "sheinbaum tariffs" finds)."""
-        spelled = _respelled(text, ranking.corrections) if text else None
+        spelled = respelled(text, ranking.corrections) if text else None
         offer: list[str] = []
         if spelled and (await self.engine.rank(spelled, filters, names=names)).accepted:
             offer.append(spelled)
@@ -252,7 +270,7 @@ class Lookups:
     async def quote(self, text: str, limit: int = 5) -> SearchAnswer | NotFound:
         if not query_terms(text):
             return NotFound(text, "empty", "quote")
-        ranking = await self.engine.rank(text, names=False)
+        ranking = await self._rank_spelled(text, names=False)
         accepted = ranking.accepted
         if not accepted:
             return NotFound(text, "no_match", "claim",
@@ -370,7 +388,7 @@ class Lookups:
             if not hits:
                 return NotFound(query, "excluded", "claim")
             return SearchAnswer(query, "search", tuple(hits), len(ranked), filters=shown)
-        ranking = await self.engine.rank(query, filters)
+        ranking = await self._rank_spelled(query, filters)
         accepted = ranking.accepted
         hits = await self._hits(accepted[:limit], passages=False)
         people_hits: list[PersonMatch] = []
@@ -491,13 +509,26 @@ def _briefing_hits(query: str, names: BriefingNames) -> list[BriefingHit]:
     return sorted(hits, key=lambda h: (-h.score, h.title))[:3]
 
 
-def _respelled(text: str, corrections: list[tuple[str, str]]) -> str | None:
-    """The question with each corrected word replaced ('sheinbuam tarifs' -> 'sheinbaum tariffs'), or None."""
+_WORD_AS_TYPED = re.compile(r"[^\W\d_]+")
+
+
+def respelled(text: str, corrections: list[tuple[str, str]]) -> str | None:
+    """The question as typed with each corrected word replaced, capitals kept ("Is Esteban Montezuma leaving"
+    -> "Is Esteban Moctezuma leaving"), or None when no word of it was corrected."""
     fixed = dict(corrections)
-    typed = words(prepare(text[:300]))
-    if not fixed or not any(w in fixed for w in typed):
-        return None
-    return " ".join(fixed.get(w, w) for w in typed)
+    changed = False
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal changed
+        typed = match.group()
+        used = fixed.get(fold(typed))
+        if used is None:
+            return typed
+        changed = True
+        return used.capitalize() if typed[:1].isupper() else used
+
+    out = _WORD_AS_TYPED.sub(replace, text[:300])
+    return out if changed else None
 
 
 def _unranked(row) -> Ranked:

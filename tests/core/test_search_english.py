@@ -1,0 +1,94 @@
+"""Questions in everyday English the curated claims do not use: general synonyms (WordNet-derived thesaurus),
+shares written in words ("eight in ten"), and a slipped name in a long question."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.analysis.terms import query_terms
+from bot.core.models import NotFound
+from bot.core.search.lookups import respelled
+from bot.core.search.thesaurus import lemmas, synonyms
+
+
+async def _answer(core, question: str):
+    return await core.search(question, limit=5)
+
+
+async def _ids(core, question: str) -> list[str]:
+    answer = await _answer(core, question)
+    return [] if isinstance(answer, NotFound) else [hit.view.claim.id for hit in answer.hits]
+
+
+def test_the_thesaurus_gives_common_senses_of_a_word_in_any_form():
+    assert "sincere" in synonyms("genuine")
+    assert "bureau" in synonyms("agencies")  # the plural finds the noun's entry
+    assert "deal" not in synonyms("softwood")  # a rare sense of the other word ("deal": a fir board)
+    assert "agency" in lemmas("agencies") and "strict" in lemmas("stricter") and "big" in lemmas("bigger")
+    assert synonyms("sheinbaum") == [] and synonyms("qwzx") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "claim"),
+    [
+        # "genuine" is in no claim; its common synonym "sincere" is
+        ("did Sheinbaum find her conversation with Trump genuine", "sheinbaum-call-extremely-sincere"),
+    ],
+)
+async def test_a_word_no_claim_holds_finds_a_claim_through_its_english_synonym(core, question, claim):
+    assert claim in await _ids(core, question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what did Trudeau say was genuine about the dairy quotas",  # the subject is absent: a synonym is no answer
+        "Giorgia Meloni genuine migrant centres in Albania",
+    ],
+)
+async def test_an_english_synonym_does_not_make_an_absent_subject_an_answer(core, question):
+    assert isinstance(await _answer(core, question), NotFound)
+
+
+@pytest.mark.parametrize(
+    ("typed", "term"),
+    [
+        ("eight in ten of its exports", "80pct"),
+        ("nearly six in ten Mexicans", "60pct"),
+        ("one out of every five migrants", "20pct"),
+        ("8 out of 10 people", "80pct"),
+        ("four-fifths as many claims", "80pct"),
+        ("two thirds of voters", "67pct"),
+        ("three-quarters", "75pct"),
+        ("about half of the migrants", "50pct"),
+    ],
+)
+def test_a_share_written_in_words_is_a_percentage(typed, term):
+    shares = [t for t in query_terms(typed) if t.proportion]
+    assert [t.alternatives for t in shares] == [(term,)]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["a safe third country agreement", "the first half of 2019", "one half", "in 2019 Mexico", "in three of the five cases",
+     "half a million people"],
+)
+def test_words_that_are_not_a_share_stay_words(typed):
+    assert not any(t.proportion for t in query_terms(typed))
+
+
+async def test_a_share_in_words_finds_the_claim_with_that_percentage(core):
+    assert "mexico-exports-to-us-80-percent-of-trade" in await _ids(core, "eight in ten Mexican exports go to the US")
+
+
+async def test_a_slipped_name_in_a_long_question_answers_as_read_and_says_so(core):
+    answer = await _answer(core, "is Esteban Montezuma being replaced as ambassador in Washington")
+    assert not isinstance(answer, NotFound)
+    assert answer.hits[0].view.claim.id == "moctezuma-expected-to-be-replaced"
+    assert ("montezuma", "moctezuma") in answer.corrections
+
+
+def test_the_respelled_question_keeps_its_capitals():
+    assert respelled("Is Esteban Montezuma leaving?", [("montezuma", "moctezuma")]) == "Is Esteban Moctezuma leaving?"
+    assert respelled("sheinbuam tarifs", [("sheinbuam", "sheinbaum")]) == "sheinbaum tarifs"
+    assert respelled("nothing to fix", [("sheinbuam", "sheinbaum")]) is None
