@@ -77,6 +77,18 @@ def test_words_that_are_not_a_share_stay_words(typed):
     assert not any(t.proportion for t in query_terms(typed))
 
 
+@pytest.mark.parametrize(("typed", "share"), [("almost 60 percent of them", True), ("about 80% of exports", True),
+                                             ("60 percent of them", False), ("the 25% tariffs", False)])
+def test_a_hedged_percentage_is_a_share_and_a_plain_one_is_exact(typed, share):
+    assert [t.proportion for t in query_terms(typed) if t.figure] == [share]
+
+
+async def test_a_hedged_percentage_finds_the_claim_with_a_close_one(core):
+    # the claim says 58.2 percent; "felt", "made" and "worse" are everyday words that weigh little
+    question = "almost 60 percent of Mexicans felt migrants had made their area worse"
+    assert "april-2019-survey-block-migrants" in await _ids(core, question)
+
+
 async def test_a_share_in_words_finds_the_claim_with_that_percentage(core):
     assert "mexico-exports-to-us-80-percent-of-trade" in await _ids(core, "eight in ten Mexican exports go to the US")
 

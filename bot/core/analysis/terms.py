@@ -180,7 +180,7 @@ class QueryTerm:
     alternatives: tuple[str, ...]
     figure: bool = False
     stop: bool = False
-    proportion: bool = False  # a share written in words ("eight in ten"): about that percentage
+    proportion: bool = False  # a share in words ("eight in ten") or hedged ("almost 60%"): about that percentage
 
 
 # Shares written in words, which reporters use for percentages: "eight in ten", "one out of every five", "two
@@ -197,6 +197,8 @@ _PROPORTION = re.compile(
 )
 
 
+_HEDGE = re.compile(r"\b(?:almost|nearly|about|around|roughly|some|approximately|close to|over|more than|under|"
+                    r"less than|just over|just under|up to)\s+$")
 _HALF_OF_TIME = re.compile(r"\b(?:first|second|last|latter|former|other|back|front|top|bottom) $")
 
 
@@ -239,6 +241,9 @@ def query_terms(text: str, max_terms: int = 64) -> list[QueryTerm]:
                   if not any(f.start < end and start < f.end for f in spans)]
         spans.sort(key=lambda f: f.start)
     words_share = {(start, end) for start, end, _ in shares}
+    # A hedged percentage ("almost 60 percent", "about 80%") is a share too: the claim may say 58.2%.
+    words_share |= {(f.start, f.end) for f in spans if f.terms[0].endswith("pct")
+                    and _HEDGE.search(folded, max(0, f.start - 16), f.start)}
     for figure in [*spans, None]:
         end = figure.start if figure else len(folded)
         for word in _words_of_folded(folded[cursor:end]):

@@ -75,6 +75,7 @@ PREFIX_WEIGHT = 0.8
 FORM_WEIGHT = 0.9  # another form of the same word: threaten / threatened / threat
 DERIVED_WEIGHT = 0.8  # a noun of the same verb: deported / deportee, enforce / enforcement
 SYNONYM_WEIGHT = 0.8  # a word of the same synonym group (data/synonyms.yaml): levy for tariff
+EVERYDAY_HELD = 0.5  # the weight kept by an everyday word (everyday.py) that some claims hold
 THESAURUS_WEIGHT = 0.7  # a general English synonym (thesaurus.py) of a word neither index nor lexicon knows
 THESAURUS_SYNONYMS = 12  # of its commonest senses' synonyms, at most this many are looked up
 THESAURUS_SHARE = 0.5  # a claim holding more of the question than this through such synonyms is no answer alone
@@ -371,6 +372,8 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
             group.weight *= 0.5  # a short word the index lacks is more likely a slip than a name ("Elon Musk" is one)
         if group.persons and not main_df:
             group.weight = _idf(docs, 1) * 0.7
+        elif alts and not q.stop and is_everyday(q.text):
+            group.weight *= EVERYDAY_HELD  # "wants", "nearly": a few claims hold them, they say little of the subject
         groups.append(group)
     return groups, corrections
 
