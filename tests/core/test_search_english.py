@@ -104,3 +104,12 @@ def test_the_respelled_question_keeps_its_capitals():
     assert respelled("Is Esteban Montezuma leaving?", [("montezuma", "moctezuma")]) == "Is Esteban Moctezuma leaving?"
     assert respelled("sheinbuam tarifs", [("sheinbuam", "sheinbaum")]) == "sheinbaum tarifs"
     assert respelled("nothing to fix", [("sheinbuam", "sheinbaum")]) is None
+
+
+@pytest.mark.parametrize(("typed", "term"), [("140k requests", "140000"), ("3.5m migrants", "3500000"), ("$5k", "usd5000")])
+def test_a_scale_written_onto_the_number_is_read(typed, term):
+    assert term in next(t for t in query_terms(typed) if t.figure).alternatives
+
+
+def test_a_scale_letter_apart_from_the_number_is_not_guessed():
+    assert not any("5000" in t.alternatives for t in query_terms("5 k"))

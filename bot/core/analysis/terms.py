@@ -80,8 +80,8 @@ def figures(folded: str) -> list[Figure]:
         if not (scale or unit or cur) and "." not in num:
             continue  # a bare integer is already a term of its own
         money = cur or unit.startswith(("dollar", "usd"))
-        if scale in {"m", "b", "k"} and not money:
-            scale = None  # "5 m" (metres?) or "k" without money: don't guess
+        if scale in {"m", "b", "k"} and not money and not folded.startswith(scale, number.end()):
+            scale = None  # "5 m" (metres?) or "k" apart, without money: don't guess; "140k" and "3.5m" are written so
         term = _number_term(float(num) * (_SCALES[scale] if scale else 1))
         if unit.startswith("percentage"):
             terms = [f"{term}pts"]
