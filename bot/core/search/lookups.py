@@ -15,6 +15,7 @@ from bot.core.analysis.terms import prepare, query_terms, terms, words
 from bot.core.dates import PartialDate
 from bot.core.models import Article, Briefing, BriefingItem, ClaimFilter, ClaimView, NotFound, Person
 from bot.core.search import people as people_mod
+from bot.core.search import thesaurus
 from bot.core.search.engine import ACCEPT, SearchEngine
 from bot.core.search.filters import (
     KIND_CHOICES,
@@ -74,6 +75,7 @@ class Lookups:
         await self.engine.people()
         await self.engine.lexicon()
         await self.briefing_names()
+        thesaurus.table()  # read once per process (~30 ms): not on the first question that needs it
 
     async def per_content(self, name: str, build: Callable[[], Awaitable[T]]) -> T:
         """build(), kept until the content changes (in this process or, within a second, another's)."""
