@@ -113,3 +113,4 @@ def test_a_scale_written_onto_the_number_is_read(typed, term):
 
 def test_a_scale_letter_apart_from_the_number_is_not_guessed():
     assert not any("5000" in t.alternatives for t in query_terms("5 k"))
+

@@ -752,9 +752,11 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
             # claim stays an answer: it may speak for the person named ("Trump tariffs" -> "the US threatened"),
             # unless the question names that government too ("Blinken on flights to Colombia" is not Bogota's).
             score = min(score, OTHER_PERSON_CAP)
-        if english and cover and sum(english.get(m, 0.0) for m in matched) > THESAURUS_SHARE * cover * total:
+        if english and cover and not (named and names_held) \
+                and sum(english.get(m, 0.0) for m in matched) > THESAURUS_SHARE * cover * total:
             # Most of what it holds of the question is general synonyms of words no claim uses ("softwood lumber"
-            # -> a trade deal, in timber): a suggestion, not an answer.
+            # -> a trade deal, in timber): a suggestion, not an answer. A claim by or about the person the question
+            # names has that evidence besides ("did Sheinbaum call the talk genuine" -> her "sincere").
             score = min(score, OTHER_PERSON_CAP)
             names_held = False
         if subjects and any(subject not in matched for subject in subjects):

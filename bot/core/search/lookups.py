@@ -317,7 +317,7 @@ class Lookups:
         if not query_terms(words_of):
             return NotFound(event, "empty", "event")
         filters = ClaimFilter(date_from=period.earliest.isoformat(), date_to=period.latest.isoformat()) if period else None
-        ranking = await self.engine.rank(words_of, filters)
+        ranking = await self._rank_spelled(words_of, filters)
         accepted = ranking.accepted[: max(limit, 1)]
         accepted.sort(key=lambda r: (r.said_sort, -r.score))
         hits = await self._hits(accepted, passages=False)
