@@ -78,7 +78,7 @@ SYNONYM_WEIGHT = 0.8  # a word of the same synonym group (data/synonyms.yaml): l
 EVERYDAY_HELD = 0.5  # the weight kept by an everyday word (everyday.py) that some claims hold
 THESAURUS_WEIGHT = 0.7  # a general English synonym (thesaurus.py) of a word neither index nor lexicon knows
 THESAURUS_SYNONYMS = 12  # of its commonest senses' synonyms, at most this many are looked up
-THESAURUS_SHARE = 0.5  # a claim holding more of the question than this through such synonyms is no answer alone
+THESAURUS_SHARE = 0.34  # a claim holding more of the question than this through such synonyms is no answer alone
 PHRASE_PART_WEIGHT = 0.5  # a word of a phrase the question holds ("hit back"), found without the rest
 CONTEXT_WEIGHT = 0.7  # a word found only in the claim's source passage, not in the claim itself
 OTHER_PERSON_CAP = ACCEPT - 0.1  # a person's claim that misses the other person the question names
@@ -515,7 +515,10 @@ def _related_to_nouns(lexicon: Lexicon, nouns: Iterable[str], alts: dict[str, fl
 
 def _first_stage(index: IndexReader, groups: list[Group], wanted: int, docs: int) -> list[int]:
     """Candidate claims (rowids) ranked by a rough score: the sum of the weights of the query terms they hold."""
-    content = [g for g in groups if g.useful and not g.term.stop] or [g for g in groups if g.useful]
+    # A word known only through its English synonyms finds no candidates by itself: those synonyms are common
+    # words ("legal" for "judicial"), weak evidence, and their long lists would cost the most to walk.
+    content = ([g for g in groups if g.useful and not g.term.stop and not g.english]
+               or [g for g in groups if g.useful and not g.term.stop] or [g for g in groups if g.useful])
     content.sort(key=lambda g: g.df)
     stops = [g for g in groups if g.useful and g.term.stop and g not in content]
     enough = max(100, min(ENOUGH, docs // 50))

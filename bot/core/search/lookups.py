@@ -257,17 +257,12 @@ class Lookups:
         again.corrections = [*ranking.corrections, *(c for c in again.corrections if c not in ranking.corrections)]
         return again
 
-    async def _near_misses(self, ranking: Ranking, text: str | None = None, filters: ClaimFilter | None = None,
-                           *, names: bool = True) -> tuple[str, ...]:
-        """Close claims; first the question spelled as the index spells it, when that finds answers (a typo
-        makes every match less sure, so "Sheinbuam tarifs" may miss what "sheinbaum tariffs" finds)."""
-        spelled = respelled(text, ranking.corrections) if text else None
-        offer: list[str] = []
-        if spelled and (await self.engine.rank(spelled, filters, names=names)).accepted:
-            offer.append(spelled)
+    async def _near_misses(self, ranking: Ranking) -> tuple[str, ...]:
+        """The closest claims, as "did you mean" (the question spelled as the index spells it was already tried
+        by _rank_spelled: had it found answers, they would be the answer)."""
         close = [r for r in ranking.results if r.score < ACCEPT][:3]
         views = await self.store.claims_by_id(r.claim_id for r in close)
-        return (*offer, *(f"{v.speaker_name}: {v.claim.text}" for v in views))
+        return tuple(f"{v.speaker_name}: {v.claim.text}" for v in views)
 
     async def quote(self, text: str, limit: int = 5) -> SearchAnswer | NotFound:
         if not query_terms(text):
@@ -276,7 +271,7 @@ class Lookups:
         accepted = ranking.accepted
         if not accepted:
             return NotFound(text, "no_match", "claim",
-                            await self._near_misses(ranking, text, names=False))
+                            await self._near_misses(ranking))
         hits = await self._hits(accepted[: max(limit, 1)], passages=True)
         return SearchAnswer(text, "quote", tuple(hits), len(accepted), corrections=tuple(ranking.corrections))
 
@@ -325,7 +320,7 @@ class Lookups:
         if period is not None:
             timeline = [t for t in timeline if t.date and t.date.earliest <= period.latest and period.earliest <= t.date.latest]
         if not hits and not timeline:
-            return NotFound(words_of, "no_match", "event", await self._near_misses(ranking, words_of, filters),
+            return NotFound(words_of, "no_match", "event", await self._near_misses(ranking),
                             period=period.human() if period else None)
         return SearchAnswer(event, "when", tuple(hits), len(ranking.accepted), timeline=tuple(timeline),
                             filters={"in": period.human()} if period else {}, corrections=tuple(ranking.corrections))
@@ -401,7 +396,7 @@ class Lookups:
             briefing_hits = _briefing_hits(query, await self.briefing_names())
         if not hits and not people_hits and not briefing_hits:
             return NotFound(query, "no_match", "claim",
-                            await self._near_misses(ranking, query, filters))
+                            await self._near_misses(ranking))
         return SearchAnswer(query, "search", tuple(hits), len(accepted), tuple(people_hits), tuple(briefing_hits),
                             filters=shown, corrections=tuple(ranking.corrections))
 
