@@ -60,6 +60,10 @@ ABLATIONS = {
     "+ acceptance rule for other words, names checked": ("subject",),
     "+ a keyword question's subject must be held (all parts)": (),
     "all parts but the lexicon (the synonym file compared with)": ("lexicon",),
+    "all parts but the English thesaurus (WordNet synonyms of words no claim holds)": ("thesaurus",),
+    "all parts but shares in words and hedged percentages": ("shares",),
+    "all parts but half weight for everyday words claims hold": ("everyday",),
+    "all parts but answering the question as the index spells a slipped word": ("respell",),
 }
 
 
@@ -335,6 +339,10 @@ def part_summary(runs: list[list[dict]]) -> dict:
         chosen = [r for r in rows if r["kind"] == kind and (split is None or r.get("split") == split)]
         if chosen:
             out[f"{kind}:{split}" if split else kind] = cell(chosen)
+    for kind in ("paraphrase", "unknown-hand"):  # the blind batches together
+        chosen = [r for r in rows if r["kind"] == kind and (r.get("split") or "").startswith("batch ")]
+        if chosen:
+            out[f"{kind}:batches"] = cell(chosen)
     return out
 
 
@@ -344,12 +352,15 @@ def parts_table(curated: dict | None, results: list[dict]) -> str:
              " ones; unknowns answered nothing. Synthetic corpora: p50/p99 over every kind, and the generated"
              " kinds.", ""]
     if curated and curated.get("parts"):
-        lines += ["| part | paraphrase train | paraphrase held-out | synonyms | dropped | unknown-hand (all) | absent |",
-                  "|---|---|---|---|---|---|---|"]
+        lines += ["| part | paraphrase train | paraphrase held-out | paraphrase batches | synonyms | dropped |"
+                  " unknown-hand (all) | absent |",
+                  "|---|---|---|---|---|---|---|---|"]
         for name, s in curated["parts"].items():
             hand = _merge_nothing(s.get("unknown-hand:train", "—"), s.get("unknown-hand:held-out", "—"))
+            hand = _merge_nothing(hand, s["unknown-hand:batches"]) if "unknown-hand:batches" in s else hand
             lines.append(f"| {name} | {s.get('paraphrase:train', '—')} | {s.get('paraphrase:held-out', '—')} |"
-                         f" {s.get('synonyms', '—')} | {s.get('dropped', '—')} | {hand} | {s.get('absent', '—')} |")
+                         f" {s.get('paraphrase:batches', '—')} | {s.get('synonyms', '—')} | {s.get('dropped', '—')} |"
+                         f" {hand} | {s.get('absent', '—')} |")
     for r in results:
         if not r.get("parts"):
             continue
@@ -613,6 +624,22 @@ def apply_ablation(ablate: tuple[str, ...], lexicon_before: str) -> None:
         engine._capitalised = lambda text: set()  # nor full weight for a short capitalised name,
         engine._places = lambda groups, text, named, docs: []  # nor a cap for a claim lacking the place named,
         engine.is_everyday = lambda word: False  # and everyday words the index lacks weigh as other words
+    if "thesaurus" in ablate:
+        engine.english_synonyms = lambda word: []
+    if "shares" in ablate:
+        from bot.core.analysis import terms as terms_mod
+
+        terms_mod.proportions = lambda folded: []
+        terms_mod._HEDGE = re.compile(r"(?!)")
+    if "everyday" in ablate:
+        engine.EVERYDAY_HELD = 1.0
+    if "respell" in ablate:
+        from bot.core.search.lookups import Lookups
+
+        async def as_typed(self, text, filters=None, *, names=True):
+            return await self.engine.rank(text, filters, names=names)
+
+        Lookups._rank_spelled = as_typed
     if "lexicon" in ablate:
         from ruamel.yaml import YAML
 
