@@ -7,6 +7,7 @@ import pytest
 
 from bot.core.analysis.terms import query_terms
 from bot.core.models import NotFound
+from bot.core.search import thesaurus
 from bot.core.search.lookups import respelled
 from bot.core.search.thesaurus import lemmas, synonyms
 
@@ -26,6 +27,19 @@ def test_the_thesaurus_gives_common_senses_of_a_word_in_any_form():
     assert "deal" not in synonyms("softwood")  # a rare sense of the other word ("deal": a fir board)
     assert "agency" in lemmas("agencies") and "strict" in lemmas("stricter") and "big" in lemmas("bigger")
     assert synonyms("sheinbaum") == [] and synonyms("qwzx") == []
+
+
+def test_without_the_thesaurus_file_words_simply_have_no_english_synonyms(tmp_path, monkeypatch):
+    monkeypatch.setattr(thesaurus, "PATH", tmp_path / "missing.txt")
+    monkeypatch.setattr(thesaurus, "_table", None)
+    assert synonyms("genuine") == []
+
+
+def test_the_thesaurus_file_is_well_formed():
+    lines = [line for line in thesaurus.PATH.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert len(lines) > 30_000
+    assert all(line.count("\t") == 1 and line.split("\t")[1] for line in lines)
+    assert "Princeton University" in thesaurus.PATH.read_text(encoding="utf-8")  # the license notice travels with it
 
 
 @pytest.mark.parametrize(
