@@ -55,6 +55,24 @@ def load_questions(path: Path = QUESTIONS) -> tuple[list[dict], list[dict]]:
     return entries(data["paraphrases"], "paraphrase"), entries(data["unknowns"], "unknown-hand")
 
 
+def slipped_queries(questions: list[dict], rng: random.Random) -> list[dict]:
+    """Each hand-written question with one slip of the keyboard (two neighbouring letters swapped) in one of its
+    longer words, as typed in a hurry: `paraphrase+slip` (same answer) and `unknown+slip` (still nothing)."""
+    out = []
+    for question in questions:
+        long_words = [m for m in re.finditer(r"[A-Za-z]{7,}", question["query"])]
+        if not long_words:
+            continue
+        word = rng.choice(long_words)
+        at = rng.randrange(1, len(word.group()) - 2)
+        text = word.group()
+        slipped = text[:at] + text[at + 1] + text[at] + text[at + 2:]
+        query = question["query"][: word.start()] + slipped + question["query"][word.end():]
+        kind = "paraphrase+slip" if question["kind"] == "paraphrase" else "unknown+slip"
+        out.append({**question, "kind": kind, "query": query, "split": None})
+    return out
+
+
 def load_lexicon(path: Path = SYNONYMS) -> dict[str, list[str]]:
     """word -> the other words and phrases of its groups (lower case, as written in the file)."""
     data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))

@@ -44,10 +44,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 KINDS = ["fragment", "typo", "accents", "reordered", "figure", "keywords", "synonyms", "dropped", "person",
          "unknown", "absent"]
-NEGATIVE = {"unknown", "absent", "unknown-hand"}  # the right answer is nothing
+NEGATIVE = {"unknown", "absent", "unknown-hand", "unknown+slip"}  # the right answer is nothing
 TEXT_KINDS = {"fragment", "typo", "accents", "reordered", "figure", "keywords", "synonyms", "dropped"}
-CURATED_ROWS = [("paraphrase", "train"), ("paraphrase", "held-out"), ("synonyms", None), ("dropped", None),
-                ("unknown-hand", "train"), ("unknown-hand", "held-out"), ("absent", None)]
+CURATED_ROWS = [("paraphrase", "train"), ("paraphrase", "held-out"), ("paraphrase+slip", None), ("synonyms", None),
+                ("dropped", None), ("unknown-hand", "train"), ("unknown-hand", "held-out"), ("unknown+slip", None),
+                ("absent", None)]
 TARGETS = {"p99_ms": {100_000: 10.0, 1_000_000: 30.0}, "startup_s": 2.0, "recall5": 0.95, "recall1": 0.85,
            "paraphrase5": 0.9, "paraphrase1": 0.75, "nothing": 0.95}
 METHODS = {"engine": "briefbot search core", "fts-and": "FTS5, words ANDed (bm25)", "fts-or": "FTS5, words ORed (bm25)",
@@ -64,6 +65,7 @@ ABLATIONS = {
     "all parts but shares in words and hedged percentages": ("shares",),
     "all parts but half weight for everyday words claims hold": ("everyday",),
     "all parts but answering the question as the index spells a slipped word": ("respell",),
+    "all parts but correcting a slip in a word no claim holds (the dictionary)": ("slips",),
 }
 
 
@@ -217,6 +219,7 @@ def bench_curated(per_kind: int, python: str, seed: int, skip_baselines: bool, p
     claims = curated_claims()
     lexicon = other_words.load_lexicon()
     queries = paraphrases + unknowns
+    queries += other_words.slipped_queries(paraphrases + unknowns, random.Random(f"slip {seed}"))  # own draws
     queries += other_words.synonym_queries(claims, lexicon, rng, per_kind, drop=False)
     queries += other_words.synonym_queries(claims, lexicon, rng, per_kind, drop=True)
     queries += other_words.absent_queries(rng, per_kind)
@@ -282,7 +285,8 @@ def curated_table(curated: dict, seed: int) -> str:
     methods = [m for m in ("engine", "fts-and", "fts-or", "tantivy") if m in curated]
     lines = [f"## Curated content: questions in other words (seed {seed})", "",
              "Each cell: recall@1 / recall@5, or for questions whose right answer is nothing, how many answered"
-             " nothing. `paraphrase` and `unknown-hand` are bench/questions.yaml (held-out: every third);"
+             " nothing. `paraphrase` and `unknown-hand` are bench/questions.yaml (held-out: every third), `+slip`"
+             " the same questions (every batch) with two neighbouring letters of one long word swapped;"
              " `synonyms` and `dropped` are made from the claims; `absent` are real names and subjects the corpus"
              " lacks, alone or with words of the beat.", "",
              "| kind | n | " + " | ".join(METHODS[m] for m in methods) + " |",
@@ -352,15 +356,16 @@ def parts_table(curated: dict | None, results: list[dict]) -> str:
              " ones; unknowns answered nothing. Synthetic corpora: p50/p99 over every kind, and the generated"
              " kinds.", ""]
     if curated and curated.get("parts"):
-        lines += ["| part | paraphrase train | paraphrase held-out | paraphrase batches | synonyms | dropped |"
-                  " unknown-hand (all) | absent |",
-                  "|---|---|---|---|---|---|---|---|"]
+        lines += ["| part | paraphrase train | paraphrase held-out | paraphrase batches | paraphrase+slip | synonyms |"
+                  " dropped | unknown-hand (all) | unknown+slip | absent |",
+                  "|---|---|---|---|---|---|---|---|---|---|"]
         for name, s in curated["parts"].items():
             hand = _merge_nothing(s.get("unknown-hand:train", "—"), s.get("unknown-hand:held-out", "—"))
             hand = _merge_nothing(hand, s["unknown-hand:batches"]) if "unknown-hand:batches" in s else hand
             lines.append(f"| {name} | {s.get('paraphrase:train', '—')} | {s.get('paraphrase:held-out', '—')} |"
-                         f" {s.get('paraphrase:batches', '—')} | {s.get('synonyms', '—')} | {s.get('dropped', '—')} |"
-                         f" {hand} | {s.get('absent', '—')} |")
+                         f" {s.get('paraphrase:batches', '—')} | {s.get('paraphrase+slip', '—')} |"
+                         f" {s.get('synonyms', '—')} | {s.get('dropped', '—')} | {hand} | {s.get('unknown+slip', '—')} |"
+                         f" {s.get('absent', '—')} |")
     for r in results:
         if not r.get("parts"):
             continue
@@ -640,6 +645,10 @@ def apply_ablation(ablate: tuple[str, ...], lexicon_before: str) -> None:
             return await self.engine.rank(text, filters, names=names)
 
         Lookups._rank_spelled = as_typed
+    if "slips" in ablate:
+        from bot.core.search import lookups
+
+        lookups._english_slips = lambda text, ranking: []
     if "lexicon" in ablate:
         from ruamel.yaml import YAML
 

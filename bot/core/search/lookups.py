@@ -17,6 +17,7 @@ from bot.core.models import Article, Briefing, BriefingItem, ClaimFilter, ClaimV
 from bot.core.search import people as people_mod
 from bot.core.search import thesaurus
 from bot.core.search.engine import ACCEPT, SearchEngine
+from bot.core.search.engine import _capitalised as capitalised
 from bot.core.search.filters import (
     KIND_CHOICES,
     may_fall_on,
@@ -246,15 +247,16 @@ class Lookups:
         says how it read them). A typo makes every match a little less sure, so one slip in a long question in
         other words can otherwise push the right claim just under the bar."""
         ranking = await self.engine.rank(text, filters, names=names)
-        if ranking.accepted or not ranking.corrections:
+        if ranking.accepted:
             return ranking
-        spelled = respelled(text, ranking.corrections)
+        corrections = [*ranking.corrections, *_english_slips(text, ranking)]
+        spelled = respelled(text, corrections) if corrections else None
         if spelled is None:
             return ranking
         again = await self.engine.rank(spelled, filters, names=names)
         if not again.accepted:
             return ranking
-        again.corrections = [*ranking.corrections, *(c for c in again.corrections if c not in ranking.corrections)]
+        again.corrections = [*corrections, *(c for c in again.corrections if c not in corrections)]
         return again
 
     async def _near_misses(self, ranking: Ranking) -> tuple[str, ...]:
@@ -507,6 +509,21 @@ def _briefing_hits(query: str, names: BriefingNames) -> list[BriefingHit]:
 
 
 _WORD_AS_TYPED = re.compile(r"[^\W\d_]+")
+
+
+def _english_slips(text: str, ranking: Ranking) -> list[tuple[str, str]]:
+    """(typed, meant) for the one word of the question that nothing matched at all, is no English word and is one
+    slip from one ("soldeirs" -> soldier): the index corrects only to words claims hold, and a question in other
+    words is made of words they do not. Names written with a capital are left as typed."""
+    content = [g for g in ranking.groups if not g.term.stop and not g.term.figure]
+    unmatched = [g for g in content if not g.alts and not g.persons]
+    # One slip in a question whose other words are known: a run of words no claim holds ("zorblat quindex",
+    # "Laken Riley Act") is about something absent, not mistyped.
+    if len(unmatched) != 1 or len(content) < 3 or unmatched[0].term.text in capitalised(text):
+        return []
+    typed = unmatched[0].term.text
+    meant = thesaurus.correct(typed)
+    return [(typed, meant)] if meant is not None and meant != typed else []
 
 
 def respelled(text: str, corrections: list[tuple[str, str]]) -> str | None:

@@ -1,20 +1,27 @@
-"""General English synonyms for a question's words that neither the index nor the lexicon knows.
+"""General English for a question's words that neither the index nor the lexicon knows: synonyms, and spelling.
 
 The lexicon (data/synonyms.yaml) covers the beat's own vocabulary and is kept tight by hand. A reporter's
 question also uses everyday words no claim holds ("was the call genuine?" for a claim that says "sincere").
 thesaurus.txt holds the common senses of about 45,000 English words from WordNet 3.0, built once by
 scripts/build_thesaurus.py (nothing is downloaded or parsed from WordNet at run time). The engine asks it
 only for words the index lacks in every form, so what a claim says in the reader's own words still ranks first.
+The same file lists every single word WordNet knows (77k), the dictionary a slipped word is corrected against
+when no claim holds it: "soldeirs" is "soldier", whose synonym "troops" a claim holds.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import defaultdict
 from pathlib import Path
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 PATH = Path(__file__).with_name("thesaurus.txt")
 
 _table: dict[str, str] | None = None
+_buckets: dict[tuple[int, str], list[str]] | None = None  # the words by length and first letter, for correct()
 _lock = threading.Lock()
 
 
@@ -67,3 +74,38 @@ def synonyms(word: str) -> list[str]:
             if other != word and other not in found:
                 found.append(other)
     return found
+
+
+def correct(word: str) -> str | None:
+    """The dictionary word a slipped word was meant to be ("soldeirs" -> soldier, "dorpped" -> drop, "forntier" ->
+    frontier), or None: for a word of five letters or more that is no word, nor a form of one. One slip (two
+    neighbouring letters swapped, one letter missing, extra or wrong), two in a word of eight letters or more; in
+    the word as typed or in its stem. Among equally close words, one with the same letters (a swap) is taken."""
+    known = table()
+    if len(word) < 5 or not word.isalpha() or any(lemma in known for lemma in lemmas(word)):
+        return None
+    buckets = _by_length_and_letter()
+    stems = [stem for stem in lemmas(word) if len(stem) >= 4]
+    for limit in (1, 2):  # one slip in the word or any stem ("arerst" -> arrest) before two in the word
+        for stem in stems:
+            if limit == 2 and len(stem) < 8:
+                continue
+            # A slip rarely changes the first letter, unless it swaps the first two ("bseides").
+            pool = [w for size in (len(stem) - 1, len(stem), len(stem) + 1) for first in {stem[0], stem[1]}
+                    for w in buckets.get((size, first), ())]
+            found = process.extract(stem, pool, scorer=OSA.distance, score_cutoff=limit, limit=20)
+            if found:
+                closest = min(distance for _, distance, _ in found)
+                best = [w for w, distance, _ in found if distance == closest]
+                return next((w for w in best if sorted(w) == sorted(stem)), best[0])
+    return None
+
+
+def _by_length_and_letter() -> dict[tuple[int, str], list[str]]:
+    global _buckets
+    if _buckets is None:
+        buckets: dict[tuple[int, str], list[str]] = defaultdict(list)
+        for known in table():
+            buckets[(len(known), known[0])].append(known)
+        _buckets = dict(buckets)
+    return _buckets
