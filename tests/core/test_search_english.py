@@ -153,3 +153,12 @@ async def test_a_slip_in_a_word_no_claim_holds_is_read_as_meant(core):
 
 async def test_a_run_of_unknown_words_is_not_corrected_into_an_answer(core):
     assert isinstance(await _answer(core, "zorblat quindexes the border"), NotFound)
+
+
+async def test_a_city_named_after_its_country_is_held_by_a_claim_naming_the_country(core):
+    # the claim says "his second trip to Mexico": Mexico City is in Mexico
+    assert "blinken-mexico-city-visit-dec-2023" in await _ids(core, "Blinken visit to Mexico City")
+
+
+async def test_the_place_before_city_must_still_be_held(core):
+    assert isinstance(await _answer(core, "Panama City deportation flights"), NotFound)

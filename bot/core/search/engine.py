@@ -787,7 +787,7 @@ def _places(groups: list[Group], text: str, named: dict[str, list[set[str]]], do
     (`_named`: a government's claim may speak for its president), slips (a word corrected to another), and
     an acronym the index lacks (as often another name of what it holds, "NAFTA" for the USMCA, as something
     absent; the words the index lacks are weighed apart)."""
-    capitalised = _written_capitalised(text)
+    capitalised = _written_capitalised(text) - _city_of_a_place(text)
     acronyms = _acronyms(text)
     joined = _joined_names(text)
     return [(g.term.text, _idf(docs, max(g.df, 1)) if docs else g.weight, g.persons,
@@ -808,6 +808,13 @@ def _joined_names(text: str) -> dict[str, set[str]]:
             joined[a].add(a + b)
             joined[b].add(a + b)
     return joined
+
+
+def _city_of_a_place(text: str) -> set[str]:
+    """{"city"} when the question names "X City" after a capitalised X: Mexico City is in Mexico, so a claim that
+    holds Mexico (a trip to Mexico) does not lack the place; Mexico itself is still a place it must hold."""
+    tokens = _TOKEN.findall(text[:MAX_NAME_SCAN])
+    return {"city" for a, b in itertools.pairwise(tokens) if b == "City" and a[0].isupper()}
 
 
 def _acronyms(text: str) -> set[str]:
