@@ -76,7 +76,7 @@ class Lookups:
         await self.engine.people()
         await self.engine.lexicon()
         await self.briefing_names()
-        thesaurus.table()  # read once per process (~30 ms): not on the first question that needs it
+        thesaurus.load()  # read once per process (~0.1 s): not on the first question that needs it
 
     async def per_content(self, name: str, build: Callable[[], Awaitable[T]]) -> T:
         """build(), kept until the content changes (in this process or, within a second, another's)."""

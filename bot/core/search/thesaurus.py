@@ -44,6 +44,11 @@ def table() -> dict[str, str]:
     return _table
 
 
+def load() -> None:
+    """Read the file and index its words for correct(), ahead of the first question that needs them."""
+    _by_length_and_letter()
+
+
 def lemmas(word: str) -> list[str]:
     """The dictionary forms a word may come from: itself, its singular or base ("agencies" -> agency, "fled"
     is not guessed), a comparative's adjective ("stricter" -> strict, "bigger" -> big)."""
