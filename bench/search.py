@@ -626,7 +626,7 @@ def apply_ablation(ablate: tuple[str, ...], lexicon_before: str) -> None:
     if "rule" in ablate:
         engine._in_other_words = lambda groups, results: results
         engine._named = lambda groups, people: {}  # and no cap for another person's claim,
-        engine._capitalised = lambda text: set()  # nor full weight for a short capitalised name,
+        engine.names_written = lambda text: set()  # nor full weight for a short capitalised name,
         engine._places = lambda groups, text, named, docs: []  # nor a cap for a claim lacking the place named,
         engine.is_everyday = lambda word: False  # and everyday words the index lacks weigh as other words
     if "thesaurus" in ablate:

@@ -13,7 +13,8 @@ each with the other words of its common senses, in sense order:
   around a head adjective (genuine -> sincere, tough -> hard, and back);
 - a pair is kept only when each word is a common sense of the other ("softwood" -> "deal" is not: a deal is
   mostly an agreement);
-- proper nouns, words under three letters and words with digits, hyphens or spaces are left out.
+- a synonym is never a proper noun (WordNet writes those with a capital), and words under three letters
+  or with digits, hyphens or spaces are left out.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ SENSES = 3
 PER_WORD = 12
 WORD = re.compile(r"^[a-z]{3,}$")  # one plain word: the index splits "hard-and-fast" anyway
 NOTICE = """\
-# Synonyms of common English words, derived from WordNet 3.0 by scripts/build_thesaurus.py (see there how).
+# English words and the synonyms of their common senses, derived from WordNet 3.0 by scripts/build_thesaurus.py.
 # Used by the search engine for words the synonym lexicon (data/synonyms.yaml) does not cover.
 #
 # WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.

@@ -295,7 +295,7 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
                      for word in alt.split() if word in known_df)
     qterms, phrase_groups = _merge_phrases(qterms, phrases, phrase_alts, exact)
     mentions = _mentions(qterms, people) if people else {}
-    capitalised = _capitalised(text)
+    capitalised = names_written(text)
     keys: set[str] = set()
     for i, q in enumerate(qterms):
         if _may_have_typo(q, i in mentions, exact, forms.get(q.text, ())):
@@ -342,7 +342,7 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
         wanted = {word for found in related for term in found for word in term.split()} - looked
         held = {**exact, **index.term_frequencies(wanted)} if wanted else exact
     near_df = dict(near)
-    english = _english_synonyms(index, staged, related, mentions, phrase_groups, _capitalised(text))
+    english = _english_synonyms(index, staged, related, mentions, phrase_groups, capitalised)
     groups: list[Group] = []
     for i, ((q, alts, known), found) in enumerate(zip(staged, related, strict=True)):
         for term, weight in found.items():
@@ -474,7 +474,7 @@ def _merge_phrases(qterms: list[QueryTerm], phrases: dict[str, tuple[str, list[i
 _TOKEN = re.compile(r"[^\W\d_]+")
 
 
-def _capitalised(text: str) -> set[str]:
+def names_written(text: str) -> set[str]:
     """Words written with a capital that grammar does not explain (not the first word, unless a capitalised word
     follows it: "Elon Musk tariffs"), folded: the question's names."""
     tokens = _TOKEN.findall(text[:MAX_NAME_SCAN])

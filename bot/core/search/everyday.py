@@ -5,9 +5,10 @@ out right away", "who is making the call"), and a corpus of a few hundred claims
 Such a word, when the index lacks it in every form and synonym, is read as a small word (it weighs a tenth
 and is not a subject the corpus lacks): it says how the question is put, not what it is about. A word the
 index holds keeps half its weight (engine.EVERYDAY_HELD): in a corpus of a few hundred claims "wants" or
-"nearly" is as rare as "bridges", yet says far less of what the question is about. The list is general usage (the commonest words of English prose that are not
-nouns of a subject), not the words of any test question; nouns that may be what a question is about
-("steel", "water", "debt") never belong here, since a question about something absent names them.
+"nearly" is as rare as "bridges", yet says far less of what the question is about. The list is general usage
+(the commonest words of English prose that are not nouns of a subject), not the words of any test question;
+nouns that may be what a question is about ("steel", "water", "debt") never belong here, since a question about
+something absent names them.
 """
 
 from __future__ import annotations

@@ -16,8 +16,7 @@ from bot.core.dates import PartialDate
 from bot.core.models import Article, Briefing, BriefingItem, ClaimFilter, ClaimView, NotFound, Person
 from bot.core.search import people as people_mod
 from bot.core.search import thesaurus
-from bot.core.search.engine import ACCEPT, SearchEngine
-from bot.core.search.engine import _capitalised as capitalised
+from bot.core.search.engine import ACCEPT, SearchEngine, names_written
 from bot.core.search.filters import (
     KIND_CHOICES,
     may_fall_on,
@@ -519,7 +518,7 @@ def _english_slips(text: str, ranking: Ranking) -> list[tuple[str, str]]:
     unmatched = [g for g in content if not g.alts and not g.persons]
     # One slip in a question whose other words are known: a run of words no claim holds ("zorblat quindex",
     # "Laken Riley Act") is about something absent, not mistyped.
-    if len(unmatched) != 1 or len(content) < 3 or unmatched[0].term.text in capitalised(text):
+    if len(unmatched) != 1 or len(content) < 3 or unmatched[0].term.text in names_written(text):
         return []
     typed = unmatched[0].term.text
     meant = thesaurus.correct(typed)

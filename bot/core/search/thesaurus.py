@@ -2,11 +2,11 @@
 
 The lexicon (data/synonyms.yaml) covers the beat's own vocabulary and is kept tight by hand. A reporter's
 question also uses everyday words no claim holds ("was the call genuine?" for a claim that says "sincere").
-thesaurus.txt holds the common senses of about 45,000 English words from WordNet 3.0, built once by
-scripts/build_thesaurus.py (nothing is downloaded or parsed from WordNet at run time). The engine asks it
-only for words the index lacks in every form, so what a claim says in the reader's own words still ranks first.
-The same file lists every single word WordNet knows (77k), the dictionary a slipped word is corrected against
-when no claim holds it: "soldeirs" is "soldier", whose synonym "troops" a claim holds.
+thesaurus.txt lists every single word WordNet 3.0 knows (77k), 37k of them with the synonyms of their common
+senses, built once by scripts/build_thesaurus.py (nothing is downloaded or parsed from WordNet at run time).
+The engine asks it only for words the index lacks in every form, so what a claim says in the reader's own words
+still ranks first. The same list is the dictionary a slipped word is corrected against when no claim holds it:
+"soldeirs" is "soldier", whose synonym "troops" a claim holds.
 """
 
 from __future__ import annotations
