@@ -66,6 +66,7 @@ ABLATIONS = {
     "all parts but half weight for everyday words claims hold": ("everyday",),
     "all parts but answering the question as the index spells a slipped word": ("respell",),
     "all parts but correcting a slip in a word no claim holds (the dictionary)": ("slips",),
+    "all parts but a clear lead answering (one claim far ahead, holding the question's subject)": ("lead",),
 }
 
 
@@ -316,7 +317,7 @@ def curated_rows(rows: list[dict]) -> list[tuple[str, str | None]]:
     return out
 
 
-def misses(curated: dict, kinds: tuple[str, ...] = ("paraphrase", "unknown-hand")) -> str:
+def misses(curated: dict, kinds: tuple[str, ...] = ("paraphrase", "unknown-hand", "absent", "unknown+slip")) -> str:
     """The hand-written questions the engine gets wrong: a question with an answer whose claim is not first (and
     where it came), or a question about what the corpus lacks that got an answer; with the claims it returned."""
     lines = ["", "## Misses (hand-written questions)", ""]
@@ -624,11 +625,13 @@ def apply_ablation(ablate: tuple[str, ...], lexicon_before: str) -> None:
     if "subject" in ablate:
         engine.CLAIM_LACKS_SUBJECT = 2.0  # no word weighs twice the question: the rule never applies
     if "rule" in ablate:
-        engine._in_other_words = lambda groups, results: results
+        engine._in_other_words = lambda groups, results, **_: results
         engine._named = lambda groups, people: {}  # and no cap for another person's claim,
         engine.names_written = lambda text: set()  # nor full weight for a short capitalised name,
         engine._places = lambda groups, text, named, docs: []  # nor a cap for a claim lacking the place named,
         engine.is_everyday = lambda word: False  # and everyday words the index lacks weigh as other words
+    if "lead" in ablate:
+        engine._clear_lead = lambda groups, results, unknown, total: []
     if "thesaurus" in ablate:
         engine.english_synonyms = lambda word: []
     if "shares" in ablate:

@@ -50,6 +50,10 @@ from bot.core.search.thresholds import CLAIM_ACCEPT as ACCEPT
 from bot.core.search.thresholds import (
     CLAIM_LACKS_PLACE,
     CLAIM_LACKS_SUBJECT,
+    CLEAR_LEAD,
+    CLEAR_LEAD_COVER,
+    CLEAR_LEAD_FLOOR,
+    CLEAR_LEAD_UNKNOWN,
     OTHER_WORDS_COVER,
     OTHER_WORDS_HELD,
     OTHER_WORDS_LEAD,
@@ -777,7 +781,8 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
         if score >= SUGGEST:
             results.append(Ranked(rowid, claim_id, speaker_id, said_sort, score, matched, cover, names_held, missed))
     results.sort(key=lambda r: (-r.score, -_day(r.said_sort), r.rowid))
-    return _in_other_words(groups, results)
+    # A clear lead needs to know which words are names: without the people (a /quote) it is not weighed.
+    return _in_other_words(groups, results, lead=people is not None)
 
 
 def _places(groups: list[Group], text: str, named: dict[str, list[set[str]]], docs: int) -> list[Place]:
@@ -879,7 +884,7 @@ def _names_held(named: dict[str, list[set[str]]], matched: tuple[str, ...], body
     return all(any(alias and alias <= terms for alias in aliases) for aliases in missing)
 
 
-def _in_other_words(groups: list[Group], results: list[Ranked]) -> list[Ranked]:
+def _in_other_words(groups: list[Group], results: list[Ranked], *, lead: bool = True) -> list[Ranked]:
     """A question in other words matches less of a claim's wording than one that quotes it, so its claim may
     score below ACCEPT. Such a claim answers when the evidence is of another kind: it holds several of the
     question's words (as typed, in another form or through a synonym), a fair share of its weight, it is
@@ -908,12 +913,40 @@ def _in_other_words(groups: list[Group], results: list[Ranked]) -> list[Ranked]:
         if held >= OTHER_WORDS_HELD and result.cover >= OTHER_WORDS_COVER and result.names_held \
                 and unknown + result.names_missed <= OTHER_WORDS_UNKNOWN * total:
             lifted.append(result)
+    if not lifted and lead:
+        lifted = _clear_lead(groups, results, unknown, total)
     if not lifted:
         return results
     # Answers, but after every claim that answers on its wording (at ACCEPT, in their own order).
     taken = {r.rowid for r in lifted}
     return ([r for r in results if r.score >= ACCEPT] + [replace(r, score=ACCEPT) for r in lifted]
             + [r for r in results if r.score < ACCEPT and r.rowid not in taken])
+
+
+def _clear_lead(groups: list[Group], results: list[Ranked], unknown: float, total: float) -> list[Ranked]:
+    """The one claim far ahead of every other, when it holds what the question is about: its heaviest word that
+    is not a name, and a fair share of all such words. A question in other words may hold few of the claim's
+    words ("bridges not walls"), but when one claim alone holds its rarest ones, that is evidence of its own.
+    Not for a claim that misses a person or place the question names, nor when the question holds words no
+    claim holds (it may be about something absent: "peso exchange rate visas" is not the visas given "in
+    exchange" for aid)."""
+    if not results or results[0].score >= ACCEPT:
+        return []
+    top = results[0]
+    runner_up = results[1].score if len(results) > 1 else 0.0
+    if top.score < CLEAR_LEAD_FLOOR or top.score - runner_up < CLEAR_LEAD or not top.names_held \
+            or unknown + top.names_missed > CLEAR_LEAD_UNKNOWN * total:
+        return []
+    words = [g for g in groups if not g.term.stop and not g.persons and not g.guessed]
+    weight = sum(g.weight for g in words)
+    if not weight:
+        return []
+    matched = set(top.matched)
+    heaviest = max(words, key=lambda g: g.weight)
+    held = sum(g.weight for g in words if g.term.text in matched)
+    if heaviest.term.text not in matched or held < CLEAR_LEAD_COVER * weight:
+        return []
+    return [top]
 
 
 def _day(iso: str) -> int:

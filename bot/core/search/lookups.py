@@ -248,7 +248,7 @@ class Lookups:
         ranking = await self.engine.rank(text, filters, names=names)
         if ranking.accepted:
             return ranking
-        corrections = [*ranking.corrections, *_english_slips(text, ranking)]
+        corrections = [*_slips_of_the_index(text, ranking), *_english_slips(text, ranking)]
         spelled = respelled(text, corrections) if corrections else None
         if spelled is None:
             return ranking
@@ -508,6 +508,15 @@ def _briefing_hits(query: str, names: BriefingNames) -> list[BriefingHit]:
 
 
 _WORD_AS_TYPED = re.compile(r"[^\W\d_]+")
+
+
+def _slips_of_the_index(text: str, ranking: Ranking) -> list[tuple[str, str]]:
+    """The index's corrections of words it lacks, but not of an English word written in lower case: "water" in
+    "water treaty border" is what the question is about, not a slip for "later" (a name may be both a word and
+    a slip: "Montezuma" for Moctezuma)."""
+    names = names_written(text)
+    return [(typed, meant) for typed, meant in ranking.corrections
+            if typed in names or not thesaurus.is_word(typed)]
 
 
 def _english_slips(text: str, ranking: Ranking) -> list[tuple[str, str]]:

@@ -70,6 +70,12 @@ def lemmas(word: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def is_word(word: str) -> bool:
+    """Whether the dictionary holds the word or what it is a form of ("water", "selling"; not "tarrifs")."""
+    known = table()
+    return any(lemma in known for lemma in lemmas(word))
+
+
 def synonyms(word: str) -> list[str]:
     """The synonyms of a word's common senses, most common sense first ([] for a word WordNet lacks)."""
     known = table()
@@ -86,8 +92,7 @@ def correct(word: str) -> str | None:
     frontier), or None: for a word of five letters or more that is no word, nor a form of one. One slip (two
     neighbouring letters swapped, one letter missing, extra or wrong), two in a word of eight letters or more; in
     the word as typed or in its stem. Among equally close words, one with the same letters (a swap) is taken."""
-    known = table()
-    if len(word) < 5 or not word.isalpha() or any(lemma in known for lemma in lemmas(word)):
+    if len(word) < 5 or not word.isalpha() or is_word(word):
         return None
     buckets = _by_length_and_letter()
     stems = [stem for stem in lemmas(word) if len(stem) >= 4]

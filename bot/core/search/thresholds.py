@@ -13,6 +13,13 @@ OTHER_WORDS_HELD = 3
 OTHER_WORDS_COVER = 0.35
 OTHER_WORDS_LEAD = 5.0
 OTHER_WORDS_UNKNOWN = 0.30
+# ... or it is far ahead of every other claim (engine._clear_lead): at least this many points ahead, scoring at
+# least this, and holding the question's heaviest word that is not a name and this share of all such words;
+# the words no claim holds, and the names it lacks, weigh at most this share of the question.
+CLEAR_LEAD = 8.0
+CLEAR_LEAD_FLOOR = 45.0
+CLEAR_LEAD_COVER = 0.4
+CLEAR_LEAD_UNKNOWN = 0.1
 # A claim that lacks a word weighing at least this share of a question made of keywords only (its subject:
 # "Canada fentanyl czar", "Pemex deportation flights") is at most a suggestion. Names of people are checked
 # apart (a government's claim may speak for its president); a question in sentences is not held to it.

@@ -1,0 +1,47 @@
+"""A claim far ahead of every other answers a question in other words when it holds what the question is about
+(its heaviest word that is not a name), even with few of the question's words; never when the question holds
+words no claim does, or names someone the claim is not by or about."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.models import NotFound
+from bot.core.search import thesaurus
+
+
+async def _ids(core, question: str) -> list[str]:
+    answer = await core.search(question, limit=5)
+    return [] if isinstance(answer, NotFound) else [hit.view.claim.id for hit in answer.hits]
+
+
+@pytest.mark.parametrize(
+    ("question", "claim"),
+    [
+        # one claim holds "nationalities"; "going", "take" and "people" are in many
+        ("is Mexico going to take people of other nationalities", "mexico-not-safe-third-country"),
+        ("Sheinbaum: bridges, not walls", "sheinbaum-build-bridges"),
+    ],
+)
+async def test_the_one_claim_holding_what_the_question_is_about_answers_it(core, question, claim):
+    assert (await _ids(core, question))[:1] == [claim]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "peso exchange rate visas",  # a claim holds "in exchange" and "visas", but nothing holds "peso"
+        "Ebrard wants bridges not walls",  # the bridges are Sheinbaum's
+        "Kamala Harris tariff plan",  # the one claim about Harris holds only her name
+    ],
+)
+async def test_a_lead_is_no_answer_when_the_question_is_about_something_else(core, question):
+    assert isinstance(await core.search(question, limit=5), NotFound)
+
+
+async def test_an_english_word_in_lower_case_is_not_read_as_a_slip(core):
+    # "water" is no claim's word, and one letter from "later": asked again as "later treaty border", one claim
+    # about agreements would lead. An English word is what the question is about, not a slip.
+    assert thesaurus.is_word("water") and thesaurus.is_word("selling") and not thesaurus.is_word("tarrifs")
+    answer = await core.search("water treaty border", limit=5)
+    assert isinstance(answer, NotFound)
