@@ -162,3 +162,7 @@ async def test_a_city_named_after_its_country_is_held_by_a_claim_naming_the_coun
 
 async def test_the_place_before_city_must_still_be_held(core):
     assert isinstance(await _answer(core, "Panama City deportation flights"), NotFound)
+
+
+async def test_a_distance_asked_in_kilometres_finds_the_claim_in_miles(core):
+    assert (await _ids(core, "how many kilometres long is the border with Guatemala"))[:1] == ["guatemala-border-540-miles"]
