@@ -166,3 +166,8 @@ async def test_the_place_before_city_must_still_be_held(core):
 
 async def test_a_distance_asked_in_kilometres_finds_the_claim_in_miles(core):
     assert (await _ids(core, "how many kilometres long is the border with Guatemala"))[:1] == ["guatemala-border-540-miles"]
+
+
+@pytest.mark.parametrize("typed", ["cannot", "can't", "won't"])
+def test_a_negated_auxiliary_is_a_small_word_not_a_subject(typed):
+    assert [t.stop for t in query_terms(typed)] == [True]

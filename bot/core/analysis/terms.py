@@ -31,7 +31,7 @@ STOPWORDS = frozenset(
     under until up very was we were what when where which while who whom why will with would you your
     said says say told tell did didnt does quote quoted claim claims statement statements event happened happen
     many much several hundreds thousands dozens tens millions whether ever really actually still yet
-    dont doesnt isnt arent wasnt werent hasnt havent hadnt wont wouldnt cant couldnt shouldnt
+    dont doesnt isnt arent wasnt werent hasnt havent hadnt wont wouldnt cant cannot couldnt shouldnt
     el la los las de del y que en un una""".split()
 )
 
