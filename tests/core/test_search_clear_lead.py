@@ -45,3 +45,21 @@ async def test_an_english_word_in_lower_case_is_not_read_as_a_slip(core):
     assert thesaurus.is_word("water") and thesaurus.is_word("selling") and not thesaurus.is_word("tarrifs")
     answer = await core.search("water treaty border", limit=5)
     assert isinstance(answer, NotFound)
+
+
+async def test_a_long_question_in_other_words_is_answered_though_its_many_words_dilute_every_score(core):
+    # Every claim scores under the suggestion floor (the question has 20 words, the claim's sequence is not
+    # its own), but the columnist's claim holds its words in other words: the rule weighs it before the floor.
+    question = ("How many people seeking asylum ended up stranded in Mexican territory while Remain in Mexico "
+                "was in force, per the late-2023 op-ed?")
+    assert (await _ids(core, question))[:1] == ["remain-in-mexico-75000-stranded"]
+
+
+async def test_an_english_word_is_read_as_a_slip_only_for_a_word_many_claims_hold(core):
+    answer = await core.search("In her November 2024 piece for the Ankara think tank, what did Gilavci argue about why"
+                               " Mexico has to take Trump's threats seriously given how much its economy depends on"
+                               " the American market?", limit=5)
+    assert not isinstance(answer, NotFound) and answer.hits[0].view.claim.id == "gilavci-trump-threats-economic-stakes"
+    assert answer.corrections == ()  # not "Read “tank” as “task”, “depends” as “defends”": few claims hold those
+    answer = await core.search("the boarder wall", limit=5)
+    assert not isinstance(answer, NotFound) and ("boarder", "border") in answer.corrections

@@ -45,6 +45,7 @@ from bot.core.search.everyday import everyday_runs, is_everyday
 from bot.core.search.forms import derivations, forms, inflections
 from bot.core.search.lexicon import Lexicon, phrase_forms
 from bot.core.search.people import PeopleIndex
+from bot.core.search.thesaurus import is_word as english_word
 from bot.core.search.thesaurus import synonyms as english_synonyms
 from bot.core.search.thresholds import CLAIM_ACCEPT as ACCEPT
 from bot.core.search.thresholds import (
@@ -74,6 +75,8 @@ TIE_BREAKERS = 2  # commoner words checked against the claims holding the rare o
 TIE_BUDGET = 150_000  # ... as long as their lists add up to no more than this (about 1.5 ms)
 SCAN_LIMIT = 1_500  # filters that leave this few claims are ranked whole, without the text index
 TYPO_WEIGHT = {1: 0.85, 2: 0.7}
+REAL_WORD_SLIP_DF = 5  # an English word the index lacks is read as a slip only for a word this many claims hold
+REAL_WORD_SLIP_SHARE = 0.02  # ... and this share of all claims
 RECHECK_SECONDS = 1.0  # how often the store is asked whether its content changed
 PREFIX_WEIGHT = 0.8
 FORM_WEIGHT = 0.9  # another form of the same word: threaten / threatened / threat
@@ -325,8 +328,12 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
         if _may_have_typo(q, i in mentions, exact, forms.get(q.text, ())):
             typos = []
             limit = max_typos(q.text)
+            # An English word written in lower case is a slip only for a word many claims hold ("boarder" for
+            # border), not for a rare one ("tank" is not "task", nor "selling" "spelling").
+            floor = max(REAL_WORD_SLIP_DF, REAL_WORD_SLIP_SHARE * docs) \
+                if q.text not in capitalised and english_word(q.text) else 0
             for term, df in near:
-                if term != q.text and abs(len(term) - len(q.text)) <= limit:
+                if term != q.text and abs(len(term) - len(q.text)) <= limit and df >= floor:
                     distance = OSA.distance(q.text, term, score_cutoff=limit)
                     if distance <= limit:
                         typos.append((distance, -df, term))
@@ -778,11 +785,14 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
             # at most a suggestion, however much of the rest it holds.
             score = min(score, OTHER_PERSON_CAP)
             names_held = False
-        if score >= SUGGEST:
-            results.append(Ranked(rowid, claim_id, speaker_id, said_sort, score, matched, cover, names_held, missed))
+        results.append(Ranked(rowid, claim_id, speaker_id, said_sort, score, matched, cover, names_held, missed))
     results.sort(key=lambda r: (-r.score, -_day(r.said_sort), r.rowid))
-    # A clear lead needs to know which words are names: without the people (a /quote) it is not weighed.
-    return _in_other_words(groups, results, lead=people is not None)
+    # Every claim is weighed for the rules of questions in other words before the suggestion floor: a long
+    # question dilutes each claim's score (its many words, its sequence seldom the claim's), so the one that
+    # holds its words in other words can score under the floor. A clear lead needs to know which words are
+    # names: without the people (a /quote) it is not weighed.
+    results = _in_other_words(groups, results, lead=people is not None)
+    return [r for r in results if r.score >= SUGGEST]
 
 
 def _places(groups: list[Group], text: str, named: dict[str, list[set[str]]], docs: int) -> list[Place]:
