@@ -119,6 +119,7 @@ class Group:
     persons: frozenset[str] = frozenset()  # a name in the query: claims by these people satisfy it too
     guessed: bool = False  # the index lacks the word in every form: alts are only typo corrections or completions
     percent: bool = False  # asks for a percentage: any percentage figure of a claim holds it (PERCENT_WORDS)
+    when: str = ""  # a month ("-11") or a year ("2023") the question names: a claim said then holds it (_dated)
     english: bool = False  # the index lacks the word: alts are its general English synonyms (thesaurus.py)
 
     @property
@@ -374,7 +375,8 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
         dfs = [exact.get(a) or near_df.get(a) or (_df(a, exact) if " " in a else 0) for a in alts]
         percent = (q.text in PERCENT_WORDS and not q.figure) or q.proportion  # "what share", "eight in ten"
         group = Group(q, alts, min(docs, sum(dfs)), persons=mentions.get(i, frozenset()),
-                      guessed=bool(alts) and not known and not percent, percent=percent, english=bool(english.get(i)))
+                      guessed=bool(alts) and not known and not percent, percent=percent, english=bool(english.get(i)),
+                      when=_calendar(q, capitalised))
         # A word no claim holds weighs as the rarest, even when its English synonyms are common words: the
         # question is about it ("judicial reform" is not any claim holding "legal" and "reform").
         main_df = exact.get(q.alternatives[0]) or (0 if group.english else max(dfs, default=0))
@@ -686,6 +688,36 @@ class Coverage:
         return got / self.total, tuple(texts[i] for i in sorted(best))
 
 
+_MONTHS = {name: f"-{number:02d}" for number, names in enumerate(
+    ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
+     "september sep sept", "october oct", "november nov", "december dec"), start=1) for name in names.split()}
+_MONTHS_ONLY_WITH_A_CAPITAL = frozenset("march mar may jan".split())  # also words: "migrants march", "may"
+
+
+def _calendar(q: QueryTerm, capitalised: set[str]) -> str:
+    """The month ("-11") or year ("2023") a question's word names, or "": a claim says when in its date."""
+    if q.figure:
+        return q.text if len(q.text) == 4 and q.text.isdigit() and "1900" <= q.text <= "2099" else ""
+    month = _MONTHS.get(q.text, "")
+    if month and q.text in _MONTHS_ONLY_WITH_A_CAPITAL and q.text not in capitalised:
+        return ""
+    return month
+
+
+def _dated(dated: list[tuple[str, str, float]], said_sort: str, cover: float, matched: tuple[str, ...],
+           ) -> tuple[float, tuple[str, ...]]:
+    """A claim said in the month or year the question names holds that word, as another form of it: "their
+    late-November call" is the call of 27 November 2024, whose claim does not write the month."""
+    for when, text, share in dated:
+        if text in matched:
+            continue
+        said = said_sort[4:7] if when.startswith("-") else said_sort[:4]
+        if said == when:
+            cover += share * FORM_WEIGHT
+            matched = (*matched, text)
+    return cover, matched
+
+
 def _is_percentage(term: str) -> bool:
     """A percentage figure's term: "76pct", "63p7pct"."""
     return term.endswith("pct") and term[:1].isdigit()
@@ -730,10 +762,13 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
             ) -> list[Ranked]:
     staged = []
     coverage = Coverage(groups)
+    dated = [(g.when, g.term.text, g.weight / coverage.total) for g in groups if g.when] if coverage.total else []
     stops = {g.term.text for g in groups if g.term.stop and not g.persons}
     for row in rows:
         rowid, claim_id, speaker_id, _kind, said_sort, body, own = row
         cover, matched = coverage(body, speaker_id, own, rowid)
+        if dated:
+            cover, matched = _dated(dated, said_sort, cover, matched)
         if stops.issuperset(matched):
             continue  # it shares only stop words with the question: no evidence at all
         staged.append((cover, said_sort, rowid, claim_id, speaker_id, body, matched))
@@ -902,7 +937,7 @@ def _in_other_words(groups: list[Group], results: list[Ranked], *, lead: bool = 
     something absent names them, and those names are what it lacks)."""
     total = sum(g.weight for g in groups)
     unknown = sum(g.weight for g in groups
-                  if not g.term.stop and (not (g.alts or g.percent) or g.guessed) and not g.persons)
+                  if not g.term.stop and (not (g.alts or g.percent or g.when) or g.guessed) and not g.persons)
     if not results or not total or unknown > OTHER_WORDS_UNKNOWN * total:
         return results
     content = {g.term.text for g in groups if (not g.term.stop and not g.guessed) or g.persons}
