@@ -784,6 +784,7 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
         g.term.text for g in groups if not g.persons and g.weight >= CLAIM_LACKS_SUBJECT * total
         and (g.alts or g.term.text in _written_capitalised(text))]
     mentioned = {p for g in groups for p in g.persons}
+    named_people = {p for g in groups if g.term.text in named for p in g.persons}
     english = {g.term.text: g.weight * THESAURUS_WEIGHT for g in groups if g.english}
     places = _places(groups, text, named, docs)
     aliases = _names_of(people) if people is not None and any(persons for _, _, persons, _ in places) else {}
@@ -794,7 +795,7 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
         else:
             similarity = cover * 100 * 0.8
         score = round(100 * (0.75 * cover + 0.25 * similarity / 100), 1)
-        names_held = not named or _names_held(named, matched, body)
+        names_held = not named or _names_held(named, matched, body, speaker_id in named_people)
         if not names_held and people and (people.kinds.get(speaker_id) == "person" or speaker_id in mentioned):
             # The question names someone, and this is another person's claim that does not mention them:
             # at most a suggestion ("Blinken on deportation flights" is not Petro's refusal). A government's
@@ -919,14 +920,23 @@ def _names_of(people: PeopleIndex) -> dict[str, list[set[str]]]:
     return names
 
 
-def _names_held(named: dict[str, list[set[str]]], matched: tuple[str, ...], body: str) -> bool:
-    """Whether the claim is by or mentions every person the question names (under any of their names)."""
+def _names_held(named: dict[str, list[set[str]]], matched: tuple[str, ...], body: str, by_one: bool = False) -> bool:
+    """Whether the claim is by or mentions every person the question names (under any of their names); of three
+    or more, all but one when it is by one of them: "on the phone with Sheinbaum, Trump slammed Biden" is Trump's
+    claim about Biden, on a call the claim need not say was with her."""
     held = set(matched)
     missing = [aliases for word, aliases in named.items() if word not in held]
     if not missing:
         return True
     terms = set(body.split())
-    return all(any(alias and alias <= terms for alias in aliases) for aliases in missing)
+    lacking = {_person_key(aliases) for aliases in missing if not any(alias and alias <= terms for alias in aliases)}
+    return not lacking or (by_one and len(lacking) == 1
+                           and len({_person_key(aliases) for aliases in named.values()}) >= 3)
+
+
+def _person_key(aliases: list[set[str]]) -> frozenset[frozenset[str]]:
+    """One person however many of the question's words name them ("Kamala" and "Harris")."""
+    return frozenset(frozenset(alias) for alias in aliases)
 
 
 def _in_other_words(groups: list[Group], results: list[Ranked], *, lead: bool = True) -> list[Ranked]:

@@ -1,6 +1,7 @@
-"""A claim far ahead of every other answers a question in other words when it holds what the question is about
-(its heaviest word that is not a name), even with few of the question's words; never when the question holds
-words no claim does, or names someone the claim is not by or about."""
+"""When a question in other words is answered: a claim far ahead of every other that holds what the question is
+about (its heaviest word that is not a name), even with few of the question's words, but never when the question
+holds words no claim does or names someone the claim is not by or about; a long question whose every score is
+diluted; an English word read as a slip only for a common word; of three people named, a claim by one of them."""
 
 from __future__ import annotations
 
@@ -63,3 +64,15 @@ async def test_an_english_word_is_read_as_a_slip_only_for_a_word_many_claims_hol
     assert answer.corrections == ()  # not "Read “tank” as “task”, “depends” as “defends”": few claims hold those
     answer = await core.search("the boarder wall", limit=5)
     assert not isinstance(answer, NotFound) and ("boarder", "border") in answer.corrections
+
+
+async def test_of_three_people_named_a_claim_by_one_about_another_answers(core):
+    # Trump's claim about Biden's border, made on the call with Sheinbaum (the claim does not name her)
+    answer = await core.search("What did Trump tell Sheinbaum about Biden's border policy?", limit=5)
+    assert not isinstance(answer, NotFound) and answer.hits[0].view.claim.id == "trump-call-biden-open-border-concerns"
+
+
+async def test_of_three_people_named_a_claim_by_someone_else_is_no_answer(core):
+    # López Obrador's claim mentions Sheinbaum and Trump, but he is not who was asked about
+    answer = await core.search("What did Blinken tell Sheinbaum about Trump's tariffs?", limit=5)
+    assert isinstance(answer, NotFound)
