@@ -317,7 +317,7 @@ def curated_rows(rows: list[dict]) -> list[tuple[str, str | None]]:
     return out
 
 
-def misses(curated: dict, kinds: tuple[str, ...] = ("paraphrase", "unknown-hand", "absent", "unknown+slip")) -> str:
+def misses(curated: dict, kinds: tuple[str, ...] = ("paraphrase", "unknown-hand", "absent", "unknown+slip", "dropped", "synonyms")) -> str:
     """The hand-written questions the engine gets wrong: a question with an answer whose claim is not first (and
     where it came), or a question about what the corpus lacks that got an answer; with the claims it returned."""
     lines = ["", "## Misses (hand-written questions)", ""]

@@ -171,3 +171,29 @@ async def test_a_distance_asked_in_kilometres_finds_the_claim_in_miles(core):
 @pytest.mark.parametrize("typed", ["cannot", "can't", "won't"])
 def test_a_negated_auxiliary_is_a_small_word_not_a_subject(typed):
     assert [t.stop for t in query_terms(typed)] == [True]
+
+
+@pytest.mark.parametrize(("typed", "read"), [("Sheinbaum 1st call w/ Trump", ["sheinbaum", "first", "call", "with", "trump"]),
+                                            ("MX envoy", ["mexico", "envoy"]), ("govt admin", ["government", "administration"])])
+def test_newsroom_shorthand_is_read_as_the_word_claims_write(typed, read):
+    assert [t.text for t in query_terms(typed)] == read
+
+
+@pytest.mark.parametrize(("typed", "term"), [("budget cut by a fifth", "20pct"), ("spending cut by a tenth", "10pct"),
+                                             ("arrests rose by a quarter", "25pct")])
+def test_a_change_by_a_fraction_is_a_share(typed, term):
+    assert [t.alternatives for t in query_terms(typed) if t.proportion] == [(term,)]
+
+
+def test_a_third_country_after_by_is_not_a_share():
+    assert not any(t.proportion for t in query_terms("migrants taken in by a third country"))
+
+
+async def test_a_cut_by_a_fraction_finds_the_claim_with_that_percentage(core):
+    assert (await _ids(core, "COMAR budget cut by a fifth"))[:1] == ["comar-budget-cut-20-percent-2019"]
+
+
+async def test_a_policy_asked_by_its_other_name_finds_the_claims_that_use_the_usual_one(core):
+    # claims say "Remain in Mexico"; its official name is the Migrant Protection Protocols
+    assert (await _ids(core, "did Trump bring back the Migrant Protection Protocols"))[:1] == [
+        "trump-reinstates-remain-in-mexico"]

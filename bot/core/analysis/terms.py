@@ -188,17 +188,20 @@ class QueryTerm:
 # in ten" for 58.2%). A bare "a third" is not one ("a third country"): a fraction is followed by "of" or "as",
 # or hyphenated.
 _SMALL = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
-_PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
+_PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+          "tenth": 10, "tenths": 10}
 _COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|\d{1,2})"
 _PROPORTION = re.compile(
     rf"\b(?:(?P<n>{_COUNT}) (?:in|out of) (?:every )?(?P<d>two|three|four|five|six|seven|eight|nine|ten|\d{{1,3}})\b"
-    rf"|(?:(?P<fn>a|one|two|three|four)(?P<sep>[- ]))?(?P<f>halves|half|thirds?|quarters?|fifths?)\b"
+    rf"|(?:(?P<fn>a|one|two|three|four)(?P<sep>[- ]))?(?P<f>halves|half|thirds?|quarters?|fifths?|tenths?)\b"
     rf"(?P<tail>(?= (?:of|as)\b))?)"
 )
 
 
 _HEDGE = re.compile(r"\b(?:almost|nearly|about|around|roughly|some|approximately|close to|over|more than|under|"
                     r"less than|just over|just under|up to)\s+$")
+_BY = re.compile(r"\bby $")  # "cut by a fifth", "rose by a quarter": a share of what it was ...
+_NOUN_AFTER = re.compile(r" (?:country|countries|party|parties|person|option|way|world)\b")  # ... not "by a third country"
 _HALF_OF_TIME = re.compile(r"\b(?:first|second|last|latter|former|other|back|front|top|bottom) $")
 
 
@@ -213,14 +216,20 @@ def proportions(folded: str) -> list[tuple[int, int, str]]:
         if match["n"]:
             share, whole = _count(match["n"]), _count(match["d"])
         else:
-            if match["sep"] != "-" and match["tail"] is None:
-                continue  # "a third country", "one half": not a share of something
+            if match["sep"] != "-" and match["tail"] is None and not (
+                    _BY.search(folded, 0, match.start()) and not _NOUN_AFTER.match(folded, match.end())):
+                continue  # "a third country", "one half": not a share of something ("cut by a fifth" is)
             if not match["fn"] and (match["f"] != "half" or _HALF_OF_TIME.search(folded, 0, match.start())):
                 continue  # "thirds of", "quarters as": no count; "the first half of 2019" is a time
             share, whole = _count(match["fn"] or "one"), _PARTS[match["f"]]
         if 0 < share < whole <= 100:
             found.append((match.start(), match.end(), f"{round(100 * share / whole)}pct"))
     return found
+
+
+# Newsroom shorthand a question may use for a word claims write out ("Sheinbaum 1st call w/ Trump", "MX envoy").
+SHORTHAND = {"1st": "first", "2nd": "second", "3rd": "third", "w": "with", "mx": "mexico", "govt": "government",
+             "admin": "administration", "dept": "department", "intl": "international", "approx": "approximately"}
 
 
 # Search-engine operators typed out of habit ("tariffs AND Trump", NEAR(a b)): syntax, not words to look for.
@@ -247,6 +256,7 @@ def query_terms(text: str, max_terms: int = 64) -> list[QueryTerm]:
     for figure in [*spans, None]:
         end = figure.start if figure else len(folded)
         for word in _words_of_folded(folded[cursor:end]):
+            word = SHORTHAND.get(word, word)
             if word not in seen:
                 seen.add(word)
                 out.append(QueryTerm(word, (word,), stop=word in STOPWORDS))

@@ -379,7 +379,10 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
                       when=_calendar(q, capitalised))
         # A word no claim holds weighs as the rarest, even when its English synonyms are common words: the
         # question is about it ("judicial reform" is not any claim holding "legal" and "reform").
-        main_df = exact.get(q.alternatives[0]) or (0 if group.english else max(dfs, default=0))
+        # A phrase weighs as its rarest word ("remain in mexico" as "remain"), not as the commonest of its parts.
+        typed = q.alternatives[0]
+        main_df = exact.get(typed) or (i in phrase_groups and _df(typed, exact)) \
+            or (0 if group.english else max(dfs, default=0))
         group.weight = _idf(docs, main_df or 1) * (0.1 if q.stop else 1.0)
         if not alts and len(q.text) < 5 and not q.figure and q.text not in capitalised:
             group.weight *= 0.5  # a short word the index lacks is more likely a slip than a name ("Elon Musk" is one)
