@@ -393,7 +393,10 @@ class Lookups:
         briefing_hits: list[BriefingHit] = []
         if not filters.active:
             index = await self.engine.people()
-            people_hits = [m for m in index.match(query, limit=3) if m.score >= PERSON_IN_SEARCH]
+            # Only a query no longer than a name can be (nearly) one: a long question is not, and scoring it
+            # against every alias costs more than its whole ranking.
+            if len(query.split()) <= index.longest + 1:
+                people_hits = [m for m in index.match(query, limit=3) if m.score >= PERSON_IN_SEARCH]
             briefing_hits = _briefing_hits(query, await self.briefing_names())
         if not hits and not people_hits and not briefing_hits:
             return NotFound(query, "no_match", "claim",

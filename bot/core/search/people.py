@@ -123,6 +123,7 @@ class PeopleIndex:
                 for key in deletion_keys(token):
                     self.by_deletion[key].add(token)
         self.keys = [entry.key for entry in entries]
+        self.longest = max((len(key.split()) for key in self.keys), default=0)  # words of the longest name
         self.surnames: dict[str, set[str]] = defaultdict(set)  # last word(s) of display names
         for person_id, name in self.names.items():
             if self.kinds.get(person_id) != "person":
