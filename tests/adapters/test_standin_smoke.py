@@ -228,7 +228,10 @@ async def test_oversized_embed_is_rejected(standin: DiscordStandin, bot: command
     assert error.kind == "invalid_body" and error.status == 400 and error.error["code"] == 50035
     assert error.error["errors"]["data"]["embeds"]["0"]["description"]["_errors"][0]["code"] == "BASE_TYPE_MAX_LENGTH"
     assert record.response is None
-    await asyncio.sleep(0.05)
+    for _ in range(100):  # the bot reads the 400 a moment after the stand-in records it
+        if bot.errors:  # type: ignore[attr-defined]
+            break
+        await asyncio.sleep(0.01)
     assert bot.errors and bot.errors[0].code == 50035  # type: ignore[attr-defined]
     assert any(v.kind == "invalid_body" for v in standin.violations)
     with pytest.raises(AssertionError, match="embeds.0.description"):
@@ -244,7 +247,10 @@ async def test_late_response_is_rejected(standin_factory) -> None:  # noqa: F811
         assert late.status == 404 and late.error == {"message": "Unknown interaction", "code": 10062}
         assert record.expired and record.response is None
         assert {v.kind for v in server.violations} == {"not_acknowledged", "unknown_interaction"}
-        await asyncio.sleep(0.05)
+        for _ in range(100):  # the bot reads the 404 a moment after the stand-in records it
+            if bot.errors:  # type: ignore[attr-defined]
+                break
+            await asyncio.sleep(0.01)
         assert isinstance(bot.errors[0], discord.NotFound) and bot.errors[0].code == 10062  # type: ignore[attr-defined]
 
 
