@@ -76,3 +76,12 @@ async def test_of_three_people_named_a_claim_by_someone_else_is_no_answer(core):
     # López Obrador's claim mentions Sheinbaum and Trump, but he is not who was asked about
     answer = await core.search("What did Blinken tell Sheinbaum about Trump's tariffs?", limit=5)
     assert isinstance(answer, NotFound)
+
+
+async def test_a_long_question_nothing_answers_still_offers_its_closest_claims(core):
+    # 20 words: every score is diluted under the usual floor for a "did you mean"; the closest is offered
+    question = ("Was there proof that the incoming team of the president-elect used back-door contacts with San "
+                "Salvador and Mexico City about those countries accepting people removed from the US?")
+    answer = await core.search(question, limit=5)
+    assert isinstance(answer, NotFound) and answer.suggestions
+    assert answer.suggestions[0].startswith("Trump transition team: ")

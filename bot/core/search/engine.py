@@ -55,12 +55,14 @@ from bot.core.search.thresholds import (
     CLEAR_LEAD_COVER,
     CLEAR_LEAD_FLOOR,
     CLEAR_LEAD_UNKNOWN,
+    LONG_QUESTION_WORDS,
     OTHER_WORDS_COVER,
     OTHER_WORDS_HELD,
     OTHER_WORDS_LEAD,
     OTHER_WORDS_UNKNOWN,
 )
 from bot.core.search.thresholds import CLAIM_SUGGEST as SUGGEST
+from bot.core.search.thresholds import LONG_QUESTION_SUGGEST as LONG_SUGGEST
 
 if TYPE_CHECKING:
     from bot.core.store import IndexReader, Store
@@ -831,7 +833,10 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
     # holds its words in other words can score under the floor. A clear lead needs to know which words are
     # names: without the people (a /quote) it is not weighed.
     results = _in_other_words(groups, results, lead=people is not None)
-    return [r for r in results if r.score >= SUGGEST]
+    # The same dilution would leave a long question without even a "did you mean": its closest claims are
+    # offered from a lower floor.
+    floor = LONG_SUGGEST if sum(not g.term.stop for g in groups) >= LONG_QUESTION_WORDS else SUGGEST
+    return [r for r in results if r.score >= floor]
 
 
 def _places(groups: list[Group], text: str, named: dict[str, list[set[str]]], docs: int) -> list[Place]:

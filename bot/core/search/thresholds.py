@@ -6,6 +6,8 @@ Different things are matched differently, so they have different bars; each has 
 # Claims (bot.core.search.engine): 75% weighted term coverage + 25% sequence similarity.
 CLAIM_ACCEPT = 60.0  # a claim scoring below this is not an answer ...
 CLAIM_SUGGEST = 40.0  # ... but may be offered as "did you mean"
+LONG_QUESTION_WORDS = 8  # a question with this many words that are not small words is long: its score is diluted,
+LONG_QUESTION_SUGGEST = 25.0  # so its closest claims are offered as "did you mean" from this score
 # ... unless it answers a question asked in other words (engine._in_other_words): it holds this many of the
 # question's words (in any form or through a synonym) and this share of its weight, scores within this many
 # points of the best claim, and the words the index lacks weigh at most this share of the question.
