@@ -85,3 +85,19 @@ async def test_a_long_question_nothing_answers_still_offers_its_closest_claims(c
     answer = await core.search(question, limit=5)
     assert isinstance(answer, NotFound) and answer.suggestions
     assert answer.suggestions[0].startswith("Trump transition team: ")
+
+
+@pytest.mark.parametrize(("question", "claim"), [
+    ("which analyst said Mexico has to take Trump's threats seriously since it depends on the US market",
+     "gilavci-trump-threats-economic-stakes"),
+    ("Turkish think tank on Mexico's humane talk and harsh practice", "gilavci-practice-contradicts-humane-goals"),
+])
+async def test_a_source_described_by_what_it_is_finds_its_claims(core, question, claim):
+    # the registry knows Gılavcı as an analyst of ANKASAM, the Ankara think tank
+    assert (await _ids(core, question))[:1] == [claim]
+
+
+async def test_the_analyst_names_both_analysts_not_one_of_them_silently(core):
+    answer = await core.who("the analyst")
+    names = {answer.person.id, *(other.id for other in answer.alternatives)}
+    assert names == {"allison-fedirka", "ayse-azra-gilavci"}
