@@ -9,6 +9,7 @@ import pytest
 
 from bot.core.models import NotFound
 from bot.core.search import thesaurus
+from tests.conftest import needs_seeds
 
 
 async def _ids(core, question: str) -> list[str]:
@@ -19,8 +20,10 @@ async def _ids(core, question: str) -> list[str]:
 @pytest.mark.parametrize(
     ("question", "claim"),
     [
-        # one claim holds "nationalities"; "going", "take" and "people" are in many
-        ("is Mexico going to take people of other nationalities", "mexico-not-safe-third-country"),
+        # one claim holds "nationalities"; "going", "take" and "people" are in many (its lead over the rest is
+        # read with the source passages, which are the user's articles)
+        pytest.param("is Mexico going to take people of other nationalities", "mexico-not-safe-third-country",
+                     marks=needs_seeds),
         ("Sheinbaum: bridges, not walls", "sheinbaum-build-bridges"),
     ],
 )
