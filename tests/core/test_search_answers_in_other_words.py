@@ -104,3 +104,11 @@ async def test_the_analyst_names_both_analysts_not_one_of_them_silently(core):
     answer = await core.who("the analyst")
     names = {answer.person.id, *(other.id for other in answer.alternatives)}
     assert names == {"allison-fedirka", "ayse-azra-gilavci"}
+
+
+async def test_a_governments_claim_speaks_for_the_president_who_led_it_then(core):
+    # the registry dates "the López Obrador administration" as a name of the Mexican government (2018-2024)
+    question = "did Lopez Obrador say Mexico would still ratify the USMCA"
+    assert (await _ids(core, question))[:1] == ["mexico-intends-to-ratify-usmca-2019"]
+    # the same claim of 2019 is not Sheinbaum's: she led no government then
+    assert "mexico-intends-to-ratify-usmca-2019" not in await _ids(core, question.replace("Lopez Obrador", "Sheinbaum"))

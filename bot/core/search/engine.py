@@ -800,7 +800,8 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
         else:
             similarity = cover * 100 * 0.8
         score = round(100 * (0.75 * cover + 0.25 * similarity / 100), 1)
-        names_held = not named or _names_held(named, matched, body, speaker_id in named_people)
+        names_held = not named or _names_held(named, matched, body, speaker_id in named_people) \
+            or _their_administration(named, matched, speaker_id, said_sort, people)
         if not names_held and people and (people.kinds.get(speaker_id) == "person" or speaker_id in mentioned):
             # The question names someone, and this is another person's claim that does not mention them:
             # at most a suggestion ("Blinken on deportation flights" is not Petro's refusal). A government's
@@ -940,6 +941,41 @@ def _names_held(named: dict[str, list[set[str]]], matched: tuple[str, ...], body
     lacking = {_person_key(aliases) for aliases in missing if not any(alias and alias <= terms for alias in aliases)}
     return not lacking or (by_one and len(lacking) == 1
                            and len({_person_key(aliases) for aliases in named.values()}) >= 3)
+
+
+def _their_administration(named: dict[str, list[set[str]]], matched: tuple[str, ...], speaker: str, said: str,
+                          people: PeopleIndex | None) -> bool:
+    """Whether the claim is by the government of each person named it lacks, while they led it: the registry
+    dates "the López Obrador administration" as a name of the Mexican government, so its claim of 2019 speaks
+    for AMLO ("amlo still backs usmca amid tariff row")."""
+    if people is None or not said[:4].isdigit():
+        return False
+    terms = _administrations(people).get(speaker)
+    if not terms:
+        return False
+    held = set(matched)
+    return all(any(start <= said <= end and any(alias and alias <= words for alias in aliases)
+                   for words, start, end in terms)
+               for word, aliases in named.items() if word not in held)
+
+
+_ADMINISTRATIONS: weakref.WeakKeyDictionary[PeopleIndex, dict[str, list[tuple[frozenset[str], str, str]]]] = \
+    weakref.WeakKeyDictionary()
+
+
+def _administrations(people: PeopleIndex) -> dict[str, list[tuple[frozenset[str], str, str]]]:
+    """Speaker id of a government or body -> (words, from, to) of each of its dated names that is another
+    entry's ("the López Obrador administration"), once per people index. Dates are ISO, compared as text."""
+    found = _ADMINISTRATIONS.get(people)
+    if found is None:
+        found = defaultdict(list)
+        for entry in people.entries:
+            if entry.is_role and people.kinds.get(entry.person) != "person" and (entry.start or entry.end):
+                start = entry.start.earliest.isoformat() if entry.start else ""
+                end = entry.end.latest.isoformat() if entry.end else "9999"
+                found[entry.person].append((frozenset(entry.key.split()), start, end))
+        _ADMINISTRATIONS[people] = found
+    return found
 
 
 def _person_key(aliases: list[set[str]]) -> frozenset[frozenset[str]]:
