@@ -197,3 +197,10 @@ async def test_a_policy_asked_by_its_other_name_finds_the_claims_that_use_the_us
     # claims say "Remain in Mexico"; its official name is the Migrant Protection Protocols
     assert (await _ids(core, "did Trump bring back the Migrant Protection Protocols"))[:1] == [
         "trump-reinstates-remain-in-mexico"]
+
+
+async def test_the_united_states_written_out_is_the_us_claims_write(core):
+    # "United States" is one name: the claim says "the US"; before, each of its two words was held by any claim
+    # of the US government, which outranked the claim about Mexico's consulates
+    assert (await _ids(core, "number of Mexican consular offices across the United States"))[:1] == [
+        "mexico-53-consulates-in-us"]
