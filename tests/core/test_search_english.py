@@ -10,6 +10,7 @@ from bot.core.models import NotFound
 from bot.core.search import thesaurus
 from bot.core.search.lookups import respelled
 from bot.core.search.thesaurus import lemmas, synonyms
+from tests.conftest import needs_seeds
 
 
 async def _answer(core, question: str):
@@ -199,8 +200,9 @@ async def test_a_policy_asked_by_its_other_name_finds_the_claims_that_use_the_us
         "trump-reinstates-remain-in-mexico"]
 
 
+@needs_seeds
 async def test_the_united_states_written_out_is_the_us_claims_write(core):
     # "United States" is one name: the claim says "the US"; before, each of its two words was held by any claim
-    # of the US government, which outranked the claim about Mexico's consulates
+    # of the US government, which outranked the claim about Mexico's consulates (read with its source passage)
     assert (await _ids(core, "number of Mexican consular offices across the United States"))[:1] == [
         "mexico-53-consulates-in-us"]
