@@ -651,7 +651,7 @@ def apply_ablation(ablate: tuple[str, ...], lexicon_before: str) -> None:
     if "slips" in ablate:
         from bot.core.search import lookups
 
-        lookups._english_slips = lambda text, ranking: []
+        lookups._english_slips = lambda ranking, names: []
     if "lexicon" in ablate:
         from ruamel.yaml import YAML
 

@@ -800,8 +800,8 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
         else:
             similarity = cover * 100 * 0.8
         score = round(100 * (0.75 * cover + 0.25 * similarity / 100), 1)
-        names_held = not named or _names_held(named, matched, body, speaker_id in named_people) \
-            or _their_administration(named, matched, speaker_id, said_sort, people)
+        names_held = not named or _names_held(named, matched, body, speaker_id in named_people,
+                                              _administration(people, speaker_id, said_sort))
         if not names_held and people and (people.kinds.get(speaker_id) == "person" or speaker_id in mentioned):
             # The question names someone, and this is another person's claim that does not mention them:
             # at most a suggestion ("Blinken on deportation flights" is not Petro's refusal). A government's
@@ -929,34 +929,31 @@ def _names_of(people: PeopleIndex) -> dict[str, list[set[str]]]:
     return names
 
 
-def _names_held(named: dict[str, list[set[str]]], matched: tuple[str, ...], body: str, by_one: bool = False) -> bool:
-    """Whether the claim is by or mentions every person the question names (under any of their names); of three
-    or more, all but one when it is by one of them: "on the phone with Sheinbaum, Trump slammed Biden" is Trump's
-    claim about Biden, on a call the claim need not say was with her."""
+def _names_held(named: dict[str, list[set[str]]], matched: tuple[str, ...], body: str, by_one: bool = False,
+                administration: list[frozenset[str]] | None = None) -> bool:
+    """Whether the claim is by or mentions every person the question names (under any of their names), or is by
+    the government they led when it was made (`administration`: the speaker's dated names then, "the López
+    Obrador administration", so the Mexican government's claim of 2019 speaks for AMLO); of three or more people,
+    all but one when it is by one of them: "on the phone with Sheinbaum, Trump slammed Biden" is Trump's claim
+    about Biden, on a call the claim need not say was with her."""
     held = set(matched)
     missing = [aliases for word, aliases in named.items() if word not in held]
     if not missing:
         return True
     terms = set(body.split())
-    lacking = {_person_key(aliases) for aliases in missing if not any(alias and alias <= terms for alias in aliases)}
+    lacking = {_person_key(aliases) for aliases in missing
+               if not any(alias and (alias <= terms or any(alias <= words for words in administration or ()))
+                          for alias in aliases)}
     return not lacking or (by_one and len(lacking) == 1
                            and len({_person_key(aliases) for aliases in named.values()}) >= 3)
 
 
-def _their_administration(named: dict[str, list[set[str]]], matched: tuple[str, ...], speaker: str, said: str,
-                          people: PeopleIndex | None) -> bool:
-    """Whether the claim is by the government of each person named it lacks, while they led it: the registry
-    dates "the López Obrador administration" as a name of the Mexican government, so its claim of 2019 speaks
-    for AMLO ("amlo still backs usmca amid tariff row")."""
+def _administration(people: PeopleIndex | None, speaker: str, said: str) -> list[frozenset[str]]:
+    """The words of the speaker's dated names that held when the claim was made ("the López Obrador
+    administration", 2018-2024), when the speaker is a government or body."""
     if people is None or not said[:4].isdigit():
-        return False
-    terms = _administrations(people).get(speaker)
-    if not terms:
-        return False
-    held = set(matched)
-    return all(any(start <= said <= end and any(alias and alias <= words for alias in aliases)
-                   for words, start, end in terms)
-               for word, aliases in named.items() if word not in held)
+        return []
+    return [words for words, start, end in _administrations(people).get(speaker, ()) if start <= said <= end]
 
 
 _ADMINISTRATIONS: weakref.WeakKeyDictionary[PeopleIndex, dict[str, list[tuple[frozenset[str], str, str]]]] = \

@@ -248,7 +248,8 @@ class Lookups:
         ranking = await self.engine.rank(text, filters, names=names)
         if ranking.accepted:
             return ranking
-        corrections = [*_slips_of_the_index(text, ranking), *_english_slips(text, ranking)]
+        written = names_written(text)
+        corrections = [*_slips_of_the_index(ranking, written), *_english_slips(ranking, written)]
         spelled = respelled(text, corrections) if corrections else None
         if spelled is None:
             return ranking
@@ -513,16 +514,15 @@ def _briefing_hits(query: str, names: BriefingNames) -> list[BriefingHit]:
 _WORD_AS_TYPED = re.compile(r"[^\W\d_]+")
 
 
-def _slips_of_the_index(text: str, ranking: Ranking) -> list[tuple[str, str]]:
+def _slips_of_the_index(ranking: Ranking, names: set[str]) -> list[tuple[str, str]]:
     """The index's corrections of words it lacks, but not of an English word written in lower case: "water" in
     "water treaty border" is what the question is about, not a slip for "later" (a name may be both a word and
-    a slip: "Montezuma" for Moctezuma)."""
-    names = names_written(text)
+    a slip: "Montezuma" for Moctezuma). `names`: the question's words written with a capital."""
     return [(typed, meant) for typed, meant in ranking.corrections
             if typed in names or not thesaurus.is_word(typed)]
 
 
-def _english_slips(text: str, ranking: Ranking) -> list[tuple[str, str]]:
+def _english_slips(ranking: Ranking, names: set[str]) -> list[tuple[str, str]]:
     """(typed, meant) for the one word of the question that nothing matched at all, is no English word and is one
     slip from one ("soldeirs" -> soldier): the index corrects only to words claims hold, and a question in other
     words is made of words they do not. Names written with a capital are left as typed."""
@@ -530,7 +530,7 @@ def _english_slips(text: str, ranking: Ranking) -> list[tuple[str, str]]:
     unmatched = [g for g in content if not g.alts and not g.persons]
     # One slip in a question whose other words are known: a run of words no claim holds ("zorblat quindex",
     # "Laken Riley Act") is about something absent, not mistyped.
-    if len(unmatched) != 1 or len(content) < 3 or unmatched[0].term.text in names_written(text):
+    if len(unmatched) != 1 or len(content) < 3 or unmatched[0].term.text in names:
         return []
     typed = unmatched[0].term.text
     meant = thesaurus.correct(typed)
