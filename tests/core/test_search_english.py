@@ -134,7 +134,9 @@ def test_a_scale_letter_apart_from_the_number_is_not_guessed():
 
 
 @pytest.mark.parametrize(("typed", "meant"), [("soldeirs", "soldier"), ("dorpped", "drop"), ("arersted", "arrest"),
-                                             ("bseides", "besides"), ("forntier", "frontier")])
+                                             ("bseides", "besides"), ("forntier", "frontier"),
+                                             # a doubled letter on the wrong letter is one slip, not two
+                                             ("harrass", "harass"), ("ocurred", "occur"), ("permitts", "permit")])
 def test_a_slipped_english_word_is_corrected_to_the_word_meant(typed, meant):
     assert thesaurus.correct(typed) == meant
 
@@ -150,6 +152,14 @@ async def test_a_slip_in_a_word_no_claim_holds_is_read_as_meant(core):
     assert not isinstance(answer, NotFound)
     assert answer.hits[0].view.claim.id == "trump-orders-troops-seal-border"
     assert ("soldeirs", "soldier") in answer.corrections
+
+
+async def test_a_doubled_letter_on_the_wrong_letter_is_read_as_the_word_the_index_holds(core):
+    # "tarrif" is two edits from "tariff", but one slip: the 2019 threat of 5% is what was asked
+    answer = await _answer(core, "when was the 5% tarrif on goods from Mexico supposed to kick in back in 2019?")
+    assert not isinstance(answer, NotFound)
+    assert answer.hits[0].view.claim.id == "trump-5-percent-tariffs-2019"
+    assert ("tarrif", "tariff") in answer.corrections
 
 
 async def test_a_run_of_unknown_words_is_not_corrected_into_an_answer(core):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 from bot.core.analysis.fold import FOLD_TABLE
 
 MAX_QUERY_CHARS = 1000  # longer input is cut (a quote is rarely longer; 5,000 characters must still answer)
@@ -284,3 +286,21 @@ def deletion_keys(term: str) -> set[str]:
 
 def max_typos(term: str) -> int:
     return 1 if len(term) < 8 else 2
+
+
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def undoubled(word: str) -> str:
+    """The word with every run of one letter written once: "tarrif" and "tariff" are both "tarif"."""
+    return _DOUBLED.sub(r"\1", word)
+
+
+def slip_distance(typed: str, known: str, limit: int) -> int:
+    """How many slips part a typed word from a known one (limit + 1 when more than limit). A doubled letter
+    written on the wrong letter ("tarrif", "harrass", "embarassed", "ocurred") is one slip, the commonest
+    misspelling there is, though it takes two edits."""
+    distance = OSA.distance(typed, known, score_cutoff=limit)
+    if distance > 1 and undoubled(typed) == undoubled(known):
+        return 1
+    return distance

@@ -28,7 +28,6 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, TypeVar
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
 
 from bot.core.analysis.terms import (
     STOPWORDS,
@@ -38,6 +37,7 @@ from bot.core.analysis.terms import (
     max_typos,
     prepare,
     query_terms,
+    slip_distance,
     words,
 )
 from bot.core.models import ClaimFilter
@@ -337,7 +337,7 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
                 if q.text not in capitalised and english_word(q.text) else 0
             for term, df in near:
                 if term != q.text and abs(len(term) - len(q.text)) <= limit and df >= floor:
-                    distance = OSA.distance(q.text, term, score_cutoff=limit)
+                    distance = slip_distance(q.text, term, limit)
                     if distance <= limit:
                         typos.append((distance, -df, term))
             for distance, _, term in sorted(typos)[:6]:

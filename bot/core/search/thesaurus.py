@@ -18,10 +18,13 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.core.analysis.terms import undoubled
+
 PATH = Path(__file__).with_name("thesaurus.txt")
 
 _table: dict[str, str] | None = None
 _buckets: dict[tuple[int, str], list[str]] | None = None  # the words by length and first letter, for correct()
+_undoubled: dict[str, list[str]] | None = None  # the words by their letters written once, for correct()
 _lock = threading.Lock()
 
 
@@ -47,6 +50,7 @@ def table() -> dict[str, str]:
 def load() -> None:
     """Read the file and index its words for correct(), ahead of the first question that needs them."""
     _by_length_and_letter()
+    _by_undoubled()
 
 
 def lemmas(word: str) -> list[str]:
@@ -90,14 +94,21 @@ def synonyms(word: str) -> list[str]:
 def correct(word: str) -> str | None:
     """The dictionary word a slipped word was meant to be ("soldeirs" -> soldier, "dorpped" -> drop, "forntier" ->
     frontier), or None: for a word of five letters or more that is no word, nor a form of one. One slip (two
-    neighbouring letters swapped, one letter missing, extra or wrong), two in a word of eight letters or more; in
-    the word as typed or in its stem. Among equally close words, one with the same letters (a swap) is taken."""
+    neighbouring letters swapped, one letter missing, extra or wrong, a doubled letter on the wrong letter), two in a
+    word of eight letters or more; in the word as typed or in its stem. Among equally close words, one with the same letters (a swap) is taken."""
     if len(word) < 5 or not word.isalpha() or is_word(word):
         return None
     buckets = _by_length_and_letter()
     stems = [stem for stem in lemmas(word) if len(stem) >= 4]
-    for limit in (1, 2):  # one slip in the word or any stem ("arerst" -> arrest) before two in the word
-        for stem in stems:
+    # One slip in the word, or a doubled letter on the wrong letter in it or a stem (one slip, though two edits:
+    # "tarrif" -> tariff, "ocurred" -> occur), then one slip in any stem ("arerst" -> arrest), then two in the word.
+    for limit, tried in ((1, stems[:1]), (0, stems), (1, stems[1:]), (2, stems)):
+        for stem in tried:
+            if limit == 0:
+                same = _by_undoubled().get(undoubled(stem), ())
+                if same:
+                    return min(same, key=lambda w: (abs(len(w) - len(stem)), w))
+                continue
             if limit == 2 and len(stem) < 8:
                 continue
             # A slip rarely changes the first letter, unless it swaps the first two ("bseides").
@@ -109,6 +120,17 @@ def correct(word: str) -> str | None:
                 best = [w for w, distance, _ in found if distance == closest]
                 return next((w for w in best if sorted(w) == sorted(stem)), best[0])
     return None
+
+
+def _by_undoubled() -> dict[str, list[str]]:
+    global _undoubled
+    if _undoubled is None:
+        grouped: dict[str, list[str]] = defaultdict(list)
+        for known in table():
+            if len(known) >= 4 and known.isalpha():
+                grouped[undoubled(known)].append(known)
+        _undoubled = dict(grouped)
+    return _undoubled
 
 
 def _by_length_and_letter() -> dict[tuple[int, str], list[str]]:
