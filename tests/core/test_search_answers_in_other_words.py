@@ -112,3 +112,18 @@ async def test_a_governments_claim_speaks_for_the_president_who_led_it_then(core
     assert (await _ids(core, question))[:1] == ["mexico-intends-to-ratify-usmca-2019"]
     # the same claim of 2019 is not Sheinbaum's: she led no government then
     assert "mexico-intends-to-ratify-usmca-2019" not in await _ids(core, question.replace("Lopez Obrador", "Sheinbaum"))
+
+
+async def test_a_question_asking_for_an_amount_is_answered_by_a_claim_holding_a_figure(core):
+    # The returnees' promise of help holds the question's "receive" and "deported"; the nine reception centres
+    # hold the number asked for.
+    question = "how many places is Mexico setting up on the border to receive people deported from the US?"
+    assert (await _ids(core, question))[:1] == ["mexico-embraces-you-reception-centers"]
+
+
+async def test_a_question_asking_for_an_amount_is_not_answered_in_other_words_by_a_claim_without_one(core):
+    # Two claims hold "Mexicans", "Trump" and "second term", the question's setting; none holds a number of
+    # deportations in his first hundred days. Without the figure they are no answer.
+    question = ("How many Mexicans were actually deported from the US during the first hundred days of Trump's "
+                "second term?")
+    assert isinstance(await core.search(question, limit=5), NotFound)

@@ -96,6 +96,15 @@ MAX_NAME_SCAN = 300  # characters of the question read for capitalised names
 # Words that ask for a percentage ("what share of Mexicans", "by what percentage"): a claim holding any
 # percentage figure (76pct) holds them, as through a synonym.
 PERCENT_WORDS = frozenset("share shares proportion proportions percentage percentages percent fraction".split())
+# "How many", "how much", "how large": the question asks for an amount. A claim holding a figure (not a year) or
+# a number in words holds the word, weighing as a word a quarter of all claims hold; a claim holding none is no
+# answer in other words ("how many Mexicans were deported in Trump's first hundred days" is not his first
+# week's orders, though it holds "Mexicans", "Trump", "second term").
+AMOUNT_ASKED = re.compile(r"\bhow (many|much|large|big|high)\b")
+AMOUNT_SHARE = 0.25
+NUMBER_WORDS = frozenset("""two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
+    fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions dozen
+    dozens half halved double doubled triple tripled quadrupled""".split())
 # Months and days are written with a capital by grammar, not because they name a place or a body: "who won the
 # vote last November" asks about a time, which a claim states as its date, not in its words.
 CALENDAR_WORDS = frozenset(
@@ -121,6 +130,7 @@ class Group:
     persons: frozenset[str] = frozenset()  # a name in the query: claims by these people satisfy it too
     guessed: bool = False  # the index lacks the word in every form: alts are only typo corrections or completions
     percent: bool = False  # asks for a percentage: any percentage figure of a claim holds it (PERCENT_WORDS)
+    amount: bool = False  # asks for an amount ("how many"): any figure of a claim holds it (AMOUNT_ASKED)
     when: str = ""  # a month ("-11") or a year ("2023") the question names: a claim said then holds it (_dated)
     english: bool = False  # the index lacks the word: alts are its general English synonyms (thesaurus.py)
 
@@ -306,6 +316,7 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
     qterms, phrase_groups = _merge_phrases(qterms, phrases, phrase_alts, exact)
     mentions = _mentions(qterms, people) if people else {}
     capitalised = names_written(text)
+    amounts = {match.group(1) for match in AMOUNT_ASKED.finditer(text.lower())}
     keys: set[str] = set()
     for i, q in enumerate(qterms):
         if _may_have_typo(q, i in mentions, exact, forms.get(q.text, ())):
@@ -376,9 +387,10 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
             q = QueryTerm(q.text, q.alternatives, stop=True)  # how the question is put, not what it asks about
         dfs = [exact.get(a) or near_df.get(a) or (_df(a, exact) if " " in a else 0) for a in alts]
         percent = (q.text in PERCENT_WORDS and not q.figure) or q.proportion  # "what share", "eight in ten"
+        amount = q.text in amounts and not q.figure
         group = Group(q, alts, min(docs, sum(dfs)), persons=mentions.get(i, frozenset()),
-                      guessed=bool(alts) and not known and not percent, percent=percent, english=bool(english.get(i)),
-                      when=_calendar(q, capitalised))
+                      guessed=bool(alts) and not known and not percent and not amount, percent=percent,
+                      english=bool(english.get(i)), when=_calendar(q, capitalised), amount=amount)
         # A word no claim holds weighs as the rarest, even when its English synonyms are common words: the
         # question is about it ("judicial reform" is not any claim holding "legal" and "reform").
         # A phrase weighs as its rarest word ("remain in mexico" as "remain"), not as the commonest of its parts.
@@ -390,6 +402,8 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
             group.weight *= 0.5  # a short word the index lacks is more likely a slip than a name ("Elon Musk" is one)
         if group.persons and not main_df:
             group.weight = _idf(docs, 1) * 0.7
+        elif amount:
+            group.weight = _idf(docs, max(1, round(AMOUNT_SHARE * docs)))
         elif alts and not q.stop and is_everyday(q.text):
             group.weight *= EVERYDAY_HELD  # "wants", "nearly": a few claims hold them, they say little of the subject
         groups.append(group)
@@ -541,7 +555,7 @@ def _first_stage(index: IndexReader, groups: list[Group], wanted: int, docs: int
     stops = [g for g in groups if g.useful and g.term.stop and g not in content]
     enough = max(100, min(ENOUGH, docs // 50))
     # A word the index lacks caps the score: if no claim can reach ACCEPT, fetch only near misses.
-    reachable = 100 * (0.75 * sum(g.weight for g in groups if g.useful or g.persons or g.percent)
+    reachable = 100 * (0.75 * sum(g.weight for g in groups if g.useful or g.persons or g.percent or g.amount)
                        / max(sum(g.weight for g in groups), 1e-9) + 0.25)
     small = reachable < ACCEPT
     parts: list[tuple[Conjunction, int]] = []
@@ -652,6 +666,7 @@ class Coverage:
                            for term, found in self.spellings.items()}
         self.named = [(i, g.persons) for i, g in enumerate(groups) if g.persons]
         self.percent = [i for i, g in enumerate(groups) if g.percent]
+        self.amount = [i for i, g in enumerate(groups) if g.amount]
         self.texts = [g.term.text for g in groups]
 
     def __call__(self, body: str, speaker: str = "", own: int | None = None, rowid: int | None = None,
@@ -687,6 +702,9 @@ class Coverage:
         if self.percent and any(_is_percentage(term) for term in held):
             for i in self.percent:
                 best[i] = max(best.get(i, 0.0), SYNONYM_WEIGHT)
+        if self.amount and _holds_amount(held):
+            for i in self.amount:
+                best[i] = 1.0
         weights = self.weights
         got = sum(weights[i] * weight for i, weight in best.items())
         texts = self.texts
@@ -721,6 +739,32 @@ def _dated(dated: list[tuple[str, str, float]], said_sort: str, cover: float, ma
             cover += share * FORM_WEIGHT
             matched = (*matched, text)
     return cover, matched
+
+
+_AMOUNTS: dict[frozenset[str], bool] = {}
+
+
+def _holds_amount(held: frozenset[str]) -> bool:
+    """Whether a claim's terms hold a figure that is not a year ("53", "usd100", "3500000", "76pct") or a number
+    in words ("two caravans", "doubled"). Kept per set of terms (the same claims come back question after
+    question)."""
+    found = _AMOUNTS.get(held)
+    if found is None:
+        found = any(_is_amount(term) for term in held)
+        if len(_AMOUNTS) >= _DOCS_MAX:
+            _AMOUNTS.clear()
+        _AMOUNTS[held] = found
+    return found
+
+
+def _is_amount(term: str) -> bool:
+    if term in NUMBER_WORDS:
+        return True
+    if term.startswith("usd"):
+        term = term[3:]
+    if not term[:1].isdigit():
+        return False
+    return not (len(term) == 4 and term.isdigit() and 1900 <= int(term) <= 2100)
 
 
 def _is_percentage(term: str) -> bool:
@@ -996,12 +1040,15 @@ def _in_other_words(groups: list[Group], results: list[Ranked], *, lead: bool = 
     # person's claim may share more of the question's words ("the policy making asylum seekers wait" in a
     # columnist's claim) without being what was asked ("did Trump revive ...").
     best = next((r.score for r in results if r.names_held), results[0].score)
+    amount = [g.term.text for g in groups if g.amount]
     lifted: list[Ranked] = []
     for result in results:
         if result.score >= ACCEPT:
             continue
         if best - result.score > OTHER_WORDS_LEAD:
             break
+        if amount and amount[0] not in result.matched:
+            continue  # asked for an amount, and it holds none: its other words are the question's setting
         held = sum(term in content for term in result.matched)
         # A question in other words changes the words more than the names: the names it writes with a capital
         # that the claim lacks count with the words no claim holds ("Ottawa retaliatory tariffs on American
@@ -1029,6 +1076,8 @@ def _clear_lead(groups: list[Group], results: list[Ranked], unknown: float, tota
     if not results or results[0].score >= ACCEPT:
         return []
     top = results[0]
+    if any(g.amount and g.term.text not in top.matched for g in groups):
+        return []
     runner_up = results[1].score if len(results) > 1 else 0.0
     if top.score < CLEAR_LEAD_FLOOR or top.score - runner_up < CLEAR_LEAD or not top.names_held \
             or unknown + top.names_missed > CLEAR_LEAD_UNKNOWN * total:
