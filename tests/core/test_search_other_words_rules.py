@@ -128,6 +128,19 @@ def test_a_preposition_is_no_form_of_a_verb():
     assert "including" not in inflections("include") and "included" in inflections("include")
 
 
+def test_a_short_nouns_plural_after_a_hiss_is_a_form_of_it():
+    from bot.core.search.forms import inflections
+
+    assert "bus" in inflections("buses") and "tax" in inflections("taxes") and "box" in inflections("boxes")
+    assert "los" not in inflections("loses")  # as in Los Angeles: "loses" is lose's
+
+
+async def test_a_plural_finds_the_claim_that_writes_the_singular(core):
+    # the claim moves migrants "by bus or plane"
+    question = "Is true that Mexico is transporting the foreign migrants in buses and airplanes toward the southern states?"
+    assert (await _ids(core, question))[:1] == ["mexico-moves-migrants-south-tightens-southern-border"]
+
+
 async def test_a_question_saying_how_finds_a_claim_saying_what(core):
     # the claim speaks of the threats' "economic" weight; the question asks how they hurt "economically"
     assert (await _ids(core, "Gilavci on why Trump's threats matter economically for Mexico"))[0] == \

@@ -57,6 +57,10 @@ def bases(word: str, shortest: int = 4) -> frozenset[str]:
                     out.add(stem[:-1])
     if len(word) > 4 and word.endswith(("ies", "ied")):
         out.add(word[:-3] + "y")
+    if len(word) == 5 and word.endswith(("uses", "xes", "zes")):
+        # A short noun's plural after a hiss: buses -> bus, taxes -> tax, boxes -> box (not "loses" -> los, as in
+        # Los Angeles: most such plurals of -s are of a word in -se, cases, roses).
+        out.add(word[:-2])
     for base in list(out):
         out |= _spellings(base)
     if word in _LEMMA:
