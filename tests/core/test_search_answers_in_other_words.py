@@ -127,3 +127,11 @@ async def test_a_question_asking_for_an_amount_is_not_answered_in_other_words_by
     question = ("How many Mexicans were actually deported from the US during the first hundred days of Trump's "
                 "second term?")
     assert isinstance(await core.search(question, limit=5), NotFound)
+
+
+async def test_a_role_dated_by_then_or_former_names_its_holders(core):
+    # "Mexico's then president" is Mexico's president: Blinken's pledge to reopen crossings, which holds the most
+    # of the question's words, is not what a Mexican president promised.
+    ids = await _ids(core, "When did Mexico's then president promise the frontier crossings would not be shut again?")
+    assert "amlo-no-more-border-closures-dec-2023" in ids
+    assert "blinken-pledges-reopen-border-crossings-dec-2023" not in ids

@@ -93,6 +93,9 @@ CONTEXT_WEIGHT = 0.7  # a word found only in the claim's source passage, not in 
 OTHER_PERSON_CAP = ACCEPT - 0.1  # a person's claim that misses the other person the question names
 SUBJECT_KEYWORDS = 3  # a question of at most this many keywords names its subject (thresholds.CLAIM_LACKS_SUBJECT)
 MAX_NAME_SCAN = 300  # characters of the question read for capitalised names
+# Words that date a role, read past when the question names one ("Mexico's then president", "the former
+# foreign minister"): the role's holders are the people meant, as for the role alone.
+ROLE_TIMES = frozenset("then former current sitting outgoing incoming ex".split())
 # Words that ask for a percentage ("what share of Mexicans", "by what percentage"): a claim holding any
 # percentage figure (76pct) holds them, as through a synonym.
 PERCENT_WORDS = frozenset("share shares proportion proportions percentage percentages percent fraction".split())
@@ -623,11 +626,13 @@ def _may_have_typo(q: QueryTerm, is_name: bool, exact: dict[str, int], forms: fr
 def _mentions(qterms: list[QueryTerm], people: PeopleIndex) -> dict[int, frozenset[str]]:
     """Query words that spell a registered name or role exactly ('AMLO', 'Lopez Obrador', 'foreign minister'):
     term index -> person ids (a role: its holders, when there are at most three)."""
-    texts = [q.text for q in qterms]
+    # A word that dates a role is read past: "Mexico's then president" is Mexico's president (its holders).
+    kept = [i for i, q in enumerate(qterms) if q.text not in ROLE_TIMES] if len(qterms) > 1 else [0]
+    texts = [qterms[i].text for i in kept]
     found: dict[int, frozenset[str]] = {}
     for size in (4, 3, 2, 1):
         for start in range(len(texts) - size + 1):
-            span = range(start, start + size)
+            span = kept[start : start + size]
             if any(i in found for i in span) or any(qterms[i].figure for i in span):
                 continue
             key = " ".join(texts[start : start + size])
