@@ -135,3 +135,13 @@ async def test_a_role_dated_by_then_or_former_names_its_holders(core):
     ids = await _ids(core, "When did Mexico's then president promise the frontier crossings would not be shut again?")
     assert "amlo-no-more-border-closures-dec-2023" in ids
     assert "blinken-pledges-reopen-border-crossings-dec-2023" not in ids
+
+
+@pytest.mark.parametrize("question", [
+    "What words did Mexico's president use for her initial talk with Trump after he won the election?",
+    "How the president Sheinbaum described the first talk she had with Trump after his victory in the elections?",
+])
+async def test_a_question_asking_for_someones_words_is_answered_first_by_their_quote(core, question):
+    # Several claims are about that first call (when it was, that it happened); the one that quotes her words
+    # ("extremely sincere") is what was asked.
+    assert (await _ids(core, question))[:1] == ["sheinbaum-call-extremely-sincere"]

@@ -105,6 +105,13 @@ PERCENT_WORDS = frozenset("share shares proportion proportions percentage percen
 # week's orders, though it holds "Mexicans", "Trump", "second term").
 AMOUNT_ASKED = re.compile(r"\bhow (many|much|large|big|high)\b")
 AMOUNT_SHARE = 0.25
+# "How did Sheinbaum describe the call", "what words did she use": the question asks for someone's own words.
+# The word that asks weighs double, and a claim that quotes its speaker verbatim (kind direct_quote) holds it.
+WORDING_ASKED = re.compile(
+    r"\bhow\b[^?.]{0,80}?\b(describe[sd]?|describing|"
+    r"characteri[sz]e[sd]?|characteri[sz]ing|sum(?:med)?|portray(?:ed)?|depict(?:ed)?|word(?:ed)?)\b"
+    r"|\b(?:what|which) (words|language|phrase)\b|\bin what (words|terms)\b")
+WORDING_WEIGHT = 2.0
 NUMBER_WORDS = frozenset("""two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
     fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions dozen
     dozens half halved double doubled triple tripled quadrupled""".split())
@@ -134,6 +141,7 @@ class Group:
     guessed: bool = False  # the index lacks the word in every form: alts are only typo corrections or completions
     percent: bool = False  # asks for a percentage: any percentage figure of a claim holds it (PERCENT_WORDS)
     amount: bool = False  # asks for an amount ("how many"): any figure of a claim holds it (AMOUNT_ASKED)
+    wording: bool = False  # asks for someone's words ("how did she describe"): a direct quote holds it
     when: str = ""  # a month ("-11") or a year ("2023") the question names: a claim said then holds it (_dated)
     english: bool = False  # the index lacks the word: alts are its general English synonyms (thesaurus.py)
 
@@ -320,6 +328,7 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
     mentions = _mentions(qterms, people) if people else {}
     capitalised = names_written(text)
     amounts = {match.group(1) for match in AMOUNT_ASKED.finditer(text.lower())}
+    wording = {word for match in WORDING_ASKED.finditer(text.lower()) for word in match.groups() if word}
     keys: set[str] = set()
     for i, q in enumerate(qterms):
         if _may_have_typo(q, i in mentions, exact, forms.get(q.text, ())):
@@ -391,9 +400,11 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
         dfs = [exact.get(a) or near_df.get(a) or (_df(a, exact) if " " in a else 0) for a in alts]
         percent = (q.text in PERCENT_WORDS and not q.figure) or q.proportion  # "what share", "eight in ten"
         amount = q.text in amounts and not q.figure
+        worded = q.text in wording
         group = Group(q, alts, min(docs, sum(dfs)), persons=mentions.get(i, frozenset()),
-                      guessed=bool(alts) and not known and not percent and not amount, percent=percent,
-                      english=bool(english.get(i)), when=_calendar(q, capitalised), amount=amount)
+                      guessed=bool(alts) and not known and not percent and not amount and not worded,
+                      percent=percent, english=bool(english.get(i)), when=_calendar(q, capitalised), amount=amount,
+                      wording=worded)
         # A word no claim holds weighs as the rarest, even when its English synonyms are common words: the
         # question is about it ("judicial reform" is not any claim holding "legal" and "reform").
         # A phrase weighs as its rarest word ("remain in mexico" as "remain"), not as the commonest of its parts.
@@ -407,6 +418,8 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
             group.weight = _idf(docs, 1) * 0.7
         elif amount:
             group.weight = _idf(docs, max(1, round(AMOUNT_SHARE * docs)))
+        if worded:
+            group.weight = max(group.weight, _idf(docs, max(1, round(AMOUNT_SHARE * docs)))) * WORDING_WEIGHT
         elif alts and not q.stop and is_everyday(q.text):
             group.weight *= EVERYDAY_HELD  # "wants", "nearly": a few claims hold them, they say little of the subject
         groups.append(group)
@@ -672,10 +685,11 @@ class Coverage:
         self.named = [(i, g.persons) for i, g in enumerate(groups) if g.persons]
         self.percent = [i for i, g in enumerate(groups) if g.percent]
         self.amount = [i for i, g in enumerate(groups) if g.amount]
+        self.wording = [i for i, g in enumerate(groups) if g.wording]
         self.texts = [g.term.text for g in groups]
 
     def __call__(self, body: str, speaker: str = "", own: int | None = None, rowid: int | None = None,
-                 ) -> tuple[float, tuple[str, ...]]:
+                 kind: str = "") -> tuple[float, tuple[str, ...]]:
         """`own`: how many leading terms of body are the claim's; the rest (its source passage) count less."""
         if not self.total:
             return 0.0, ()
@@ -709,6 +723,9 @@ class Coverage:
                 best[i] = max(best.get(i, 0.0), SYNONYM_WEIGHT)
         if self.amount and _holds_amount(held):
             for i in self.amount:
+                best[i] = 1.0
+        if self.wording and kind == "direct_quote":
+            for i in self.wording:
                 best[i] = 1.0
         weights = self.weights
         got = sum(weights[i] * weight for i, weight in best.items())
@@ -819,8 +836,8 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
     dated = [(g.when, g.term.text, g.weight / coverage.total) for g in groups if g.when] if coverage.total else []
     stops = {g.term.text for g in groups if g.term.stop and not g.persons}
     for row in rows:
-        rowid, claim_id, speaker_id, _kind, said_sort, body, own = row
-        cover, matched = coverage(body, speaker_id, own, rowid)
+        rowid, claim_id, speaker_id, kind, said_sort, body, own = row
+        cover, matched = coverage(body, speaker_id, own, rowid, kind)
         if dated:
             cover, matched = _dated(dated, said_sort, cover, matched)
         if stops.issuperset(matched):
