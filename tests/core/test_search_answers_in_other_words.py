@@ -145,10 +145,3 @@ async def test_a_question_asking_for_someones_words_is_answered_first_by_their_q
     # Several claims are about that first call (when it was, that it happened); the one that quotes her words
     # ("extremely sincere") is what was asked.
     assert (await _ids(core, question))[:1] == ["sheinbaum-call-extremely-sincere"]
-
-
-async def test_a_country_written_out_weighs_as_common_as_the_country(core):
-    # "United States" is spelled out by few claims, but it is the US most claims are about: it is the question's
-    # setting. The claims about the cartels' terror label hold "cartel", "Mexico" and the US, not the handover.
-    question = "Which cartel bosses did Mexico hand over to the United States in Febraury 2025?"
-    assert isinstance(await core.search(question, limit=5), NotFound)

@@ -411,10 +411,6 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
         typed = q.alternatives[0]
         main_df = exact.get(typed) or (i in phrase_groups and _df(typed, exact)) \
             or (0 if group.english else max(dfs, default=0))
-        if i in phrase_groups and group.persons:
-            # A name written out in words ("United States") is as common as the body it names in any of its
-            # names ("US", "America"): few claims spell it out, but it is the beat's setting, not its subject.
-            main_df = max(main_df, group.df)
         group.weight = _idf(docs, main_df or 1) * (0.1 if q.stop else 1.0)
         if not alts and len(q.text) < 5 and not q.figure and q.text not in capitalised:
             group.weight *= 0.5  # a short word the index lacks is more likely a slip than a name ("Elon Musk" is one)
