@@ -185,9 +185,17 @@ def test_a_negated_auxiliary_is_a_small_word_not_a_subject(typed):
 
 
 @pytest.mark.parametrize(("typed", "read"), [("Sheinbaum 1st call w/ Trump", ["sheinbaum", "first", "call", "with", "trump"]),
-                                            ("MX envoy", ["mexico", "envoy"]), ("govt admin", ["government", "administration"])])
-def test_newsroom_shorthand_is_read_as_the_word_claims_write(typed, read):
+                                            ("MX envoy", ["mexico", "envoy"]), ("govt admin", ["government", "administration"]),
+                                            ("how many ppl r deported rn",
+                                             ["how", "many", "people", "are", "deported", "now"])])
+def test_newsroom_and_chat_shorthand_is_read_as_the_word_claims_write(typed, read):
     assert [t.text for t in query_terms(typed)] == read
+
+
+async def test_of_two_words_as_close_to_a_slip_the_one_differing_in_a_doubled_letter_is_meant(core):
+    # "imigration" is one letter from both "immigration" and "migration" (the commoner word)
+    answer = await _answer(core, "how many cases are stuck in us imigration courts")
+    assert not isinstance(answer, NotFound) and ("imigration", "immigration") in answer.corrections
 
 
 @pytest.mark.parametrize(("typed", "term"), [("budget cut by a fifth", "20pct"), ("spending cut by a tenth", "10pct"),

@@ -231,7 +231,11 @@ def proportions(folded: str) -> list[tuple[int, int, str]]:
 
 # Newsroom shorthand a question may use for a word claims write out ("Sheinbaum 1st call w/ Trump", "MX envoy").
 SHORTHAND = {"1st": "first", "2nd": "second", "3rd": "third", "w": "with", "mx": "mexico", "govt": "government",
-             "admin": "administration", "dept": "department", "intl": "international", "approx": "approximately"}
+             "admin": "administration", "dept": "department", "intl": "international", "approx": "approximately",
+             # chat shorthand, as typed on a phone
+             "ppl": "people", "r": "are", "u": "you", "ur": "your", "rn": "now", "bc": "because", "abt": "about",
+             "tho": "though", "thru": "through", "gov": "government", "pres": "president", "immig": "immigration",
+             "yr": "year", "yrs": "years", "info": "information"}
 
 
 # Search-engine operators typed out of habit ("tariffs AND Trump", NEAR(a b)): syntax, not words to look for.

@@ -38,6 +38,7 @@ from bot.core.analysis.terms import (
     prepare,
     query_terms,
     slip_distance,
+    undoubled,
     words,
 )
 from bot.core.models import ClaimFilter
@@ -362,11 +363,13 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
                 if term != q.text and abs(len(term) - len(q.text)) <= limit and df >= floor:
                     distance = slip_distance(q.text, term, limit)
                     if distance <= limit:
-                        typos.append((distance, -df, term))
-            for distance, _, term in sorted(typos)[:6]:
+                        # Of words as close, one that differs only in a doubled letter is the one meant:
+                        # "imigration" is immigration, not migration.
+                        typos.append((distance, undoubled(term) != undoubled(q.text), -df, term))
+            for distance, _, _, term in sorted(typos)[:6]:
                 alts.setdefault(term, TYPO_WEIGHT[distance])
             if typos and q.text not in exact:
-                corrections.append((q.text, sorted(typos)[0][2]))
+                corrections.append((q.text, sorted(typos)[0][-1]))
         staged.append((q, alts, known))
     # The synonyms of every word (of the word as typed, a form of it or a typo's correction), in one lookup.
     related: list[dict[str, float]] = [
