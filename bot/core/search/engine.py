@@ -421,10 +421,10 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
             group.weight = _idf(docs, 1) * 0.7
         elif amount:
             group.weight = _idf(docs, max(1, round(AMOUNT_SHARE * docs)))
-        if worded:
-            group.weight = max(group.weight, _idf(docs, max(1, round(AMOUNT_SHARE * docs)))) * WORDING_WEIGHT
         elif alts and not q.stop and is_everyday(q.text):
             group.weight *= EVERYDAY_HELD  # "wants", "nearly": a few claims hold them, they say little of the subject
+        if worded:  # what the question asks for: at least as heavy as an amount asked, and twice that
+            group.weight = max(group.weight, _idf(docs, max(1, round(AMOUNT_SHARE * docs)))) * WORDING_WEIGHT
         groups.append(group)
     return groups, corrections
 
