@@ -383,6 +383,7 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
         held = {**exact, **index.term_frequencies(wanted)} if wanted else exact
     near_df = dict(near)
     english = _english_synonyms(index, staged, related, mentions, phrase_groups, capitalised)
+    asked_weight = _idf(docs, max(1, round(AMOUNT_SHARE * docs)))  # a word asking for an amount, or for words
     groups: list[Group] = []
     for i, ((q, alts, known), found) in enumerate(zip(staged, related, strict=True)):
         for term, weight in found.items():
@@ -420,11 +421,11 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
         if group.persons and not main_df:
             group.weight = _idf(docs, 1) * 0.7
         elif amount:
-            group.weight = _idf(docs, max(1, round(AMOUNT_SHARE * docs)))
+            group.weight = asked_weight
         elif alts and not q.stop and is_everyday(q.text):
             group.weight *= EVERYDAY_HELD  # "wants", "nearly": a few claims hold them, they say little of the subject
         if worded:  # what the question asks for: at least as heavy as an amount asked, and twice that
-            group.weight = max(group.weight, _idf(docs, max(1, round(AMOUNT_SHARE * docs)))) * WORDING_WEIGHT
+            group.weight = max(group.weight, asked_weight) * WORDING_WEIGHT
         groups.append(group)
     return groups, corrections
 
@@ -1065,15 +1066,14 @@ def _in_other_words(groups: list[Group], results: list[Ranked], *, lead: bool = 
     # person's claim may share more of the question's words ("the policy making asylum seekers wait" in a
     # columnist's claim) without being what was asked ("did Trump revive ...").
     best = next((r.score for r in results if r.names_held), results[0].score)
-    amount = [g.term.text for g in groups if g.amount]
     lifted: list[Ranked] = []
     for result in results:
         if result.score >= ACCEPT:
             continue
         if best - result.score > OTHER_WORDS_LEAD:
             break
-        if amount and amount[0] not in result.matched:
-            continue  # asked for an amount, and it holds none: its other words are the question's setting
+        if _lacks_the_amount_asked(groups, result):
+            continue  # its other words are the question's setting
         held = sum(term in content for term in result.matched)
         # A question in other words changes the words more than the names: the names it writes with a capital
         # that the claim lacks count with the words no claim holds ("Ottawa retaliatory tariffs on American
@@ -1101,7 +1101,7 @@ def _clear_lead(groups: list[Group], results: list[Ranked], unknown: float, tota
     if not results or results[0].score >= ACCEPT:
         return []
     top = results[0]
-    if any(g.amount and g.term.text not in top.matched for g in groups):
+    if _lacks_the_amount_asked(groups, top):
         return []
     runner_up = results[1].score if len(results) > 1 else 0.0
     if top.score < CLEAR_LEAD_FLOOR or top.score - runner_up < CLEAR_LEAD or not top.names_held \
@@ -1117,6 +1117,11 @@ def _clear_lead(groups: list[Group], results: list[Ranked], unknown: float, tota
     if heaviest.term.text not in matched or held < CLEAR_LEAD_COVER * weight:
         return []
     return [top]
+
+
+def _lacks_the_amount_asked(groups: list[Group], result: Ranked) -> bool:
+    """The question asks for an amount ("how many") and the claim holds none: no answer in other words."""
+    return any(g.amount and g.term.text not in result.matched for g in groups)
 
 
 def _day(iso: str) -> int:

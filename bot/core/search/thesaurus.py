@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
+from itertools import chain
 from pathlib import Path
 
 from rapidfuzz import process
@@ -94,32 +95,35 @@ def synonyms(word: str) -> list[str]:
 def correct(word: str) -> str | None:
     """The dictionary word a slipped word was meant to be ("soldeirs" -> soldier, "dorpped" -> drop, "forntier" ->
     frontier), or None: for a word of five letters or more that is no word, nor a form of one. One slip (two
-    neighbouring letters swapped, one letter missing, extra or wrong, a doubled letter on the wrong letter), two in a
-    word of eight letters or more; in the word as typed or in its stem. Among equally close words, one with the same letters (a swap) is taken."""
+    neighbouring letters swapped, one letter missing, extra or wrong, a doubled letter on the wrong letter), two
+    in a word of eight letters or more; in the word as typed or in its stem. Among equally close words, one with
+    the same letters (a swap) is taken."""
     if len(word) < 5 or not word.isalpha() or is_word(word):
         return None
+    stems = [stem for stem in lemmas(word) if len(stem) >= 4]  # the word itself first
+    # One slip in the word, then a doubled letter on the wrong letter in it or a stem (one slip, though two
+    # edits: "tarrif" -> tariff, "ocurred" -> occur), then one slip in a stem ("arerst" -> arrest), then two.
+    tries = chain((_closest(stem, 1) for stem in stems[:1]), (_doubling_moved(stem) for stem in stems),
+                  (_closest(stem, 1) for stem in stems[1:]), (_closest(stem, 2) for stem in stems if len(stem) >= 8))
+    return next((found for found in tries if found), None)
+
+
+def _closest(stem: str, limit: int) -> str | None:
+    # A slip rarely changes the first letter, unless it swaps the first two ("bseides").
     buckets = _by_length_and_letter()
-    stems = [stem for stem in lemmas(word) if len(stem) >= 4]
-    # One slip in the word, or a doubled letter on the wrong letter in it or a stem (one slip, though two edits:
-    # "tarrif" -> tariff, "ocurred" -> occur), then one slip in any stem ("arerst" -> arrest), then two in the word.
-    for limit, tried in ((1, stems[:1]), (0, stems), (1, stems[1:]), (2, stems)):
-        for stem in tried:
-            if limit == 0:
-                same = _by_undoubled().get(undoubled(stem), ())
-                if same:
-                    return min(same, key=lambda w: (abs(len(w) - len(stem)), w))
-                continue
-            if limit == 2 and len(stem) < 8:
-                continue
-            # A slip rarely changes the first letter, unless it swaps the first two ("bseides").
-            pool = [w for size in (len(stem) - 1, len(stem), len(stem) + 1) for first in {stem[0], stem[1]}
-                    for w in buckets.get((size, first), ())]
-            found = process.extract(stem, pool, scorer=OSA.distance, score_cutoff=limit, limit=20)
-            if found:
-                closest = min(distance for _, distance, _ in found)
-                best = [w for w, distance, _ in found if distance == closest]
-                return next((w for w in best if sorted(w) == sorted(stem)), best[0])
-    return None
+    pool = [w for size in (len(stem) - 1, len(stem), len(stem) + 1) for first in {stem[0], stem[1]}
+            for w in buckets.get((size, first), ())]
+    found = process.extract(stem, pool, scorer=OSA.distance, score_cutoff=limit, limit=20)
+    if not found:
+        return None
+    closest = min(distance for _, distance, _ in found)
+    best = [w for w, distance, _ in found if distance == closest]
+    return next((w for w in best if sorted(w) == sorted(stem)), best[0])
+
+
+def _doubling_moved(stem: str) -> str | None:
+    same = _by_undoubled().get(undoubled(stem), ())
+    return min(same, key=lambda w: (abs(len(w) - len(stem)), w)) if same else None
 
 
 def _by_undoubled() -> dict[str, list[str]]:
