@@ -110,7 +110,7 @@ AMOUNT_SHARE = 0.25
 # The word that asks weighs double, and a claim that quotes its speaker verbatim (kind direct_quote) holds it.
 WORDING_ASKED = re.compile(
     r"\bhow\b[^?.]{0,80}?\b(describe[sd]?|describing|"
-    r"characteri[sz]e[sd]?|characteri[sz]ing|sum(?:med)?|portray(?:ed)?|depict(?:ed)?|word(?:ed)?)\b"
+    r"characteri[sz]e[sd]?|characteri[sz]ing|sum(?:med)?(?= up)|portray(?:ed)?|depict(?:ed)?|word(?:ed)?)\b"
     r"|\b(?:what|which) (words|language|phrase)\b|\bin what (words|terms)\b")
 WORDING_WEIGHT = 2.0
 NUMBER_WORDS = frozenset("""two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
