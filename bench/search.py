@@ -317,9 +317,13 @@ def curated_rows(rows: list[dict]) -> list[tuple[str, str | None]]:
     return out
 
 
-def misses(curated: dict, kinds: tuple[str, ...] = ("paraphrase", "unknown-hand", "absent", "unknown+slip", "dropped", "synonyms")) -> str:
-    """The hand-written questions the engine gets wrong: a question with an answer whose claim is not first (and
-    where it came), or a question about what the corpus lacks that got an answer; with the claims it returned."""
+MISS_KINDS = ("paraphrase", "unknown-hand", "absent", "unknown+slip", "dropped", "synonyms")
+
+
+def misses(curated: dict, kinds: tuple[str, ...] = MISS_KINDS) -> str:
+    """The questions the engine gets wrong (hand-written, slipped and generated): a question with an answer whose
+    claim is not first (and where it came), or a question about what the corpus lacks that got an answer; with
+    the claims it returned."""
     lines = ["", "## Misses (hand-written questions)", ""]
     for r in curated["engine"]:
         if r["kind"] not in kinds:
