@@ -145,3 +145,30 @@ async def test_a_question_asking_for_someones_words_is_answered_first_by_their_q
     # Several claims are about that first call (when it was, that it happened); the one that quotes her words
     # ("extremely sincere") is what was asked.
     assert (await _ids(core, question))[:1] == ["sheinbaum-call-extremely-sincere"]
+
+
+@pytest.mark.parametrize("question", [
+    "how much money does Mexico give each returnee",
+    "what cash do deportees get from the Mexican government",
+])
+async def test_a_question_naming_money_is_held_by_a_sum_of_money(core, question):
+    # The claim says "$100", not "money" or "cash": a sum of money holds the word, as a percentage holds "share".
+    assert (await _ids(core, question))[:1] == ["mexico-embraces-you-100-dollar-cards"]
+
+
+async def test_a_latin_american_president_is_not_a_president_of_the_united_states(core):
+    # "American president" is a role of the registry (Obama, Trump, Biden); after "South" or "Latin" it is not.
+    ids = await _ids(core, "which South American president refused the US deportation flights")
+    assert ids[:1] == ["petro-refuses-us-deportation-flights"]
+
+
+async def test_an_english_word_the_index_holds_as_a_noun_of_its_verb_is_not_a_slip(core):
+    # "treat" is no claim's word, one letter from "threat", which many claims hold; claims hold "treatment".
+    lookups = core.lookups
+    ranking = await lookups.engine.rank("how does Mexico treat migrants")
+    assert ("treat", "threat") not in ranking.corrections
+
+
+async def test_an_adverb_saying_how_the_question_is_put_is_not_what_it_asks_about(core):
+    # "initially" is no claim's word; "greet" is a word of the welcome group.
+    assert (await _ids(core, "did Mexico initially greet the caravans"))[:1] == ["mexico-welcomes-first-caravans-2018"]

@@ -97,9 +97,15 @@ MAX_NAME_SCAN = 300  # characters of the question read for capitalised names
 # Words that date a role, read past when the question names one ("Mexico's then president", "the former
 # foreign minister"): the role's holders are the people meant, as for the role alone.
 ROLE_TIMES = frozenset("then former current sitting outgoing incoming ex".split())
+# "Latin American", "Central American": a region's adjective, not the United States ("which Latin American
+# president refused the flights" does not name a US president).
+AMERICAS = frozenset("latin central south north".split())
 # Words that ask for a percentage ("what share of Mexicans", "by what percentage"): a claim holding any
 # percentage figure (76pct) holds them, as through a synonym.
 PERCENT_WORDS = frozenset("share shares proportion proportions percentage percentages percent fraction".split())
+# Words that name money ("how much cash do returnees get", "how many dollars"): a claim holding any sum of money
+# ("$100": usd100, "2 billion pesos": mxn2000000000) holds them, as through a synonym.
+MONEY_WORDS = frozenset("money cash dollars dollar pesos peso".split())
 # "How many", "how much", "how large": the question asks for an amount. A claim holding a figure (not a year) or
 # a number in words holds the word, weighing as a word a quarter of all claims hold; a claim holding none is no
 # answer in other words ("how many Mexicans were deported in Trump's first hundred days" is not his first
@@ -141,6 +147,7 @@ class Group:
     persons: frozenset[str] = frozenset()  # a name in the query: claims by these people satisfy it too
     guessed: bool = False  # the index lacks the word in every form: alts are only typo corrections or completions
     percent: bool = False  # asks for a percentage: any percentage figure of a claim holds it (PERCENT_WORDS)
+    money: bool = False  # names money: any sum of money of a claim holds it (MONEY_WORDS)
     amount: bool = False  # asks for an amount ("how many"): any figure of a claim holds it (AMOUNT_ASKED)
     wording: bool = False  # asks for someone's words ("how did she describe"): a direct quote holds it
     when: str = ""  # a month ("-11") or a year ("2023") the question names: a claim said then holds it (_dated)
@@ -284,7 +291,7 @@ def _rank(index: IndexReader, text: str, filters: ClaimFilter | None, people: Pe
     ranking = Ranking(corrections=corrections, groups=groups)
     if not any(not g.term.stop or g.persons for g in groups):
         return ranking  # only stop words ("the of and"): nothing was asked, so nothing is an answer
-    if not any(g.alts or g.persons or g.percent for g in groups):
+    if not any(g.alts or g.persons or g.percent or g.money for g in groups):
         return ranking  # no word of it is in the index in any form: no claim can hold any of it
     rows = None
     if filters is not None:
@@ -352,7 +359,10 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
             if form in exact:
                 alts.setdefault(form, DERIVED_WEIGHT)
         known = bool(alts) or q.figure
-        if _may_have_typo(q, i in mentions, exact, forms.get(q.text, ())):
+        # An English word the index holds as a noun of its verb is taken as typed too: "treat" is treatment,
+        # not a slip for "threat".
+        kin = bool(alts) and q.text not in capitalised and english_word(q.text)
+        if not kin and _may_have_typo(q, i in mentions, exact, forms.get(q.text, ())):
             typos = []
             limit = max_typos(q.text)
             # An English word written in lower case is a slip only for a word many claims hold ("boarder" for
@@ -405,10 +415,11 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
         percent = (q.text in PERCENT_WORDS and not q.figure) or q.proportion  # "what share", "eight in ten"
         amount = q.text in amounts and not q.figure
         worded = q.text in wording
+        money = q.text in MONEY_WORDS and not q.figure
         group = Group(q, alts, min(docs, sum(dfs)), persons=mentions.get(i, frozenset()),
-                      guessed=bool(alts) and not known and not percent and not amount and not worded,
-                      percent=percent, english=bool(english.get(i)), when=_calendar(q, capitalised), amount=amount,
-                      wording=worded)
+                      guessed=bool(alts) and not known and not percent and not amount and not worded and not money,
+                      percent=percent, money=money, english=bool(english.get(i)), when=_calendar(q, capitalised),
+                      amount=amount, wording=worded)
         # A word no claim holds weighs as the rarest, even when its English synonyms are common words: the
         # question is about it ("judicial reform" is not any claim holding "legal" and "reform").
         # A phrase weighs as its rarest word ("remain in mexico" as "remain"), not as the commonest of its parts.
@@ -575,7 +586,7 @@ def _first_stage(index: IndexReader, groups: list[Group], wanted: int, docs: int
     stops = [g for g in groups if g.useful and g.term.stop and g not in content]
     enough = max(100, min(ENOUGH, docs // 50))
     # A word the index lacks caps the score: if no claim can reach ACCEPT, fetch only near misses.
-    reachable = 100 * (0.75 * sum(g.weight for g in groups if g.useful or g.persons or g.percent or g.amount)
+    reachable = 100 * (0.75 * sum(g.weight for g in groups if g.useful or g.persons or g.percent or g.money or g.amount)
                        / max(sum(g.weight for g in groups), 1e-9) + 0.25)
     small = reachable < ACCEPT
     parts: list[tuple[Conjunction, int]] = []
@@ -655,6 +666,8 @@ def _mentions(qterms: list[QueryTerm], people: PeopleIndex) -> dict[int, frozens
             key = " ".join(texts[start : start + size])
             if len(key) < 3 or key in STOPWORDS:
                 continue
+            if texts[start].startswith("america") and start and texts[start - 1] in AMERICAS:
+                continue
             ids = frozenset(people.entries[j].person for j in people.by_key.get(key, ()))
             if 0 < len(ids) <= 3:
                 for i in span:
@@ -688,6 +701,7 @@ class Coverage:
                            for term, found in self.spellings.items()}
         self.named = [(i, g.persons) for i, g in enumerate(groups) if g.persons]
         self.percent = [i for i, g in enumerate(groups) if g.percent]
+        self.money = [i for i, g in enumerate(groups) if g.money]
         self.amount = [i for i, g in enumerate(groups) if g.amount]
         self.wording = [i for i, g in enumerate(groups) if g.wording]
         self.texts = [g.term.text for g in groups]
@@ -724,6 +738,9 @@ class Coverage:
                 best[i] = 1.0
         if self.percent and any(_is_percentage(term) for term in held):
             for i in self.percent:
+                best[i] = max(best.get(i, 0.0), SYNONYM_WEIGHT)
+        if self.money and any(_is_money(term) for term in held):
+            for i in self.money:
                 best[i] = max(best.get(i, 0.0), SYNONYM_WEIGHT)
         if self.amount and _holds_amount(held):
             for i in self.amount:
@@ -791,6 +808,11 @@ def _is_amount(term: str) -> bool:
     if not term[:1].isdigit():
         return False
     return not (len(term) == 4 and term.isdigit() and 1900 <= int(term) <= 2100)
+
+
+def _is_money(term: str) -> bool:
+    """A sum of money's term: "usd100", "mxn2000000000"."""
+    return term.startswith(("usd", "mxn")) and term[3:4].isdigit()
 
 
 def _is_percentage(term: str) -> bool:
