@@ -172,3 +172,9 @@ async def test_an_english_word_the_index_holds_as_a_noun_of_its_verb_is_not_a_sl
 async def test_an_adverb_saying_how_the_question_is_put_is_not_what_it_asks_about(core):
     # "initially" is no claim's word; "greet" is a word of the welcome group.
     assert (await _ids(core, "did Mexico initially greet the caravans"))[:1] == ["mexico-welcomes-first-caravans-2018"]
+
+
+async def test_what_the_asker_heard_or_read_is_not_what_the_question_is_about(core):
+    # "I heard" says where the asker got it; no claim holds "heard", and it must not count as a subject the corpus
+    # lacks.
+    assert (await _ids(core, "I heard Petro blocked the planes"))[:1] == ["petro-refuses-us-deportation-flights"]

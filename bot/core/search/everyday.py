@@ -54,6 +54,10 @@ EVERYDAY_PHRASES = tuple(
         "in the end", "after all", "once again", "all over again", "as a matter of fact", "in the meantime",
         "at the same time", "by the way", "more or less", "sooner or later", "from time to time",
         "every now and then", "at this point", "in any case", "for good",
+        # the asker's own framing: what they read, heard or remember is not what the question is about
+        "i read", "i heard", "i remember", "i recall", "i saw", "i think", "i believe", "i wonder",
+        "i was wondering", "im wondering", "remind me", "do you know", "can you tell me", "correct me if im wrong",
+        "if i remember correctly", "if i recall correctly",
     )
 )
 
