@@ -459,6 +459,15 @@ async def test_a_year_that_belongs_to_the_figure_still_finds_it(core, corpus):
     assert target.id in hit_ids(answer)
 
 
+async def test_a_claim_of_another_month_does_not_answer_a_question_about_a_month_it_does_not_name(core):
+    # Nothing said in February 2025 is about troops sent to the border; asked again with the month as words, the
+    # January reception centres hold "how many", "Mexico" and "border" but neither say nor date February.
+    question = "how many national guard troops did Mexico send to the US border in Feb 2025"
+    for answer in (await core.search(question), await core.when(question)):
+        assert isinstance(answer, NotFound), answer
+    assert (await core.search(question)).period == "February 2025"
+
+
 # --- the source passage: a question worded like the article, not like our summary ---------------------------
 
 

@@ -95,6 +95,17 @@ def may_fall_on(date: PartialDate, month: int, day: int) -> bool:
     return date.month == month and (date.day is None or date.day == day)
 
 
+def names_period(text: str, period: PartialDate) -> bool:
+    """Whether the text names the period: its year, and its month when the period is a month ("exports in 2024",
+    "in Feb. 2025" for February 2025)."""
+    folded = text.casefold()
+    if not re.search(rf"(?<!\d){period.year}(?!\d)", folded):
+        return False
+    if period.month is None:
+        return True
+    return any(_MONTHS.get(word) == period.month for word in re.findall(r"[a-z]+", folded))
+
+
 def split_period(text: str) -> tuple[str, PartialDate | None]:
     """The question without the period it names, and that period: 'Sheinbaum in November 2024' ->
     ('Sheinbaum', 2024-11). The last period named wins; none -> (text, None)."""
