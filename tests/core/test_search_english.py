@@ -187,7 +187,9 @@ def test_a_negated_auxiliary_is_a_small_word_not_a_subject(typed):
 @pytest.mark.parametrize(("typed", "read"), [("Sheinbaum 1st call w/ Trump", ["sheinbaum", "first", "call", "with", "trump"]),
                                             ("MX envoy", ["mexico", "envoy"]), ("govt admin", ["government", "administration"]),
                                             ("how many ppl r deported rn",
-                                             ["how", "many", "people", "are", "deported", "now"])])
+                                             ["how", "many", "people", "are", "deported", "now"]),
+                                            ("trade btwn the us n mexico", ["trade", "between", "the", "us", "and", "mexico"]),
+                                            ("the vp on the border", ["the", "vice", "president", "on", "border"])])
 def test_newsroom_and_chat_shorthand_is_read_as_the_word_claims_write(typed, read):
     assert [t.text for t in query_terms(typed)] == read
 
@@ -224,3 +226,8 @@ async def test_the_united_states_written_out_is_the_us_claims_write(core):
     # of the US government, which outranked the claim about Mexico's consulates (read with its source passage)
     assert (await _ids(core, "number of Mexican consular offices across the United States"))[:1] == [
         "mexico-53-consulates-in-us"]
+
+
+async def test_a_question_in_chat_shorthand_finds_what_it_asks_about(core):
+    answer = await _answer(core, "who was the vp ppl said dropped the ball on the border")
+    assert not isinstance(answer, NotFound) and answer.hits[0].view.claim.id == "harris-criticised-as-border-czar"

@@ -235,7 +235,8 @@ SHORTHAND = {"1st": "first", "2nd": "second", "3rd": "third", "w": "with", "mx":
              # chat shorthand, as typed on a phone
              "ppl": "people", "r": "are", "u": "you", "ur": "your", "rn": "now", "bc": "because", "abt": "about",
              "tho": "though", "thru": "through", "gov": "government", "pres": "president", "immig": "immigration",
-             "yr": "year", "yrs": "years", "info": "information"}
+             "yr": "year", "yrs": "years", "info": "information", "btwn": "between", "n": "and",
+             "vp": "vice president", "natl": "national", "dems": "democrats", "repubs": "republicans"}
 
 
 # Search-engine operators typed out of habit ("tariffs AND Trump", NEAR(a b)): syntax, not words to look for.
@@ -261,11 +262,11 @@ def query_terms(text: str, max_terms: int = 64) -> list[QueryTerm]:
                     and _HEDGE.search(folded, max(0, f.start - 16), f.start)}
     for figure in [*spans, None]:
         end = figure.start if figure else len(folded)
-        for word in _words_of_folded(folded[cursor:end]):
-            word = SHORTHAND.get(word, word)
-            if word not in seen:
-                seen.add(word)
-                out.append(QueryTerm(word, (word,), stop=word in STOPWORDS))
+        for typed in _words_of_folded(folded[cursor:end]):
+            for word in SHORTHAND.get(typed, typed).split():  # "vp": vice president
+                if word not in seen:
+                    seen.add(word)
+                    out.append(QueryTerm(word, (word,), stop=word in STOPWORDS))
         if figure:
             key = figure.terms[0]
             if key not in seen:
