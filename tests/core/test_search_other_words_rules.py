@@ -135,6 +135,22 @@ def test_a_short_nouns_plural_after_a_hiss_is_a_form_of_it():
     assert "los" not in inflections("loses")  # as in Los Angeles: "loses" is lose's
 
 
+def test_an_irregular_form_is_read_as_its_lemma_only():
+    from bot.core.search.forms import inflections
+
+    assert "fly" in inflections("flown") and "flew" in inflections("flown")
+    assert "flow" not in inflections("flown") and "flows" not in inflections("flown")  # deportees flown home
+
+
+@pytest.mark.parametrize("question", ["which Latin American president refused US deportation flights",
+                                      "Latin American leader who turned back the deportation planes"])
+async def test_a_region_of_the_americas_is_an_adjective_not_a_place_a_claim_must_hold(core, question):
+    # Petro's refusal does not say "Latin American", and "Latin" is no place of its own (nor is "American
+    # president" one of the registry's US presidents after it)
+    answer = await core.search(question, limit=5)
+    assert isinstance(answer, SearchAnswer) and answer.hits[0].view.claim.id == "petro-refuses-us-deportation-flights"
+
+
 async def test_a_plural_finds_the_claim_that_writes_the_singular(core):
     # the claim moves migrants "by bus or plane"
     question = "Is true that Mexico is transporting the foreign migrants in buses and airplanes toward the southern states?"

@@ -939,7 +939,7 @@ def _places(groups: list[Group], text: str, named: dict[str, list[set[str]]], do
     (`_named`: a government's claim may speak for its president), slips (a word corrected to another), and
     an acronym the index lacks (as often another name of what it holds, "NAFTA" for the USMCA, as something
     absent; the words the index lacks are weighed apart)."""
-    capitalised = _written_capitalised(text) - _city_of_a_place(text)
+    capitalised = _written_capitalised(text) - _city_of_a_place(text) - _region_of_the_americas(text)
     acronyms = _acronyms(text)
     joined = _joined_names(text)
     return [(g.term.text, _idf(docs, max(g.df, 1)) if docs else g.weight, g.persons,
@@ -967,6 +967,14 @@ def _city_of_a_place(text: str) -> set[str]:
     holds Mexico (a trip to Mexico) does not lack the place; Mexico itself is still a place it must hold."""
     tokens = _TOKEN.findall(text[:MAX_NAME_SCAN])
     return {"city" for a, b in itertools.pairwise(tokens) if b == "City" and a[0].isupper()}
+
+
+def _region_of_the_americas(text: str) -> set[str]:
+    """{"south"} when the question writes "South American" (or Latin, Central, North): an adjective of the region,
+    not a place of its own that a claim must hold ("which South American country" asks for a country)."""
+    tokens = _TOKEN.findall(text[:MAX_NAME_SCAN])
+    return {a.lower() for a, b in itertools.pairwise(tokens)
+            if a.lower() in AMERICAS and b.lower().startswith("america")}
 
 
 def _acronyms(text: str) -> set[str]:

@@ -45,7 +45,10 @@ def stems(word: str, shortest: int) -> set[str]:
 def bases(word: str, shortest: int = 4) -> frozenset[str]:
     """What the word may be a form of: itself, without an ending, with the e or y an ending took
     ("closing" -> close, "levies" -> levy), with a doubled consonant undone ("labelled" -> label), the other
-    of -ize/-ise, the lemma of an irregular form ("sent" -> send)."""
+    of -ize/-ise, the lemma of an irregular form ("sent" -> send). An irregular form is read as its lemma only:
+    "flown" is fly, not flow."""
+    if word in _LEMMA:
+        return frozenset({word, _LEMMA[word]})
     out = {word}
     for end in SUFFIXES:
         if word.endswith(end) and len(word) - len(end) >= shortest:
@@ -63,8 +66,6 @@ def bases(word: str, shortest: int = 4) -> frozenset[str]:
         out.add(word[:-2])
     for base in list(out):
         out |= _spellings(base)
-    if word in _LEMMA:
-        out.add(_LEMMA[word])
     return frozenset(out)
 
 
