@@ -135,6 +135,17 @@ def test_a_short_nouns_plural_after_a_hiss_is_a_form_of_it():
     assert "los" not in inflections("loses")  # as in Los Angeles: "loses" is lose's
 
 
+@pytest.mark.parametrize("question", [
+    "Who told Mexicans not to panic and to judge Trump by the documents he put his name to, and when?",
+    "Sheinbaum said don't panic, look at what Trump signs",
+])
+async def test_urging_calm_and_signing_said_in_other_words_find_the_claim(core, question):
+    # "don't panic" and "not to panic" are calm, "put his name to" is signed; the two phrases of the first
+    # question share "to", which the question's terms hold once
+    answer = await core.search(question, limit=5)
+    assert isinstance(answer, SearchAnswer) and answer.hits[0].view.claim.id == "sheinbaum-keep-cool-head"
+
+
 def test_an_irregular_form_is_read_as_its_lemma_only():
     from bot.core.search.forms import inflections
 

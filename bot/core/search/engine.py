@@ -518,10 +518,14 @@ def _merge_phrases(qterms: list[QueryTerm], phrases: dict[str, tuple[str, list[i
     dropped: set[int] = set()
     for key, (typed, indexes) in phrases.items():
         alts = {alt: weight for alt, weight in phrase_alts[key].items() if _df(alt, dfs)}
-        if not alts or any(i in dropped or i in replace_at for i in indexes):
+        # A small word is one term however often the question writes it: two phrases may share it ("not to
+        # panic" and "put his name to"), not a word that says what is asked.
+        taken = dropped | replace_at.keys()
+        free = [i for i in indexes if i not in taken]
+        if not alts or not free or any(i in taken and not qterms[i].stop for i in indexes):
             continue
-        replace_at[indexes[0]] = (QueryTerm(typed, (typed,)), alts)
-        dropped.update(indexes[1:])
+        replace_at[free[0]] = (QueryTerm(typed, (typed,)), alts)
+        dropped.update(free[1:])
     out: list[QueryTerm] = []
     groups: dict[int, dict[str, float]] = {}
     for i, q in enumerate(qterms):
