@@ -233,3 +233,11 @@ async def test_an_everyday_phrase_says_how_the_question_is_put(core):
 )
 async def test_everyday_verbs_and_adverbs_find_the_claims_words(core, question, claim):
     assert (await _ids(core, question))[0] == claim
+
+
+async def test_a_country_named_is_held_by_its_adjective_a_persons_name_is_taken_as_written(core):
+    # "Mexico" names the Mexican government in the registry, and is a country: "Mexican authorities" hold it.
+    # "Trump" is a person: no synonyms.
+    ranking = await core.lookups.engine.rank("what did Trump want from Mexico")
+    alts = {g.term.text: g.alts for g in ranking.groups}
+    assert "mexican" in alts["mexico"] and set(alts["trump"]) == {"trump"}

@@ -381,10 +381,11 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
             if typos and q.text not in exact:
                 corrections.append((q.text, sorted(typos)[0][-1]))
         staged.append((q, alts, known))
-    # The synonyms of every word (of the word as typed, a form of it or a typo's correction), in one lookup.
+    # The synonyms of every word (of the word as typed, a form of it or a typo's correction), in one lookup. A
+    # person's name is taken as written; a country's is not: "Mexico" is held by "Mexican authorities".
     related: list[dict[str, float]] = [
         (_related(lexicon, q.text, alts) or _related_to_nouns(lexicon, derived.get(q.text, ()), alts))
-        if lexicon and not q.figure and not q.stop and i not in mentions
+        if lexicon and not q.figure and not q.stop and not _names_a_person(mentions.get(i), people)
         and i not in phrase_groups else {} for i, (q, alts, _) in enumerate(staged)]
     if known_df is not None:
         held = known_df
@@ -653,6 +654,11 @@ def _may_have_typo(q: QueryTerm, is_name: bool, exact: dict[str, int], forms: fr
     is wall, not calls; so is an everyday word: "goes" is not a slip for "does")."""
     return not (q.figure or q.stop or is_name or q.text in exact or is_everyday(q.text)) \
         and fuzzy_candidate(q.text) and not any(form in exact for form in forms)
+
+
+def _names_a_person(persons: frozenset[str] | None, people: PeopleIndex | None) -> bool:
+    """Whether a word of the question names a person (not a government or a body: those are places too)."""
+    return bool(persons) and (people is None or any(people.kinds.get(p) == "person" for p in persons))
 
 
 def _mentions(qterms: list[QueryTerm], people: PeopleIndex) -> dict[int, frozenset[str]]:
