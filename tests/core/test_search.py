@@ -468,6 +468,15 @@ async def test_a_claim_of_another_month_does_not_answer_a_question_about_a_month
     assert (await core.search(question)).period == "February 2025"
 
 
+async def test_a_month_misremembered_is_answered_by_the_claim_holding_the_figure_asked_about(core):
+    # Nothing said in October 2023 matches; the Border Patrol's quarter of a million detentions were November's,
+    # reported in December. The claim holds the question's figure, so it answers, with its own date.
+    answer = await core.search("Did the Border Patrol really detain a quarter of a million people in October 2023?")
+    assert isinstance(answer, SearchAnswer)
+    assert answer.hits[0].view.claim.id == "border-patrol-250000-detentions-nov-2023"
+    assert answer.hits[0].view.claim.said_on.month != 10 and "in" not in answer.filters
+
+
 # --- the source passage: a question worded like the article, not like our summary ---------------------------
 
 

@@ -284,7 +284,7 @@ class Lookups:
             within = await self._when(event, words_of, period, limit)
             if not isinstance(within, NotFound):
                 return within  # ... unless nothing then matches: the year may be part of the event's name
-            return _naming(await self._when(event, event, None, limit), period)
+            return _naming(await self._when(event, event, None, limit), period, _figures(words_of))
         words_of, day = split_day(event)  # "first call 7 November": the claims dated that day, in any year
         if day is not None and query_terms(words_of):
             on_day = await self._when_on_day(event, words_of, day, limit)
@@ -367,7 +367,8 @@ class Lookups:
                                             period=period)
                 if not isinstance(within, NotFound) or not query_terms(words_of):
                     return within
-                return _naming(await self._search(query, **options, date_from=None, date_to=None), period)
+                return _naming(await self._search(query, **options, date_from=None, date_to=None), period,
+                               _figures(words_of))
         return await self._search(query, **options, date_from=date_from, date_to=date_to)
 
     async def _search(self, query: str, *, speaker: str | None, topic: str | None, kind: str | None,
@@ -565,15 +566,18 @@ def _unranked(row) -> Ranked:
     return Ranked(row[0], row[1], row[2], row[4], 100.0, ())
 
 
-def _naming(answer: SearchAnswer | NotFound, period: PartialDate) -> SearchAnswer | NotFound:
-    """Asked again with its period as words (nothing said in that period matched), a question is answered only
-    by claims whose text names the period: "$800 billion in 2024" is a 2025 claim about 2024's trade, but a
-    claim of January does not answer "how many troops did Mexico send in Feb 2025" (its date is not the one
-    asked about, and no word of it says otherwise). A claim said in the period stays: the period's words, held
-    by its date, may be what lifted it to an answer."""
+def _naming(answer: SearchAnswer | NotFound, period: PartialDate, figures: set[str]) -> SearchAnswer | NotFound:
+    """Asked again with its period as words (nothing said in that period matched), a question is answered by a
+    claim said at another time only on evidence of its own: its text names the period ("$800 billion in 2024"
+    is a 2025 claim about 2024's trade), it holds a figure of the question, or it matches on its own wording, not
+    only in other words. A fact-checker's month may be off ("did the Border Patrol detain a quarter of a million
+    in October 2023": November's claim answers, with its date), but "how many troops did Mexico send to the
+    border in Feb 2025" is not answered by January's reception centres, which hold only "how many", "Mexico" and
+    "border". A claim said in the period stays: the period's words, held by its date, may be what lifted it."""
     if isinstance(answer, NotFound):
         return answer
-    hits = tuple(h for h in answer.hits if _said_in(h.view.claim.said_on, period)
+    hits = tuple(h for h in answer.hits if _said_in(h.view.claim.said_on, period) or h.score > ACCEPT
+                 or figures & set(h.matched)
                  or names_period(f"{h.view.claim.text} {h.view.claim.quote or ''}", period))
     if len(hits) == len(answer.hits):
         return answer
@@ -582,6 +586,11 @@ def _naming(answer: SearchAnswer | NotFound, period: PartialDate) -> SearchAnswe
                         tuple(f"{h.view.speaker_name}: {h.view.claim.text}" for h in answer.hits[:3]),
                         period=period.human())
     return dataclasses.replace(answer, hits=hits, total=answer.total - (len(answer.hits) - len(hits)))
+
+
+def _figures(text: str) -> set[str]:
+    """The figures the question writes ("25%", "a quarter of a million"), as its terms hold them."""
+    return {q.text for q in query_terms(text) if q.figure}
 
 
 def _said_in(said: PartialDate | None, period: PartialDate) -> bool:
