@@ -892,6 +892,7 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
         and (g.alts or g.term.text in _written_capitalised(text))]
     mentioned = {p for g in groups for p in g.persons}
     named_people = {p for g in groups if g.term.text in named for p in g.persons}
+    first_named = next((g.persons for g in groups if g.term.text in named), frozenset())
     english = {g.term.text: g.weight * THESAURUS_WEIGHT for g in groups if g.english}
     places = _places(groups, text, named, docs)
     aliases = _names_of(people) if people is not None and any(persons for _, _, persons, _ in places) else {}
@@ -903,7 +904,8 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
             similarity = cover * 100 * 0.8
         score = round(100 * (0.75 * cover + 0.25 * similarity / 100), 1)
         names_held = not named or _names_held(named, matched, body, speaker_id in named_people,
-                                              _administration(people, speaker_id, said_sort))
+                                              _administration(people, speaker_id, said_sort),
+                                              by_first=speaker_id in first_named)
         if not names_held and people and (people.kinds.get(speaker_id) == "person" or speaker_id in mentioned):
             # The question names someone, and this is another person's claim that does not mention them:
             # at most a suggestion ("Blinken on deportation flights" is not Petro's refusal). A government's
@@ -1040,12 +1042,15 @@ def _names_of(people: PeopleIndex) -> dict[str, list[set[str]]]:
 
 
 def _names_held(named: dict[str, list[set[str]]], matched: tuple[str, ...], body: str, by_one: bool = False,
-                administration: list[frozenset[str]] | None = None) -> bool:
+                administration: list[frozenset[str]] | None = None, by_first: bool = False) -> bool:
     """Whether the claim is by or mentions every person the question names (under any of their names), or is by
     the government they led when it was made (`administration`: the speaker's dated names then, "the López
     Obrador administration", so the Mexican government's claim of 2019 speaks for AMLO); of three or more people,
     all but one when it is by one of them: "on the phone with Sheinbaum, Trump slammed Biden" is Trump's claim
-    about Biden, on a call the claim need not say was with her."""
+    about Biden, on a call the claim need not say was with her. Of two people, the other may be missing when the
+    claim is by the one named first, the question's subject ("did Mexico's foreign minister claim, days after
+    Trump won, ..." is the minister's claim; Trump dates it): not by the one named after ("AMLO's popularity in
+    the tariff fight with Trump" is not Trump's tariff claim)."""
     held = set(matched)
     missing = [aliases for word, aliases in named.items() if word not in held]
     if not missing:
@@ -1054,8 +1059,8 @@ def _names_held(named: dict[str, list[set[str]]], matched: tuple[str, ...], body
     lacking = {_person_key(aliases) for aliases in missing
                if not any(alias and (alias <= terms or any(alias <= words for words in administration or ()))
                           for alias in aliases)}
-    return not lacking or (by_one and len(lacking) == 1
-                           and len({_person_key(aliases) for aliases in named.values()}) >= 3)
+    people = len({_person_key(aliases) for aliases in named.values()})
+    return not lacking or (len(lacking) == 1 and ((by_one and people >= 3) or (by_first and people == 2)))
 
 
 def _administration(people: PeopleIndex | None, speaker: str, said: str) -> list[frozenset[str]]:
