@@ -241,3 +241,13 @@ async def test_a_country_named_is_held_by_its_adjective_a_persons_name_is_taken_
     ranking = await core.lookups.engine.rank("what did Trump want from Mexico")
     alts = {g.term.text: g.alts for g in ranking.groups}
     assert "mexican" in alts["mexico"] and set(alts["trump"]) == {"trump"}
+
+
+@pytest.mark.parametrize(("question", "claim"), [
+    ("Mexico accept to be a país tercero seguro for the migrants who are not mexicans?", "mexico-not-safe-third-country"),
+    ("how many mexicanos sin papeles live in Estados Unidos", "four-million-undocumented-mexicans-in-us"),
+])
+async def test_spanish_words_of_the_beat_find_the_claim(core, question, claim):
+    # a Latin American correspondent writing in English types the beat's words in Spanish
+    answer = await core.search(question, limit=5)
+    assert isinstance(answer, SearchAnswer) and answer.hits[0].view.claim.id == claim
