@@ -477,6 +477,22 @@ async def test_a_month_misremembered_is_answered_by_the_claim_holding_the_figure
     assert answer.hits[0].view.claim.said_on.month != 10 and "in" not in answer.filters
 
 
+async def test_a_hedged_number_is_held_by_a_figure_near_it(core):
+    # "around 400" is Sánchez Cordero's 370 (within 15%); the question's month is off too, and the figure is what
+    # says it is her count
+    question = "did the interior secretary count around 400 unofficial crossings on the Guatemalan border in March 2019"
+    answer = await core.search(question)
+    assert isinstance(answer, SearchAnswer)
+    assert answer.hits[0].view.claim.id == "sanchez-cordero-370-illegal-crossings-2019"
+    ranking = await core.lookups.engine.rank("around 400 crossings on the Guatemala border")
+    assert "400" in next(r for r in ranking.results if r.claim_id == answer.hits[0].view.claim.id).matched
+    # a year is no hedged number, and a number far off is not held
+    ranking = await core.lookups.engine.rank("crossings around 2019")
+    assert next(g for g in ranking.groups if g.term.text == "2019").near is None
+    ranking = await core.lookups.engine.rank("around 900 crossings on the Guatemala border")
+    assert all("900" not in r.matched for r in ranking.results)
+
+
 # --- the source passage: a question worded like the article, not like our summary ---------------------------
 
 

@@ -183,6 +183,7 @@ class QueryTerm:
     figure: bool = False
     stop: bool = False
     proportion: bool = False  # a share in words ("eight in ten") or hedged ("almost 60%"): about that percentage
+    approximate: bool = False  # a hedged number ("around 400", "some 3 million"): a claim's figure near it holds it
 
 
 # Shares written in words, which reporters use for percentages: "eight in ten", "one out of every five", "two
@@ -202,6 +203,8 @@ _PROPORTION = re.compile(
 
 _HEDGE = re.compile(r"\b(?:almost|nearly|about|around|roughly|some|approximately|close to|over|more than|under|"
                     r"less than|just over|just under|up to)\s+$")
+_HEDGED_NUMBER = re.compile(r"\b(?:almost|nearly|about|around|roughly|some|approximately|close to|over|more than|"
+                            r"under|less than|just over|just under|up to)\s+(\d+)\b(?![.,]\d)")
 _BY = re.compile(r"\bby $")  # "cut by a fifth", "rose by a quarter": a share of what it was ...
 _NOUN_AFTER = re.compile(r" (?:country|countries|party|parties|person|option|way|world)\b")  # ... not "by a third country"
 _HALF_OF_TIME = re.compile(r"\b(?:first|second|last|latter|former|other|back|front|top|bottom) $")
@@ -260,19 +263,21 @@ def query_terms(text: str, max_terms: int = 64) -> list[QueryTerm]:
     # A hedged percentage ("almost 60 percent", "about 80%") is a share too: the claim may say 58.2%.
     words_share |= {(f.start, f.end) for f in spans if f.terms[0].endswith("pct")
                     and _HEDGE.search(folded, max(0, f.start - 16), f.start)}
+    hedged = {m.group(1) for m in _HEDGED_NUMBER.finditer(folded)}  # "around 400": a bare number, held as a word
     for figure in [*spans, None]:
         end = figure.start if figure else len(folded)
         for typed in _words_of_folded(folded[cursor:end]):
             for word in SHORTHAND.get(typed, typed).split():  # "vp": vice president
                 if word not in seen:
                     seen.add(word)
-                    out.append(QueryTerm(word, (word,), stop=word in STOPWORDS))
+                    out.append(QueryTerm(word, (word,), stop=word in STOPWORDS, approximate=word in hedged))
         if figure:
             key = figure.terms[0]
             if key not in seen:
                 seen.add(key)
                 out.append(QueryTerm(" ".join(folded[figure.start:figure.end].split()), figure.terms, figure=True,
-                                     proportion=(figure.start, figure.end) in words_share))
+                                     proportion=(figure.start, figure.end) in words_share,
+                                     approximate=bool(_HEDGE.search(folded, max(0, figure.start - 16), figure.start))))
             cursor = figure.end
     return out[:max_terms]
 

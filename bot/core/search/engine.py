@@ -148,6 +148,7 @@ class Group:
     guessed: bool = False  # the index lacks the word in every form: alts are only typo corrections or completions
     percent: bool = False  # asks for a percentage: any percentage figure of a claim holds it (PERCENT_WORDS)
     money: bool = False  # names money: any sum of money of a claim holds it (MONEY_WORDS)
+    near: tuple[str, float, float] | None = None  # a hedged number ("around 400"): its kind and the range that holds it
     amount: bool = False  # asks for an amount ("how many"): any figure of a claim holds it (AMOUNT_ASKED)
     wording: bool = False  # asks for someone's words ("how did she describe"): a direct quote holds it
     when: str = ""  # a month ("-11") or a year ("2023") the question names: a claim said then holds it (_dated)
@@ -291,7 +292,7 @@ def _rank(index: IndexReader, text: str, filters: ClaimFilter | None, people: Pe
     ranking = Ranking(corrections=corrections, groups=groups)
     if not any(not g.term.stop or g.persons for g in groups):
         return ranking  # only stop words ("the of and"): nothing was asked, so nothing is an answer
-    if not any(g.alts or g.persons or g.percent or g.money for g in groups):
+    if not any(g.alts or g.persons or g.percent or g.money or g.near for g in groups):
         return ranking  # no word of it is in the index in any form: no claim can hold any of it
     rows = None
     if filters is not None:
@@ -417,10 +418,11 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
         amount = q.text in amounts and not q.figure
         worded = q.text in wording
         money = q.text in MONEY_WORDS and not q.figure
+        near = _near(q.alternatives[0]) if q.approximate else None
         group = Group(q, alts, min(docs, sum(dfs)), persons=mentions.get(i, frozenset()),
                       guessed=bool(alts) and not known and not percent and not amount and not worded and not money,
                       percent=percent, money=money, english=bool(english.get(i)), when=_calendar(q, capitalised),
-                      amount=amount, wording=worded)
+                      amount=amount, wording=worded, near=near)
         # A word no claim holds weighs as the rarest, even when its English synonyms are common words: the
         # question is about it ("judicial reform" is not any claim holding "legal" and "reform").
         # A phrase weighs as its rarest word ("remain in mexico" as "remain"), not as the commonest of its parts.
@@ -591,7 +593,8 @@ def _first_stage(index: IndexReader, groups: list[Group], wanted: int, docs: int
     stops = [g for g in groups if g.useful and g.term.stop and g not in content]
     enough = max(100, min(ENOUGH, docs // 50))
     # A word the index lacks caps the score: if no claim can reach ACCEPT, fetch only near misses.
-    reachable = 100 * (0.75 * sum(g.weight for g in groups if g.useful or g.persons or g.percent or g.money or g.amount)
+    reachable = 100 * (0.75 * sum(g.weight for g in groups if g.useful or g.persons or g.percent or g.money or g.amount
+                                          or g.near)
                        / max(sum(g.weight for g in groups), 1e-9) + 0.25)
     small = reachable < ACCEPT
     parts: list[tuple[Conjunction, int]] = []
@@ -712,6 +715,7 @@ class Coverage:
         self.named = [(i, g.persons) for i, g in enumerate(groups) if g.persons]
         self.percent = [i for i, g in enumerate(groups) if g.percent]
         self.money = [i for i, g in enumerate(groups) if g.money]
+        self.near = [(i, *g.near) for i, g in enumerate(groups) if g.near]
         self.amount = [i for i, g in enumerate(groups) if g.amount]
         self.wording = [i for i, g in enumerate(groups) if g.wording]
         self.texts = [g.term.text for g in groups]
@@ -752,6 +756,10 @@ class Coverage:
         if self.money and any(_is_money(term) for term in held):
             for i in self.money:
                 best[i] = max(best.get(i, 0.0), SYNONYM_WEIGHT)
+        if self.near:
+            for i, kind, low, high in self.near:
+                if any(k == kind and low <= v <= high for k, v in _figures_of(held)):
+                    best[i] = max(best.get(i, 0.0), SYNONYM_WEIGHT)
         if self.amount and _holds_amount(held):
             for i in self.amount:
                 best[i] = 1.0
@@ -818,6 +826,46 @@ def _is_amount(term: str) -> bool:
     if not term[:1].isdigit():
         return False
     return not (len(term) == 4 and term.isdigit() and 1900 <= int(term) <= 2100)
+
+
+NEAR_SHARE = 0.15  # a hedged number ("around 400") is held by a claim's figure this close to it (370)
+_FIGURE = re.compile(r"(usd|mxn)?(\d+(?:p\d+)?)(pct|pts)?")
+
+
+def _figure_of(term: str) -> tuple[str, float] | None:
+    """A figure term's kind and value: "76pct" -> ("pct", 76), "usd100" -> ("usd", 100), "370" -> ("", 370)."""
+    found = _FIGURE.fullmatch(term)
+    if found is None:
+        return None
+    return found[1] or found[3] or "", float(found[2].replace("p", "."))
+
+
+def _near(term: str) -> tuple[str, float, float] | None:
+    """The range of a hedged number ("around 400": 340-460), not for a year ("around 2019" is a date)."""
+    figure = _figure_of(term)
+    if figure is None or _is_year(*figure):
+        return None
+    kind, value = figure
+    return kind, value * (1 - NEAR_SHARE), value * (1 + NEAR_SHARE)
+
+
+def _is_year(kind: str, value: float) -> bool:
+    return not kind and value.is_integer() and 1900 <= value <= 2100
+
+
+_FIGURES: dict[frozenset[str], list[tuple[str, float]]] = {}
+
+
+def _figures_of(held: frozenset[str]) -> list[tuple[str, float]]:
+    """The figures of a claim's terms that are not years, kept per set of terms like _holds_amount's answer."""
+    found = _FIGURES.get(held)
+    if found is None:
+        found = [f for term in held if term[:1].isdigit() or term[:3] in ("usd", "mxn")
+                 for f in [_figure_of(term)] if f is not None and not _is_year(*f)]
+        if len(_FIGURES) >= _DOCS_MAX:
+            _FIGURES.clear()
+        _FIGURES[held] = found
+    return found
 
 
 def _is_money(term: str) -> bool:
@@ -1103,7 +1151,7 @@ def _in_other_words(groups: list[Group], results: list[Ranked], *, lead: bool = 
     something absent names them, and those names are what it lacks)."""
     total = sum(g.weight for g in groups)
     unknown = sum(g.weight for g in groups
-                  if not g.term.stop and (not (g.alts or g.percent or g.when) or g.guessed) and not g.persons)
+                  if not g.term.stop and (not (g.alts or g.percent or g.when or g.near) or g.guessed) and not g.persons)
     if not results or not total or unknown > OTHER_WORDS_UNKNOWN * total:
         return results
     content = {g.term.text for g in groups if (not g.term.stop and not g.guessed) or g.persons}

@@ -589,8 +589,10 @@ def _naming(answer: SearchAnswer | NotFound, period: PartialDate, figures: set[s
 
 
 def _figures(text: str) -> set[str]:
-    """The figures the question writes ("25%", "a quarter of a million"), as its terms hold them."""
-    return {q.text for q in query_terms(text) if q.figure}
+    """The figures and numbers the question writes ("25%", "a quarter of a million", "around 400"), as its terms
+    hold them; not a year."""
+    return {q.text for q in query_terms(text)
+            if q.figure or (q.text.isdigit() and not (len(q.text) == 4 and "1900" <= q.text <= "2100"))}
 
 
 def _said_in(said: PartialDate | None, period: PartialDate) -> bool:
