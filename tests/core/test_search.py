@@ -477,6 +477,15 @@ async def test_a_month_misremembered_is_answered_by_the_claim_holding_the_figure
     assert answer.hits[0].view.claim.said_on.month != 10 and "in" not in answer.filters
 
 
+async def test_a_month_misremembered_is_answered_by_the_claim_of_the_person_named(core):
+    # Petro refused the flights on 26 January 2025; the question says February, and names him
+    question = "Did Petro really refuse to take planes of deported Colombians in February 2025 and then cave?"
+    answer = await core.search(question)
+    assert isinstance(answer, SearchAnswer) and answer.hits[0].view.claim.id == "petro-refuses-us-deportation-flights"
+    # "cave" is a word of the lexicon (backing down), not a slip for "have"
+    assert ("cave", "have") not in answer.corrections
+
+
 async def test_a_hedged_number_is_held_by_a_figure_near_it(core):
     # "around 400" is Sánchez Cordero's 370 (within 15%); the question's month is off too, and the figure is what
     # says it is her count

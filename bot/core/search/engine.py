@@ -43,7 +43,7 @@ from bot.core.analysis.terms import (
 )
 from bot.core.models import ClaimFilter
 from bot.core.search.everyday import everyday_runs, is_everyday
-from bot.core.search.forms import derivations, forms, inflections
+from bot.core.search.forms import bases, derivations, forms, inflections
 from bot.core.search.lexicon import Lexicon, phrase_forms
 from bot.core.search.people import PeopleIndex
 from bot.core.search.thesaurus import is_word as english_word
@@ -176,6 +176,7 @@ class Ranked:
     cover: float = 0.0  # the share of the question's weight the claim holds
     names_held: bool = True  # by or about every person the question names ("Blinken on flights" is not Petro's)
     names_missed: float = 0.0  # the weight of the names the question writes with a capital that the claim lacks
+    person_held: bool = False  # the question names a person (not a government), and the claim is by or about them
 
 
 @dataclass
@@ -361,9 +362,10 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
                 alts.setdefault(form, DERIVED_WEIGHT)
         known = bool(alts) or q.figure
         # An English word the index holds as a noun of its verb is taken as typed too: "treat" is treatment,
-        # not a slip for "threat".
+        # not a slip for "threat"; and so is a word of the lexicon: "cave" is backing down, not "have".
         kin = bool(alts) and q.text not in capitalised and english_word(q.text)
-        if not kin and _may_have_typo(q, i in mentions, exact, forms.get(q.text, ())):
+        lexical = lexicon is not None and q.text not in capitalised and any(b in lexicon for b in bases(q.text, 3))
+        if not (kin or lexical) and _may_have_typo(q, i in mentions, exact, forms.get(q.text, ())):
             typos = []
             limit = max_typos(q.text)
             # An English word written in lower case is a slip only for a word many claims hold ("boarder" for
@@ -979,7 +981,8 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
             # at most a suggestion, however much of the rest it holds.
             score = min(score, OTHER_PERSON_CAP)
             names_held = False
-        results.append(Ranked(rowid, claim_id, speaker_id, said_sort, score, matched, cover, names_held, missed))
+        results.append(Ranked(rowid, claim_id, speaker_id, said_sort, score, matched, cover, names_held, missed,
+                              person_held=bool(named) and names_held))
     results.sort(key=lambda r: (-r.score, -_day(r.said_sort), r.rowid))
     # Every claim is weighed for the rules of questions in other words before the suggestion floor: a long
     # question dilutes each claim's score (its many words, its sequence seldom the claim's), so the one that

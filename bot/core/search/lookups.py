@@ -238,7 +238,8 @@ class Lookups:
         scores = {r.claim_id: r.score for r in ranked}
         views, spans, texts = await self.store.hits([r.claim_id for r in ranked], scores, passages)
         by_id = {r.claim_id: r for r in ranked}
-        return [Hit(view, view.score or 0.0, texts.get(span) if span else None, by_id[view.claim.id].matched)
+        return [Hit(view, view.score or 0.0, texts.get(span) if span else None, by_id[view.claim.id].matched,
+                    by_id[view.claim.id].person_held)
                 for view, span in zip(views, spans, strict=True)]
 
     async def _rank_spelled(self, text: str, filters: ClaimFilter | None = None, *, names: bool = True) -> Ranking:
@@ -569,15 +570,16 @@ def _unranked(row) -> Ranked:
 def _naming(answer: SearchAnswer | NotFound, period: PartialDate, figures: set[str]) -> SearchAnswer | NotFound:
     """Asked again with its period as words (nothing said in that period matched), a question is answered by a
     claim said at another time only on evidence of its own: its text names the period ("$800 billion in 2024"
-    is a 2025 claim about 2024's trade), it holds a figure of the question, or it matches on its own wording, not
-    only in other words. A fact-checker's month may be off ("did the Border Patrol detain a quarter of a million
+    is a 2025 claim about 2024's trade), it holds a figure of the question, it is by or about the person the
+    question names ("did Petro refuse the planes in February 2025": January's refusal), or it matches on its
+    own wording, not only in other words. A fact-checker's month may be off ("did the Border Patrol detain a quarter of a million
     in October 2023": November's claim answers, with its date), but "how many troops did Mexico send to the
     border in Feb 2025" is not answered by January's reception centres, which hold only "how many", "Mexico" and
     "border". A claim said in the period stays: the period's words, held by its date, may be what lifted it."""
     if isinstance(answer, NotFound):
         return answer
     hits = tuple(h for h in answer.hits if _said_in(h.view.claim.said_on, period) or h.score > ACCEPT
-                 or figures & set(h.matched)
+                 or figures & set(h.matched) or h.person_held
                  or names_period(f"{h.view.claim.text} {h.view.claim.quote or ''}", period))
     if len(hits) == len(answer.hits):
         return answer
