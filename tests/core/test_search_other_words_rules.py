@@ -93,6 +93,8 @@ async def test_a_place_or_body_is_held_under_another_of_its_names(core, question
         ("critics found the December agreements too vague", "dec-2023-agreements-generic-criticism"),
         ("DHS calls Guatemala the main choke point", "dhs-guatemala-main-chokepoint-2019"),  # bottleneck
         ("how many Mexicans backed expelling migrants right away", "april-2019-survey-refugees-expulsion"),
+        ("is Mexico's man at the Washington embassy about to be recalled", "moctezuma-expected-to-be-replaced"),
+        ("how many smugglers did Mexico lock up in 2019", "sre-400-smuggling-detentions-2019"),
     ],
 )
 async def test_general_news_vocabulary_finds_the_claim(core, question, claim):
