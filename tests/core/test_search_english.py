@@ -189,7 +189,9 @@ def test_a_negated_auxiliary_is_a_small_word_not_a_subject(typed):
                                             ("how many ppl r deported rn",
                                              ["how", "many", "people", "are", "deported", "now"]),
                                             ("trade btwn the us n mexico", ["trade", "between", "the", "us", "and", "mexico"]),
-                                            ("the vp on the border", ["the", "vice", "president", "on", "border"])])
+                                            ("the vp on the border", ["the", "vice", "president", "on", "border"]),
+                                            ("#RemainInMexico back?", ["remain", "in", "mexico", "back"]),
+                                            ("#MPP #BorderCrisis", ["mpp", "border", "crisis"])])
 def test_newsroom_and_chat_shorthand_is_read_as_the_word_claims_write(typed, read):
     assert [t.text for t in query_terms(typed)] == read
 

@@ -247,9 +247,18 @@ SHORTHAND = {"1st": "first", "2nd": "second", "3rd": "third", "w": "with", "mx":
 _OPERATORS = re.compile(r"\b(?:AND|OR|NOT|NEAR)\b")
 
 
+# A hashtag's words ("#RemainInMexico", "#BorderCrisis"): split where a capital follows a small letter.
+_HASHTAG = re.compile(r"#(\w+)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _hashtags(text: str) -> str:
+    return _HASHTAG.sub(lambda tag: _CAMEL.sub(" ", tag.group(1)), text) if "#" in text else text
+
+
 def query_terms(text: str, max_terms: int = 64) -> list[QueryTerm]:
     """The query as a list of terms; a figure replaces the words it was written with ("76 percent")."""
-    folded = prepare(_OPERATORS.sub(" ", text[:MAX_QUERY_CHARS])).translate(_FOLD)
+    folded = prepare(_OPERATORS.sub(" ", _hashtags(text[:MAX_QUERY_CHARS]))).translate(_FOLD)
     out: list[QueryTerm] = []
     seen: set[str] = set()
     cursor = 0
