@@ -101,6 +101,25 @@ async def test_a_role_noun_with_a_date_means_that_dates_holder(core):
     assert answer.as_of is not None and answer.as_of.year == 2019
 
 
+@pytest.mark.parametrize("typed", ["the former foreign minister", "Mexico's former foreign minister",
+                                   "the ex-foreign minister", "the previous foreign minister"])
+async def test_a_former_role_holder_is_the_one_before_the_latest(core, typed):
+    # never the current minister: a wrong speaker is worse than none; the other holders stay as alternatives
+    answer = await core.who(typed)
+    assert isinstance(answer, WhoAnswer)
+    assert answer.person.id == "alicia-barcena"
+    assert {"marcelo-ebrard", "juan-ramon-de-la-fuente"} <= {m.id for m in answer.alternatives}
+
+
+@pytest.mark.parametrize(("typed", "person"), [("the current foreign minister", "juan-ramon-de-la-fuente"),
+                                               ("the former foreign minister in 2019", "marcelo-ebrard"),
+                                               ("the former president", "joe-biden"),  # the registry's own alias
+                                               ("former president Obama", "barack-obama")])
+async def test_a_word_dating_a_role_is_read_with_the_role(core, typed, person):
+    answer = await core.who(typed)
+    assert isinstance(answer, WhoAnswer) and answer.person.id == person
+
+
 async def test_who_limit_cuts_the_claims_but_keeps_the_count(core):
     answer = await core.who("Sheinbaum", limit=1)
     assert isinstance(answer, WhoAnswer)

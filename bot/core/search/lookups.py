@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
@@ -137,6 +138,11 @@ class Lookups:
             return None, [], as_of, NotFound(text, "empty", "person")
         index = await self.engine.people()
         matches = index.match(name, as_of=as_of)
+        role_name, when = people_mod.split_role_time(name)
+        if when and not (matches and matches[0].score >= people_mod.EXACT):  # "the former president" is registered
+            resolved = await self._resolve_role_time(text, role_name, when, as_of)
+            if resolved is not None:
+                return resolved
         counts = await self.store.claim_counts(m.id for m in matches)
         matches = [dataclasses.replace(m, claim_count=counts.get(m.id, 0)) for m in matches]
         accepted = [m for m in matches if m.score >= PERSON_ACCEPT]
@@ -154,6 +160,24 @@ class Lookups:
             best = sorted(tied, key=lambda m: (-m.score, -m.claim_count, m.name))[0]
         others = [m for m in accepted if m.id != best.id]
         return best, others, as_of, None
+
+    async def _resolve_role_time(self, text: str, name: str, when: str, as_of: PartialDate | None) -> Resolved | None:
+        """A role dated by a word ("the former foreign minister", "Mexico's then president", "the current
+        secretary of state"): the role's holder then. "former", "ex", "previous": the holder before the latest
+        one the registry knows (the others as alternatives); "current", "then" (with no date): as the role alone.
+        None when the rest names no role (then the name is resolved as typed)."""
+        best, others, as_of, problem = await self._resolve_person(name if as_of is None else f"{name} {as_of.iso()}")
+        if problem is not None or best is None or best.role is None:
+            return None
+        if when not in people_mod.EARLIER or as_of is not None:
+            return best, others, as_of, None
+        key = people_mod.alias_key(best.matched)
+        holders = [best, *(m for m in others if m.role and people_mod.alias_key(m.matched) == key)]
+        holders.sort(key=lambda m: m.held_from.earliest if m.held_from else dt.date.min, reverse=True)
+        if len(holders) < 2:
+            return None  # one holder known: no earlier one to name
+        before = holders[1]
+        return before, [m for m in [best, *others] if m.id != before.id], as_of, None
 
     async def who(self, name: str, limit: int | None = None) -> WhoAnswer | SearchAnswer | NotFound:
         best, others, as_of, problem = await self.resolve_person(name)

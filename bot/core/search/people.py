@@ -42,6 +42,21 @@ _QUESTION = re.compile(r"^\s*(?:(?:who|what)(?:'s|’s|\s+(?:is|was|were|are))|t
                        re.IGNORECASE)
 
 
+# A word that dates a role ("the former foreign minister", "Mexico's then president", "the ex-president").
+_ROLE_TIME = re.compile(r"\b(former|ex|previous|past|then|current|sitting|incumbent|present)\b[-\s]+",
+                        re.IGNORECASE)
+EARLIER = frozenset({"former", "ex", "previous", "past"})  # ... the holder before the latest one
+EXACT = 99.0  # a match this good is the registry's own alias ("the former president" is listed, dated)
+
+
+def split_role_time(text: str) -> tuple[str, str]:
+    """'the former foreign minister' -> ('the foreign minister', 'former'); no such word -> (text, '')."""
+    found = _ROLE_TIME.search(text)
+    if found is None:
+        return text, ""
+    return " ".join((text[: found.start()] + text[found.end() :]).split()), found.group(1).casefold()
+
+
 def strip_question(text: str) -> str:
     """'who is Alicia Barcena?' -> 'Alicia Barcena': the name a question asks about."""
     return _QUESTION.sub("", text).strip().rstrip("?").strip() or text
