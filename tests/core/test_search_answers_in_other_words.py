@@ -187,3 +187,11 @@ async def test_of_two_people_named_a_claim_by_the_first_the_questions_subject_an
     # ... but a claim by the one named after is no answer about the first: Trump's tariffs are not AMLO's polls
     ids = await _ids(core, "Did AMLO's popularity really tick up to about 64% in June 2019, in the tariff fight with Trump?")
     assert "trump-5-percent-tariffs-2019" not in ids
+
+
+async def test_a_figure_few_claims_hold_identifies_what_it_counts(core):
+    # "cabinet member", "slip" and "spots" are no claim's words; 370 is Sánchez Cordero's count
+    question = "which cabinet member counted 370 spots where people slip across the Guatemala line unchecked"
+    assert (await _ids(core, question))[:1] == ["sanchez-cordero-370-illegal-crossings-2019"]
+    # a small count identifies nothing: "2" is in too many things
+    assert isinstance(await core.search("which cabinet member met 2 spots where people slip unchecked"), NotFound)

@@ -830,6 +830,8 @@ def _is_amount(term: str) -> bool:
     return not (len(term) == 4 and term.isdigit() and 1900 <= int(term) <= 2100)
 
 
+FIGURE_DF = 3  # a figure this few claims hold identifies what it counts (_by_its_figure) ...
+FIGURE_MIN = 20  # ... when it is no small count ("two caravans", "10 days")
 NEAR_SHARE = 0.15  # a hedged number ("around 400") is held by a claim's figure this close to it (370)
 _FIGURE = re.compile(r"(usd|mxn)?(\d+(?:p\d+)?)(pct|pts)?")
 
@@ -1155,9 +1157,11 @@ def _in_other_words(groups: list[Group], results: list[Ranked], *, lead: bool = 
     total = sum(g.weight for g in groups)
     unknown = sum(g.weight for g in groups
                   if not g.term.stop and (not (g.alts or g.percent or g.when or g.near) or g.guessed) and not g.persons)
-    if not results or not total or unknown > OTHER_WORDS_UNKNOWN * total:
+    if not results or not total:
         return results
     content = {g.term.text for g in groups if (not g.term.stop and not g.guessed) or g.persons}
+    if unknown > OTHER_WORDS_UNKNOWN * total:
+        return _answers_after(results, _by_its_figure(groups, results, content))
     # The bar is the best claim that could answer: one by or about the people the question names. Another
     # person's claim may share more of the question's words ("the policy making asylum seekers wait" in a
     # columnist's claim) without being what was asked ("did Trump revive ...").
@@ -1180,8 +1184,15 @@ def _in_other_words(groups: list[Group], results: list[Ranked], *, lead: bool = 
     if not lifted and lead:
         lifted = _clear_lead(groups, results, unknown, total)
     if not lifted:
+        lifted = _by_its_figure(groups, results, content)
+    return _answers_after(results, lifted)
+
+
+def _answers_after(results: list[Ranked], lifted: list[Ranked]) -> list[Ranked]:
+    """The lifted claims as answers, but after every claim that answers on its wording (at ACCEPT, in their own
+    order)."""
+    if not lifted:
         return results
-    # Answers, but after every claim that answers on its wording (at ACCEPT, in their own order).
     taken = {r.rowid for r in lifted}
     return ([r for r in results if r.score >= ACCEPT] + [replace(r, score=ACCEPT) for r in lifted]
             + [r for r in results if r.score < ACCEPT and r.rowid not in taken])
@@ -1213,6 +1224,29 @@ def _clear_lead(groups: list[Group], results: list[Ranked], unknown: float, tota
     if heaviest.term.text not in matched or held < CLEAR_LEAD_COVER * weight:
         return []
     return [top]
+
+
+def _by_its_figure(groups: list[Group], results: list[Ranked], content: set[str]) -> list[Ranked]:
+    """The best claim holding a figure the question writes that few claims hold ("roughly 370 spots": Sánchez
+    Cordero's count), with two more of its words and the people and places it names: a figure identifies what
+    it counts, however the rest is worded ("which cabinet member counted roughly 370 spots where people slip
+    across the Guatemala line")."""
+    figures = [g for g in groups if g.df <= FIGURE_DF and g.alts and _identifying(g.term)]
+    if not figures or not results or results[0].score >= ACCEPT:
+        return []
+    for result in results:
+        if any(g.term.text in result.matched for g in figures):
+            held = sum(term in content for term in result.matched)
+            if held >= OTHER_WORDS_HELD and result.names_held and not result.names_missed:
+                return [result]
+            return []
+    return []
+
+
+def _identifying(term: QueryTerm) -> bool:
+    """A figure or a number that is not a year ("370", "25%", "$100"), not a small count ("2", "10")."""
+    figure = _figure_of(term.alternatives[0]) if term.figure or term.text.isdigit() else None
+    return figure is not None and not _is_year(*figure) and (figure[0] or figure[1] >= FIGURE_MIN)
 
 
 def _lacks_the_amount_asked(groups: list[Group], result: Ranked) -> bool:
