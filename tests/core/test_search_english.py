@@ -191,7 +191,8 @@ def test_a_negated_auxiliary_is_a_small_word_not_a_subject(typed):
                                             ("trade btwn the us n mexico", ["trade", "between", "the", "us", "and", "mexico"]),
                                             ("the vp on the border", ["the", "vice", "president", "on", "border"]),
                                             ("#RemainInMexico back?", ["remain", "in", "mexico", "back"]),
-                                            ("#MPP #BorderCrisis", ["mpp", "border", "crisis"])])
+                                            ("#MPP #BorderCrisis", ["mpp", "border", "crisis"]),
+                                            ("@SecBlinken on the wall", ["sec", "blinken", "on", "the", "wall"])])
 def test_newsroom_and_chat_shorthand_is_read_as_the_word_claims_write(typed, read):
     assert [t.text for t in query_terms(typed)] == read
 
@@ -233,3 +234,12 @@ async def test_the_united_states_written_out_is_the_us_claims_write(core):
 async def test_a_question_in_chat_shorthand_finds_what_it_asks_about(core):
     answer = await _answer(core, "who was the vp ppl said dropped the ball on the border")
     assert not isinstance(answer, NotFound) and answer.hits[0].view.claim.id == "harris-criticised-as-border-czar"
+
+
+@pytest.mark.parametrize(("typed", "person"), [("@Claudiashein", "claudia-sheinbaum"),
+                                               ("@lopezobrador_", "andres-manuel-lopez-obrador")])
+async def test_a_public_figures_social_media_handle_names_them(core, typed, person):
+    answer = await core.who(typed)
+    assert answer.person.id == person
+    found = await _answer(core, f"{typed} wants to stop migrants down south and give them jobs")
+    assert not isinstance(found, NotFound)

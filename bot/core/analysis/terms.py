@@ -247,13 +247,13 @@ SHORTHAND = {"1st": "first", "2nd": "second", "3rd": "third", "w": "with", "mx":
 _OPERATORS = re.compile(r"\b(?:AND|OR|NOT|NEAR)\b")
 
 
-# A hashtag's words ("#RemainInMexico", "#BorderCrisis"): split where a capital follows a small letter.
-_HASHTAG = re.compile(r"#(\w+)")
+# A hashtag's or a handle's words ("#RemainInMexico", "@SecBlinken"): split where a capital follows a small letter.
+_HASHTAG = re.compile(r"(?<!\w)[#@](\w+)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def _hashtags(text: str) -> str:
-    return _HASHTAG.sub(lambda tag: _CAMEL.sub(" ", tag.group(1)), text) if "#" in text else text
+    return _HASHTAG.sub(lambda tag: _CAMEL.sub(" ", tag.group(1)), text) if "#" in text or "@" in text else text
 
 
 def query_terms(text: str, max_terms: int = 64) -> list[QueryTerm]:
