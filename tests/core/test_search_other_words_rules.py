@@ -28,6 +28,8 @@ def test_everyday_words_are_listed_as_written():
         # "going", "looking", "get" are in no claim: they say how the question is put, not what it is about
         ("Mexico is going to hit back with its own tariffs", "mexico-vows-to-respond-in-kind-2019"),
         ("Brazil was looking to get the handcuffs off", "brazil-demands-handcuffs-removed"),
+        # chat filler ("lol") says nothing of what is asked, with a slip beside it
+        ("did trump ever actulay get his wall built lol", "fedirka-trump-wall-largely-unbuilt"),
     ],
 )
 async def test_everyday_words_the_corpus_lacks_do_not_block_the_answer(core, question, claim):
@@ -95,6 +97,7 @@ async def test_a_place_or_body_is_held_under_another_of_its_names(core, question
         ("how many Mexicans backed expelling migrants right away", "april-2019-survey-refugees-expulsion"),
         ("is Mexico's man at the Washington embassy about to be recalled", "moctezuma-expected-to-be-replaced"),
         ("how many smugglers did Mexico lock up in 2019", "sre-400-smuggling-detentions-2019"),
+        ("how much buying and selling goes on between the US and Mexico", "us-mexico-trade-800-billion-2024"),
     ],
 )
 async def test_general_news_vocabulary_finds_the_claim(core, question, claim):
