@@ -1101,9 +1101,9 @@ def _names_held(named: dict[str, list[set[str]]], matched: tuple[str, ...], body
     Obrador administration", so the Mexican government's claim of 2019 speaks for AMLO); of three or more people,
     all but one when it is by one of them: "on the phone with Sheinbaum, Trump slammed Biden" is Trump's claim
     about Biden, on a call the claim need not say was with her. Of two people, the other may be missing when the
-    claim is by the one named first, the question's subject ("did Mexico's foreign minister claim, days after
-    Trump won, ..." is the minister's claim; Trump dates it): not by the one named after ("AMLO's popularity in
-    the tariff fight with Trump" is not Trump's tariff claim)."""
+    claim is by or about the one named first, the question's subject ("did Mexico's foreign minister claim, days
+    after Trump won, ..." is the minister's claim; Trump dates it): not by the one named after ("AMLO's
+    popularity in the tariff fight with Trump" is not Trump's tariff claim)."""
     held = set(matched)
     missing = [aliases for word, aliases in named.items() if word not in held]
     if not missing:
@@ -1112,8 +1112,10 @@ def _names_held(named: dict[str, list[set[str]]], matched: tuple[str, ...], body
     lacking = {_person_key(aliases) for aliases in missing
                if not any(alias and (alias <= terms or any(alias <= words for words in administration or ()))
                           for alias in aliases)}
-    people = len({_person_key(aliases) for aliases in named.values()})
-    return not lacking or (len(lacking) == 1 and ((by_one and people >= 3) or (by_first and people == 2)))
+    people = {_person_key(aliases) for aliases in named.values()}
+    first = _person_key(next(iter(named.values())))
+    return not lacking or (len(lacking) == 1 and ((by_one and len(people) >= 3)
+                                                  or (len(people) == 2 and (by_first or first not in lacking))))
 
 
 def _administration(people: PeopleIndex | None, speaker: str, said: str) -> list[frozenset[str]]:
