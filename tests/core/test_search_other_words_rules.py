@@ -98,6 +98,8 @@ async def test_a_place_or_body_is_held_under_another_of_its_names(core, question
         ("is Mexico's man at the Washington embassy about to be recalled", "moctezuma-expected-to-be-replaced"),
         ("how many smugglers did Mexico lock up in 2019", "sre-400-smuggling-detentions-2019"),
         ("how much buying and selling goes on between the US and Mexico", "us-mexico-trade-800-billion-2024"),
+        ("what did Biden pledge about the rule making asylum seekers wait in Mexico",  # the rule: the policy
+         "biden-campaign-pledge-end-remain-in-mexico"),
     ],
 )
 async def test_general_news_vocabulary_finds_the_claim(core, question, claim):
