@@ -42,7 +42,8 @@ NOTICE = """\
 # database and any associated documentation shall at all times remain with Princeton University.
 # (WordNet 3.0 license: https://wordnet.princeton.edu/license-and-commercial-use)
 #
-# word<TAB>synonyms, most common sense first (none for a word that has none: it is still a word)
+# word<TAB>synonyms, most common sense first (none for a word that has none: it is still a word); a word WordNet
+# writes only with a capital (a proper noun: Ottawa, Honduras) is written so here
 """
 
 
@@ -82,11 +83,14 @@ def senses(folder: Path, pos: str) -> dict[str, list[str]]:
     return out
 
 
-def build(folder: Path) -> dict[str, list[str]]:
+def build(folder: Path) -> tuple[dict[str, list[str]], set[str]]:
+    """word -> its synonyms; and the words WordNet writes only with a capital (proper nouns: Ottawa, Honduras)."""
     found: dict[str, list[str]] = defaultdict(list)
     lemmas: set[str] = set()
+    common: set[str] = set()  # words written in lower case in some synset
     for pos in POS:
         data = synsets(folder, pos)
+        common.update(word for words, _ in data.values() for word in words if word.islower())
         satellites: dict[str, list[str]] = defaultdict(list)  # a head adjective -> the words of its satellites
         for words, head in data.values():
             if head is not None:
@@ -105,16 +109,18 @@ def build(folder: Path) -> dict[str, list[str]]:
     # (a board of fir), but "deal" is mostly an agreement, and a question about lumber must not find trade deals.
     # Every word is listed, with no synonyms if it has none: the list is also the dictionary a slipped word is
     # corrected against ("soldeirs" -> soldier).
-    return {word: [o for o in found.get(word, ()) if word in found.get(o, ())][:PER_WORD] for word in sorted(lemmas)}
+    table = {word: [o for o in found.get(word, ()) if word in found.get(o, ())][:PER_WORD] for word in sorted(lemmas)}
+    return table, lemmas - common
 
 
 def main() -> None:
     if len(sys.argv) != 2:
         sys.exit(__doc__)
-    table = build(Path(sys.argv[1]))
+    table, proper = build(Path(sys.argv[1]))
     sys.stdout.write(NOTICE)
     for word, others in table.items():
-        sys.stdout.write(f"{word}\t{' '.join(others)}\n")  # "word\t" for a word without synonyms
+        written = word.capitalize() if word in proper else word  # a proper noun only: "Ottawa"
+        sys.stdout.write(f"{written}\t{' '.join(others)}\n")  # "word\t" for a word without synonyms
 
 
 if __name__ == "__main__":

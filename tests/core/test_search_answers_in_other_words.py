@@ -196,3 +196,12 @@ async def test_a_figure_few_claims_hold_identifies_what_it_counts(core):
     assert (await _ids(core, question))[:1] == ["sanchez-cordero-370-illegal-crossings-2019"]
     # a small count identifies nothing: "2" is in too many things
     assert isinstance(await core.search("which cabinet member met 2 spots where people slip unchecked"), NotFound)
+
+
+@pytest.mark.parametrize("question", ["Regarding deportation flights, did Petro refuse them",
+                                      "Following the tariff threat, did Petro refuse the deportation flights"])
+async def test_a_common_word_first_is_no_place_the_claim_must_hold(core, question):
+    # its capital is grammar's; "Ottawa" or "Honduras" first is still a place (the dictionary knows them only as
+    # names)
+    assert (await _ids(core, question))[:1] == ["petro-refuses-us-deportation-flights"]
+    assert thesaurus.is_common_word("regarding") and not thesaurus.is_common_word("honduras")

@@ -33,6 +33,7 @@ def test_the_thesaurus_gives_common_senses_of_a_word_in_any_form():
 def test_without_the_thesaurus_file_words_simply_have_no_english_synonyms(tmp_path, monkeypatch):
     monkeypatch.setattr(thesaurus, "PATH", tmp_path / "missing.txt")
     monkeypatch.setattr(thesaurus, "_table", None)
+    monkeypatch.setattr(thesaurus, "_proper", frozenset())
     assert synonyms("genuine") == []
 
 
@@ -41,6 +42,9 @@ def test_the_thesaurus_file_is_well_formed():
     assert len(lines) > 70_000  # every single word WordNet knows; some 37k of them with synonyms
     assert all(line.count("\t") == 1 and line.split("\t")[0].isalpha() for line in lines)
     assert sum(bool(line.split("\t")[1]) for line in lines) > 30_000
+    # a proper noun only is written with its capital (Ottawa), a common word in lower case (ballpark)
+    written = {line.split("\t")[0] for line in lines}
+    assert {"Ottawa", "Honduras", "ballpark", "regard"} <= written and "ottawa" not in written
     assert "Princeton University" in thesaurus.PATH.read_text(encoding="utf-8")  # the license notice travels with it
 
 

@@ -46,6 +46,7 @@ from bot.core.search.everyday import everyday_runs, is_everyday
 from bot.core.search.forms import bases, derivations, forms, inflections
 from bot.core.search.lexicon import Lexicon, phrase_forms
 from bot.core.search.people import PeopleIndex
+from bot.core.search.thesaurus import is_common_word as english_common_word
 from bot.core.search.thesaurus import is_word as english_word
 from bot.core.search.thesaurus import synonyms as english_synonyms
 from bot.core.search.thresholds import CLAIM_ACCEPT as ACCEPT
@@ -1004,7 +1005,8 @@ def _places(groups: list[Group], text: str, named: dict[str, list[set[str]]], do
     (`_named`: a government's claim may speak for its president), slips (a word corrected to another), and
     an acronym the index lacks (as often another name of what it holds, "NAFTA" for the USMCA, as something
     absent; the words the index lacks are weighed apart)."""
-    capitalised = _written_capitalised(text) - _city_of_a_place(text) - _region_of_the_americas(text)
+    capitalised = _written_capitalised(text) - _city_of_a_place(text) - _region_of_the_americas(text) \
+        - _common_first_word(text)
     acronyms = _acronyms(text)
     joined = _joined_names(text)
     return [(g.term.text, _idf(docs, max(g.df, 1)) if docs else g.weight, g.persons,
@@ -1032,6 +1034,17 @@ def _city_of_a_place(text: str) -> set[str]:
     holds Mexico (a trip to Mexico) does not lack the place; Mexico itself is still a place it must hold."""
     tokens = _TOKEN.findall(text[:MAX_NAME_SCAN])
     return {"city" for a, b in itertools.pairwise(tokens) if b == "City" and a[0].isupper()}
+
+
+def _common_first_word(text: str) -> set[str]:
+    """The question's first word when grammar explains its capital: a common English word ("Ballpark, how
+    many ...", "Notwithstanding the dispute ...", "Following the vote ..."), not a name the dictionary knows only
+    as one ("Ottawa", "Honduras")."""
+    first = _TOKEN.search(text[:MAX_NAME_SCAN])
+    if first is None or not first.group()[1:].islower():
+        return set()
+    word = first.group().lower()
+    return {word} if english_common_word(word) and word not in names_written(text) else set()
 
 
 def _region_of_the_americas(text: str) -> set[str]:

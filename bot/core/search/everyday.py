@@ -22,7 +22,7 @@ EVERYDAY_WORDS = frozenset(
     instead even almost nearly quite rather somewhat pretty fairly often always never sometimes usually
     perhaps maybe probably possibly apparently reportedly supposedly basically simply merely exactly
     originally initially previously formerly ultimately really truly generally essentially literally seriously
-    kinda sorta gonna wanna gotta lol lmao smh tbh imo imho idk btw fyi omg fr ngl
+    kinda sorta gonna wanna gotta lol lmao smh tbh imo imho idk btw fyi omg fr ngl ballpark
     anyway anyhow otherwise meanwhile besides though although unless since because whereas
     here there somewhere anywhere everywhere nowhere around along across ahead
     right straight much more less least far further

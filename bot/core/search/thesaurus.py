@@ -6,7 +6,9 @@ thesaurus.txt lists every single word WordNet 3.0 knows (77k), 37k of them with 
 senses, built once by scripts/build_thesaurus.py (nothing is downloaded or parsed from WordNet at run time).
 The engine asks it only for words the index lacks in every form, so what a claim says in the reader's own words
 still ranks first. The same list is the dictionary a slipped word is corrected against when no claim holds it:
-"soldeirs" is "soldier", whose synonym "troops" a claim holds.
+"soldeirs" is "soldier", whose synonym "troops" a claim holds. It writes the words WordNet knows only as proper
+nouns with their capital ("Ottawa"), so a question's first word is known to be a common word ("Regarding ...")
+or a name.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from bot.core.analysis.terms import undoubled
 PATH = Path(__file__).with_name("thesaurus.txt")
 
 _table: dict[str, str] | None = None
+_proper: frozenset[str] = frozenset()  # the words WordNet writes only with a capital (Ottawa, Honduras)
 _buckets: dict[tuple[int, str], list[str]] | None = None  # the words by length and first letter, for correct()
 _undoubled: dict[str, list[str]] | None = None  # the words by their letters written once, for correct()
 _lock = threading.Lock()
@@ -31,11 +34,12 @@ _lock = threading.Lock()
 
 def table() -> dict[str, str]:
     """word -> its synonyms, space-separated (split when asked: most are never asked). Read once per process."""
-    global _table
+    global _table, _proper
     if _table is None:
         with _lock:
             if _table is None:
                 loaded: dict[str, str] = {}
+                proper: set[str] = set()
                 try:
                     text = PATH.read_text(encoding="utf-8")
                 except OSError:
@@ -43,9 +47,20 @@ def table() -> dict[str, str]:
                 for line in text.splitlines():
                     if line and not line.startswith("#"):
                         word, _, others = line.partition("\t")
+                        if word[:1].isupper():  # a proper noun only
+                            word = word.lower()
+                            proper.add(word)
                         loaded[word] = others
+                _proper = frozenset(proper)
                 _table = loaded
     return _table
+
+
+def is_common_word(word: str) -> bool:
+    """Whether the dictionary holds the word (folded), or what it is a form of, as a common word, not only as a
+    name: "ballpark", "regarding" and "notwithstanding" are; "ottawa" and "honduras" are names."""
+    known = table()
+    return any(form in known and form not in _proper for form in lemmas(word))
 
 
 def load() -> None:
