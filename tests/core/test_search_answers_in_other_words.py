@@ -205,3 +205,11 @@ async def test_a_common_word_first_is_no_place_the_claim_must_hold(core, questio
     # names)
     assert (await _ids(core, question))[:1] == ["petro-refuses-us-deportation-flights"]
     assert thesaurus.is_common_word("regarding") and not thesaurus.is_common_word("honduras")
+
+
+async def test_asking_who_the_one_person_named_is_what_was_said_about_not_the_speaker(core):
+    # the columnist's claim says "the December agreements", not Blinken: asking who said it, Blinken is its topic
+    question = "Who said the accords from Blinken's December 2023 trip to Mexico City were vague rehashed promises?"
+    assert (await _ids(core, question))[:1] == ["dec-2023-agreements-generic-criticism"]
+    # not asking who, the person named is still who the claim must be by or about
+    assert "petro-refuses-us-deportation-flights" not in await _ids(core, "Blinken on deportation flights")

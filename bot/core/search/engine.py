@@ -111,6 +111,8 @@ MONEY_WORDS = frozenset("money cash dollars dollar pesos peso".split())
 # a number in words holds the word, weighing as a word a quarter of all claims hold; a claim holding none is no
 # answer in other words ("how many Mexicans were deported in Trump's first hundred days" is not his first
 # week's orders, though it holds "Mexicans", "Trump", "second term").
+WHO_ASKED = re.compile(r"\s*(?:who|which (?:\w+ ){0,2}(?:analyst|official|leader|commentator|columnist|expert|"
+                       r"writer|author|person|politician|diplomat|minister|president|outlet))\b", re.IGNORECASE)
 AMOUNT_ASKED = re.compile(r"\bhow (many|much|large|big|high)\b")
 AMOUNT_SHARE = 0.25
 # "How did Sheinbaum describe the call", "what words did she use": the question asks for someone's own words.
@@ -946,6 +948,9 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
     mentioned = {p for g in groups for p in g.persons}
     named_people = {p for g in groups if g.term.text in named for p in g.persons}
     first_named = next((g.persons for g in groups if g.term.text in named), frozenset())
+    # "Who said the accords of Blinken's trip were vague?": asking who, the one person it names by name is what was
+    # said about, not the speaker, and the claim need not name them (the columnist writes "the December deals").
+    required = {} if len(named) == 1 and len(first_named) == 1 and WHO_ASKED.match(text) else named
     english = {g.term.text: g.weight * THESAURUS_WEIGHT for g in groups if g.english}
     places = _places(groups, text, named, docs)
     aliases = _names_of(people) if people is not None and any(persons for _, _, persons, _ in places) else {}
@@ -956,7 +961,7 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
         else:
             similarity = cover * 100 * 0.8
         score = round(100 * (0.75 * cover + 0.25 * similarity / 100), 1)
-        names_held = not named or _names_held(named, matched, body, speaker_id in named_people,
+        names_held = not required or _names_held(required, matched, body, speaker_id in named_people,
                                               _administration(people, speaker_id, said_sort),
                                               by_first=speaker_id in first_named)
         if not names_held and people and (people.kinds.get(speaker_id) == "person" or speaker_id in mentioned):
