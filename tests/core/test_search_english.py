@@ -81,11 +81,13 @@ async def test_an_english_synonym_does_not_make_an_absent_subject_an_answer(core
         ("two thirds of voters", "67pct"),
         ("three-quarters", "75pct"),
         ("about half of the migrants", "50pct"),
+        ("four out of every five dollars", "80pct"),  # the dollars are the share's, not a sum of $5
     ],
 )
 def test_a_share_written_in_words_is_a_percentage(typed, term):
     shares = [t for t in query_terms(typed) if t.proportion]
     assert [t.alternatives for t in shares] == [(term,)]
+    assert [t for t in query_terms(typed) if t.figure and not t.proportion] == []
 
 
 @pytest.mark.parametrize(

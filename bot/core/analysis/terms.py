@@ -264,7 +264,9 @@ def query_terms(text: str, max_terms: int = 64) -> list[QueryTerm]:
     cursor = 0
     spans = figures(folded) if _DIGIT.search(folded) else []
     shares = proportions(folded)
-    if shares:  # a share written in words is a figure too, unless a written figure overlaps it
+    if shares:  # a share written in words is a figure too, unless a written figure overlaps it ...
+        # ... from before it: in "four out of every five dollars" the dollars are the share's, not a sum of $5
+        spans = [f for f in spans if not any(start < f.start < end for start, end, _ in shares)]
         spans += [Figure(start, end, (term,)) for start, end, term in shares
                   if not any(f.start < end and start < f.end for f in spans)]
         spans.sort(key=lambda f: f.start)

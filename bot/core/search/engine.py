@@ -1266,7 +1266,7 @@ def _by_its_figure(groups: list[Group], results: list[Ranked], content: set[str]
 def _identifying(term: QueryTerm) -> bool:
     """A figure or a number that is not a year ("370", "25%", "$100"), not a small count ("2", "10")."""
     figure = _figure_of(term.alternatives[0]) if term.figure or term.text.isdigit() else None
-    return figure is not None and not _is_year(*figure) and (figure[0] or figure[1] >= FIGURE_MIN)
+    return figure is not None and not _is_year(*figure) and (figure[0] == "pct" or figure[1] >= FIGURE_MIN)
 
 
 def _lacks_the_amount_asked(groups: list[Group], result: Ranked) -> bool:
