@@ -213,3 +213,22 @@ async def test_asking_who_the_one_person_named_is_what_was_said_about_not_the_sp
     assert (await _ids(core, question))[:1] == ["dec-2023-agreements-generic-criticism"]
     # not asking who, the person named is still who the claim must be by or about
     assert "petro-refuses-us-deportation-flights" not in await _ids(core, "Blinken on deportation flights")
+
+
+async def test_two_questions_in_one_are_each_answered_when_both_can_be(core):
+    # no claim holds enough of both: the reception centres answer the first, the $100 cards the second
+    question = ("Under Mexico's welcome program for people sent back from the US, how many intake sites are planned "
+                "along the frontier and how much cash does each returnee get loaded onto a card?")
+    assert set((await _ids(core, question))[:2]) == {"mexico-embraces-you-reception-centers",
+                                                     "mexico-embraces-you-100-dollar-cards"}
+    # a part about something absent makes the whole a question about it
+    question = ("how many reception sites is Mexico opening along the border, and what did Governor Greg Abbott say "
+                "about his buoy barrier?")
+    assert isinstance(await core.search(question), NotFound)
+
+
+def test_a_part_that_only_refers_back_is_no_question_of_its_own():
+    from bot.core.search.filters import split_questions
+
+    assert split_questions("In early 2025 a president refused US deportation planes. Who was it, and what day?") == []
+    assert len(split_questions("What happened to COMAR's funding in 2019, and how fast were asylum filings growing?")) == 2

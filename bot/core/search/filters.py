@@ -8,6 +8,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from bot.core.analysis.fold import fold
+from bot.core.analysis.terms import query_terms
 from bot.core.dates import PartialDate
 
 KIND_WORDS = {
@@ -128,3 +129,17 @@ def split_period(text: str) -> tuple[str, PartialDate | None]:
     return rest, period
 
 
+# Where one question ends and another begins: a new sentence, or ", and how much ..." / "and when did ...".
+_QUESTION_BREAK = re.compile(
+    r"(?<=[?.!])\s+(?=\S)|,?\s+and\s+(?=(?:how|what|when|where|who|whom|whose|why|which|whether|did|does|do|is|are|was"
+    r"|were|has|have|had|will|would|could|can)\b)", re.IGNORECASE)
+_PART_WORDS = 3  # a part with fewer words that are not small words refers back ("and when was that?")
+
+
+def split_questions(text: str) -> list[str]:
+    """The questions a message asks, when it asks more than one about different things: "how many intake sites
+    are planned along the frontier, and how much cash does each returnee get on a card?" -> both parts. A part
+    that only refers back ("Who was it, and what day did that happen?") is no question of its own: [] then."""
+    parts = [p.strip(" ,;") for p in _QUESTION_BREAK.split(text or "") if p and p.strip(" ,;")]
+    asked = [p for p in parts if sum(not q.stop for q in query_terms(p)) >= _PART_WORDS]
+    return asked if len(asked) > 1 else []

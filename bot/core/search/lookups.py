@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import re
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
@@ -26,6 +27,7 @@ from bot.core.search.filters import (
     resolve_kind,
     split_day,
     split_period,
+    split_questions,
 )
 from bot.core.search.results import (
     BriefingHit,
@@ -381,6 +383,29 @@ class Lookups:
     async def search(self, query: str, *, speaker: str | None = None, topic: str | None = None,
                      kind: str | None = None, date_from: str | None = None, date_to: str | None = None,
                      limit: int = 25) -> SearchAnswer | NotFound:
+        answer = await self._search_asked(query, speaker=speaker, topic=topic, kind=kind, date_from=date_from,
+                                          date_to=date_to, limit=limit)
+        if not isinstance(answer, NotFound) or answer.reason != "no_match":
+            return answer
+        # "How many intake sites are planned, and how much cash does each returnee get?": two questions in one,
+        # each about its own claim; no claim holds enough of both. Each part is asked on its own, and their
+        # answers are listed in turn, when every part has one: a part about something absent ("the governor's
+        # buoy barrier, and did Mexico protest it?") makes the whole a question about it.
+        parts = split_questions(query)
+        if len(parts) < 2:
+            return answer
+        found = [await self._search_asked(part, speaker=speaker, topic=topic, kind=kind, date_from=date_from,
+                                          date_to=date_to, limit=limit) for part in parts]
+        answered = [a for a in found if isinstance(a, SearchAnswer) and a.hits]
+        if len(answered) < len(found):
+            return answer
+        hits = tuple(dict((h.view.claim.id, h) for h in itertools.chain.from_iterable(
+            itertools.zip_longest(*(a.hits for a in answered))) if h is not None).values())[: max(1, min(limit, 100))]
+        return SearchAnswer(query, "search", hits, len(hits),
+                            corrections=tuple(dict.fromkeys(c for a in answered for c in a.corrections)))
+
+    async def _search_asked(self, query: str, *, speaker: str | None, topic: str | None, kind: str | None,
+                            date_from: str | None, date_to: str | None, limit: int) -> SearchAnswer | NotFound:
         limit = max(1, min(limit, 100))
         options = {"speaker": speaker, "topic": topic, "kind": kind, "limit": limit}
         if not (date_from or date_to):
