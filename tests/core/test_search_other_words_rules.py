@@ -100,6 +100,8 @@ async def test_a_place_or_body_is_held_under_another_of_its_names(core, question
         ("how much buying and selling goes on between the US and Mexico", "us-mexico-trade-800-billion-2024"),
         ("what did Biden pledge about the rule making asylum seekers wait in Mexico",  # the rule: the policy
          "biden-campaign-pledge-end-remain-in-mexico"),
+        ("did Sheinbaum say the terror label tramples on Mexico's right to run its own affairs",  # sovereignty
+         "sheinbaum-cartel-designation-affront-sovereignty"),
     ],
 )
 async def test_general_news_vocabulary_finds_the_claim(core, question, claim):
