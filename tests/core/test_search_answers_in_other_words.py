@@ -227,8 +227,12 @@ async def test_two_questions_in_one_are_each_answered_when_both_can_be(core):
     assert isinstance(await core.search(question), NotFound)
 
 
-def test_a_part_that_only_refers_back_is_no_question_of_its_own():
+def test_a_part_that_only_refers_back_or_speaks_of_the_asker_is_no_question_of_its_own():
     from bot.core.search.filters import split_questions
 
-    assert split_questions("In early 2025 a president refused US deportation planes. Who was it, and what day?") == []
+    assert split_questions("In early 2025 a president refused US deportation planes. Who was it, and what day?") == [
+        "In early 2025 a president refused US deportation planes."]
+    assert split_questions("Who warned the tariffs would hurt the US economy? I need a guest for my segment.") == [
+        "Who warned the tariffs would hurt the US economy?"]
     assert len(split_questions("What happened to COMAR's funding in 2019, and how fast were asylum filings growing?")) == 2
+    assert split_questions("Sheinbaum tariffs") == []

@@ -139,7 +139,15 @@ _PART_WORDS = 3  # a part with fewer words that are not small words refers back 
 def split_questions(text: str) -> list[str]:
     """The questions a message asks, when it asks more than one about different things: "how many intake sites
     are planned along the frontier, and how much cash does each returnee get on a card?" -> both parts. A part
-    that only refers back ("Who was it, and what day did that happen?") is no question of its own: [] then."""
+    that only refers back ("Who was it, and what day did that happen?") is no question of its own, nor is what
+    the asker says of themselves ("I need someone for a segment."): one question left is returned alone; none
+    split off -> []."""
     parts = [p.strip(" ,;") for p in _QUESTION_BREAK.split(text or "") if p and p.strip(" ,;")]
     asked = [p for p in parts if sum(not q.stop for q in query_terms(p)) >= _PART_WORDS]
-    return asked if len(asked) > 1 else []
+    if len(asked) > 1:
+        # what the asker says of themselves ("I need someone for a segment on the costs at home.") asks nothing
+        asked = [p for p in asked if not _ASKER.match(p) or p.endswith("?")] or asked
+    return asked if len(parts) > 1 and asked != [text.strip(" ,;")] else []
+
+
+_ASKER = re.compile(r"(?:i|i'm|im|i’m|i'd|i’d|i've|i’ve|we|we're|we’re|my|our)\b", re.IGNORECASE)

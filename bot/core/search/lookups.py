@@ -390,9 +390,11 @@ class Lookups:
         # "How many intake sites are planned, and how much cash does each returnee get?": two questions in one,
         # each about its own claim; no claim holds enough of both. Each part is asked on its own, and their
         # answers are listed in turn, when every part has one: a part about something absent ("the governor's
-        # buoy barrier, and did Mexico protest it?") makes the whole a question about it.
+        # buoy barrier, and did Mexico protest it?") makes the whole a question about it. Parts that ask nothing
+        # of their own ("Who was it, and what day?", "I need someone for a segment.") are left out: what is left
+        # may be one question, which their words had diluted.
         parts = split_questions(query)
-        if len(parts) < 2:
+        if not parts:
             return answer
         found = [await self._search_asked(part, speaker=speaker, topic=topic, kind=kind, date_from=date_from,
                                           date_to=date_to, limit=limit) for part in parts]
