@@ -990,7 +990,7 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
             score = min(score, OTHER_PERSON_CAP)
             names_held = False
         results.append(Ranked(rowid, claim_id, speaker_id, said_sort, score, matched, cover, names_held, missed,
-                              person_held=bool(named) and names_held))
+                              person_held=bool(required) and names_held))
     results.sort(key=lambda r: (-r.score, -_day(r.said_sort), r.rowid))
     # Every claim is weighed for the rules of questions in other words before the suggestion floor: a long
     # question dilutes each claim's score (its many words, its sequence seldom the claim's), so the one that

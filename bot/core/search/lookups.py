@@ -401,8 +401,7 @@ class Lookups:
         answered = [a for a in found if isinstance(a, SearchAnswer) and a.hits]
         if len(answered) < len(found):
             return answer
-        hits = tuple(dict((h.view.claim.id, h) for h in itertools.chain.from_iterable(
-            itertools.zip_longest(*(a.hits for a in answered))) if h is not None).values())[: max(1, min(limit, 100))]
+        hits = _in_turn([a.hits for a in answered])[: max(1, min(limit, 100))]
         return SearchAnswer(query, "search", hits, len(hits),
                             corrections=tuple(dict.fromkeys(c for a in answered for c in a.corrections)))
 
@@ -618,15 +617,26 @@ def _unranked(row) -> Ranked:
     return Ranked(row[0], row[1], row[2], row[4], 100.0, ())
 
 
+def _in_turn(lists: list[tuple[Hit, ...]]) -> tuple[Hit, ...]:
+    """The hits of several answers taken in turn (the first of each, then the second of each, ...), each claim
+    once."""
+    merged: dict[str, Hit] = {}
+    for hit in itertools.chain.from_iterable(itertools.zip_longest(*lists)):
+        if hit is not None:
+            merged.setdefault(hit.view.claim.id, hit)
+    return tuple(merged.values())
+
+
 def _naming(answer: SearchAnswer | NotFound, period: PartialDate, figures: set[str]) -> SearchAnswer | NotFound:
     """Asked again with its period as words (nothing said in that period matched), a question is answered by a
     claim said at another time only on evidence of its own: its text names the period ("$800 billion in 2024"
     is a 2025 claim about 2024's trade), it holds a figure of the question, it is by or about the person the
     question names ("did Petro refuse the planes in February 2025": January's refusal), or it matches on its
-    own wording, not only in other words. A fact-checker's month may be off ("did the Border Patrol detain a quarter of a million
-    in October 2023": November's claim answers, with its date), but "how many troops did Mexico send to the
-    border in Feb 2025" is not answered by January's reception centres, which hold only "how many", "Mexico" and
-    "border". A claim said in the period stays: the period's words, held by its date, may be what lifted it."""
+    own wording, not only in other words. A fact-checker's month may be off ("did the Border Patrol detain a
+    quarter of a million in October 2023": November's claim answers, with its date), but "how many troops did
+    Mexico send to the border in Feb 2025" is not answered by January's reception centres, which hold only "how
+    many", "Mexico" and "border". A claim said in the period stays: the period's words, held by its date, may be
+    what lifted it."""
     if isinstance(answer, NotFound):
         return answer
     hits = tuple(h for h in answer.hits if _said_in(h.view.claim.said_on, period) or h.score > ACCEPT
