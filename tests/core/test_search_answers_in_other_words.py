@@ -176,7 +176,13 @@ async def test_an_adverb_saying_how_the_question_is_put_is_not_what_it_asks_abou
 
 async def test_what_the_asker_heard_or_read_is_not_what_the_question_is_about(core):
     # "I heard" says where the asker got it; no claim holds "heard", and it must not count as a subject the corpus
-    # lacks.
+    # lacks
+    ranking = await core.lookups.engine.rank("I heard Petro blocked the planes")
+    assert next(g for g in ranking.groups if g.term.text == "heard").term.stop
+
+
+@needs_seeds  # "blocked" is the article's word, in the claim's source passage
+async def test_what_the_asker_heard_does_not_keep_a_question_from_its_answer(core):
     assert (await _ids(core, "I heard Petro blocked the planes"))[:1] == ["petro-refuses-us-deportation-flights"]
 
 
