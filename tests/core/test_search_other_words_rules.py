@@ -260,3 +260,20 @@ async def test_spanish_words_of_the_beat_find_the_claim(core, question, claim):
     # a Latin American correspondent writing in English types the beat's words in Spanish
     answer = await core.search(question, limit=5)
     assert isinstance(answer, SearchAnswer) and answer.hits[0].view.claim.id == claim
+
+
+async def test_a_year_the_question_names_is_held_by_a_claim_said_that_year(core):
+    # "2023" is a word of the question (a bare number is no figure): a claim said in 2023 holds it in its date
+    ranking = await core.lookups.engine.rank("Blinken visit to Mexico City 2023")
+    assert next(g for g in ranking.groups if g.term.text == "2023").when == "2023"
+    assert "2023" in next(r for r in ranking.results if r.claim_id == "blinken-mexico-city-visit-dec-2023").matched
+
+
+def test_a_word_placing_a_time_in_a_period_is_a_small_word():
+    from bot.core.analysis.terms import prepare, words
+    from bot.core.search.everyday import everyday_runs
+
+    run = words(prepare("what Blinken flew to Mexico City for at the end of 2023"))
+    assert {run[i] for i in everyday_runs(run)} == {"end", "of"}
+    run = words(prepare("what led to the end of the program"))  # there the end is what is asked about
+    assert everyday_runs(run) == set()

@@ -785,7 +785,7 @@ _MONTHS_ONLY_WITH_A_CAPITAL = frozenset("march mar may jan".split())  # also wor
 
 def _calendar(q: QueryTerm, capitalised: set[str]) -> str:
     """The month ("-11") or year ("2023") a question's word names, or "": a claim says when in its date."""
-    if q.figure:
+    if q.figure or q.text.isdigit():  # a bare number is a word of its own ("2023"), not a figure
         return q.text if len(q.text) == 4 and q.text.isdigit() and "1900" <= q.text <= "2099" else ""
     month = _MONTHS.get(q.text, "")
     if month and q.text in _MONTHS_ONLY_WITH_A_CAPITAL and q.text not in capitalised:

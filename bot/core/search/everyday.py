@@ -67,11 +67,31 @@ for _phrase in EVERYDAY_PHRASES:
     _BY_FIRST_WORD.setdefault(_phrase[0], []).append(_phrase)
 
 
+# A word that places a time within a year or a month ("at the end of 2023", "the start of January", "the turn
+# of the year"): the period is what it dates, and the claim says when in its date, not in these words.
+TIME_FRAMES = frozenset("end start beginning close middle turn".split())
+_PERIODS = frozenset("""year month decade january february march april may june july august september october
+    november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+
+
+def _dates_a_period(words: list[str], at: int) -> bool:
+    """Whether words[at] ("end") is followed by "of" and a year, a month or "the year"."""
+    if words[at] not in TIME_FRAMES or words[at + 1 : at + 2] != ["of"]:
+        return False
+    after = words[at + 2 : at + 4]
+    if after[:1] == ["the"]:
+        after = after[1:]
+    return bool(after) and (after[0] in _PERIODS or (len(after[0]) == 4 and after[0].isdigit()))
+
+
 def everyday_runs(words: list[str]) -> set[int]:
-    """The positions of the words that make up an everyday phrase (EVERYDAY_PHRASES) in the run of words."""
+    """The positions of the words that make up an everyday phrase (EVERYDAY_PHRASES) in the run of words, and of
+    a word that places a time in a period ("the end of 2023")."""
     found: set[int] = set()
     for start, word in enumerate(words):
         for phrase in _BY_FIRST_WORD.get(word, ()):
             if tuple(words[start:start + len(phrase)]) == phrase:
                 found.update(range(start, start + len(phrase)))
+        if _dates_a_period(words, start):
+            found.update((start, start + 1))
     return found
