@@ -120,6 +120,12 @@ async def test_a_word_dating_a_role_is_read_with_the_role(core, typed, person):
     assert isinstance(answer, WhoAnswer) and answer.person.id == person
 
 
+@pytest.mark.parametrize("typed", ["the State Department", "Department of State"])
+async def test_the_state_department_is_the_us_government(core, typed):
+    answer = await core.who(typed)
+    assert isinstance(answer, WhoAnswer) and answer.person.id == "us-government"
+
+
 async def test_who_limit_cuts_the_claims_but_keeps_the_count(core):
     answer = await core.who("Sheinbaum", limit=1)
     assert isinstance(answer, WhoAnswer)
