@@ -109,6 +109,7 @@ async def test_a_former_role_holder_is_the_one_before_the_latest(core, typed):
     assert isinstance(answer, WhoAnswer)
     assert answer.person.id == "alicia-barcena"
     assert {"marcelo-ebrard", "juan-ramon-de-la-fuente"} <= {m.id for m in answer.alternatives}
+    assert answer.matched == typed  # the reply says what the typed words mean, not the role alone
 
 
 @pytest.mark.parametrize(("typed", "person"), [("the current foreign minister", "juan-ramon-de-la-fuente"),

@@ -178,7 +178,8 @@ class Lookups:
         holders.sort(key=lambda m: m.held_from.earliest if m.held_from else dt.date.min, reverse=True)
         if len(holders) < 2:
             return None  # one holder known: no earlier one to name
-        before = holders[1]
+        # the reply says what was typed ("the former foreign minister" means Bárcena), not the role alone
+        before = dataclasses.replace(holders[1], matched=people_mod.strip_question(text[:200]))
         return before, [m for m in [best, *others] if m.id != before.id], as_of, None
 
     async def who(self, name: str, limit: int | None = None) -> WhoAnswer | SearchAnswer | NotFound:
