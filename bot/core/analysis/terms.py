@@ -201,10 +201,10 @@ _PROPORTION = re.compile(
 )
 
 
-_HEDGE = re.compile(r"\b(?:almost|nearly|about|around|roughly|some|approximately|close to|over|more than|under|"
-                    r"less than|just over|just under|up to)\s+$")
-_HEDGED_NUMBER = re.compile(r"\b(?:almost|nearly|about|around|roughly|some|approximately|close to|over|more than|"
-                            r"under|less than|just over|just under|up to)\s+(\d+)\b(?![.,]\d)")
+_HEDGES = (r"\b(?:almost|nearly|about|around|roughly|some|approximately|close to|over|more than|under|less than"
+           r"|just over|just under|up to)\s+")
+_HEDGE = re.compile(_HEDGES + "$")  # before a figure: "almost 60%"
+_HEDGED_NUMBER = re.compile(_HEDGES + r"(\d+)\b(?![.,]\d)")  # a bare number: "around 400"
 _BY = re.compile(r"\bby $")  # "cut by a fifth", "rose by a quarter": a share of what it was ...
 _NOUN_AFTER = re.compile(r" (?:country|countries|party|parties|person|option|way|world)\b")  # ... not "by a third country"
 _HALF_OF_TIME = re.compile(r"\b(?:first|second|last|latter|former|other|back|front|top|bottom) $")

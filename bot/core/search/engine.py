@@ -107,12 +107,14 @@ PERCENT_WORDS = frozenset("share shares proportion proportions percentage percen
 # Words that name money ("how much cash do returnees get", "how many dollars"): a claim holding any sum of money
 # ("$100": usd100, "2 billion pesos": mxn2000000000) holds them, as through a synonym.
 MONEY_WORDS = frozenset("money cash dollars dollar pesos peso".split())
+# "Who said ...", "which analyst ...": the question asks for the speaker (the one person it names by name is then
+# what was said about: engine._rerank).
+WHO_ASKED = re.compile(r"\s*(?:who|which (?:\w+ ){0,2}(?:analyst|official|leader|commentator|columnist|expert|"
+                       r"writer|author|person|politician|diplomat|minister|president|outlet))\b", re.IGNORECASE)
 # "How many", "how much", "how large": the question asks for an amount. A claim holding a figure (not a year) or
 # a number in words holds the word, weighing as a word a quarter of all claims hold; a claim holding none is no
 # answer in other words ("how many Mexicans were deported in Trump's first hundred days" is not his first
 # week's orders, though it holds "Mexicans", "Trump", "second term").
-WHO_ASKED = re.compile(r"\s*(?:who|which (?:\w+ ){0,2}(?:analyst|official|leader|commentator|columnist|expert|"
-                       r"writer|author|person|politician|diplomat|minister|president|outlet))\b", re.IGNORECASE)
 AMOUNT_ASKED = re.compile(r"\bhow (many|much|large|big|high)\b")
 AMOUNT_SHARE = 0.25
 # "How did Sheinbaum describe the call", "what words did she use": the question asks for someone's own words.

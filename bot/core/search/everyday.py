@@ -13,6 +13,8 @@ something absent names them.
 
 from __future__ import annotations
 
+from bot.core.search.filters import MONTHS
+
 EVERYDAY_WORDS = frozenset(
     """
     everything anything something nothing everyone anyone someone noone everybody anybody somebody nobody
@@ -70,8 +72,7 @@ for _phrase in EVERYDAY_PHRASES:
 # A word that places a time within a year or a month ("at the end of 2023", "the start of January", "the turn
 # of the year"): the period is what it dates, and the claim says when in its date, not in these words.
 TIME_FRAMES = frozenset("end start beginning close middle turn".split())
-_PERIODS = frozenset("""year month decade january february march april may june july august september october
-    november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_PERIODS = frozenset({"year", "month", "decade", *MONTHS})
 
 
 def _dates_a_period(words: list[str], at: int) -> bool:

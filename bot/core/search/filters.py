@@ -45,10 +45,10 @@ def parse_bound(text: str) -> PartialDate | None:
         return None
 
 
-_MONTHS = {name: i for i, names in enumerate(
+MONTHS = {name: i for i, names in enumerate(  # a month's names -> its number ("feb": 2)
     ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
      "september sep sept", "october oct", "november nov", "december dec"), start=1) for name in names.split()}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _LEAD = r"(?:(?:in|on|during|of|around|from|en)\s+)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 # "27 November 2024", "November 27, 2024", "Nov 2024", "2024-11(-27)"; a bare year only after "in" (and the
@@ -80,7 +80,7 @@ def split_day(text: str) -> tuple[str, tuple[int, int] | None]:
         found = match
     if found is None:
         return text, None
-    month = _MONTHS[(found["month1"] or found["month2"]).casefold()]
+    month = MONTHS[(found["month1"] or found["month2"]).casefold()]
     day = int(found["day1"] or found["day2"])
     if day > calendar.monthrange(2024, month)[1]:  # a leap year: 29 February is a day, 31 November is not
         return text, None
@@ -104,7 +104,7 @@ def names_period(text: str, period: PartialDate) -> bool:
         return False
     if period.month is None:
         return True
-    return any(_MONTHS.get(word) == period.month for word in re.findall(r"[a-z]+", folded))
+    return any(MONTHS.get(word) == period.month for word in re.findall(r"[a-z]+", folded))
 
 
 def split_period(text: str) -> tuple[str, PartialDate | None]:
@@ -119,7 +119,7 @@ def split_period(text: str) -> tuple[str, PartialDate | None]:
         period = parse_bound(found["iso"])
     elif found["month"]:
         day = found["day1"] or found["day2"]
-        iso = f"{found['year']}-{_MONTHS[found['month'].casefold()]:02d}" + (f"-{int(day):02d}" if day else "")
+        iso = f"{found['year']}-{MONTHS[found['month'].casefold()]:02d}" + (f"-{int(day):02d}" if day else "")
         period = parse_bound(iso)
     else:
         period = parse_bound(found["year2"] or found["year3"])
