@@ -102,6 +102,11 @@ async def test_a_place_or_body_is_held_under_another_of_its_names(core, question
          "biden-campaign-pledge-end-remain-in-mexico"),
         ("did Sheinbaum say the terror label tramples on Mexico's right to run its own affairs",  # sovereignty
          "sheinbaum-cartel-designation-affront-sovereignty"),
+        ("is Mexico prepping for mass expulsions", "sre-ready-for-mass-deportations"),  # ready, deportations
+        ("when were Trump's 2019 levies on Mexican goods meant to kick in",  # a rule taking effect
+         "trump-5-percent-tariffs-2019"),
+        ("how did the US shut down Remain in Mexico", "us-ends-remain-in-mexico-2022"),  # a programme ended
+        ("which minister said Mexico's model is paying off", "de-la-fuente-model-working-well"),  # working well
     ],
 )
 async def test_general_news_vocabulary_finds_the_claim(core, question, claim):
@@ -276,4 +281,15 @@ def test_a_word_placing_a_time_in_a_period_is_a_small_word():
     run = words(prepare("what Blinken flew to Mexico City for at the end of 2023"))
     assert {run[i] for i in everyday_runs(run)} == {"end", "of"}
     run = words(prepare("what led to the end of the program"))  # there the end is what is asked about
+    assert everyday_runs(run) == set()
+
+
+def test_someones_view_and_the_askers_framing_are_small_words():
+    from bot.core.analysis.terms import prepare, words
+    from bot.core.search.everyday import everyday_runs
+
+    # "Fedirka's read on the spat": the spat is asked about; that it is her view, her name says
+    run = words(prepare("Quick one: what's Fedirka's read on the spat, in terms of motives?"))
+    assert {run[i] for i in everyday_runs(run)} == {"quick", "one", "read", "on", "in", "terms", "of"}
+    run = words(prepare("did anyone read the decree"))  # a verb on its own is no view
     assert everyday_runs(run) == set()

@@ -31,7 +31,7 @@ STOPWORDS = frozenset(
     him his how i if in into is it its itself just me more most my no nor not of off on once only or other our out
     over own same she should so some such than that the their them then there these they this those through to too
     under until up very was we were what when where which while who whom why will with would you your
-    said says say told tell did didnt does quote quoted claim claims statement statements event happened happen
+    said says say saying told tell did didnt does quote quoted claim claims statement statements event happened happen
     many much several hundreds thousands dozens tens millions whether ever really actually still yet
     dont doesnt isnt arent wasnt werent hasnt havent hadnt wont wouldnt cant cannot couldnt shouldnt
     el la los las de del y que en un una""".split()

@@ -55,7 +55,12 @@ EVERYDAY_PHRASES = tuple(
         "in the first place", "at the end of the day", "for the time being", "at the moment", "all of a sudden",
         "in the end", "after all", "once again", "all over again", "as a matter of fact", "in the meantime",
         "at the same time", "by the way", "more or less", "sooner or later", "from time to time",
-        "every now and then", "at this point", "in any case", "for good",
+        "every now and then", "at this point", "in any case", "for good", "in terms of", "when it comes to",
+        "with regard to", "with respect to", "as far as", "so basically", "quick question", "quick one",
+        # someone's view of a subject ("Fedirka's read on the spat", "her take on tariffs"): the subject is what
+        # is asked about; that it is their view, the speaker's name says
+        "read on", "take on", "line on", "view on", "views on", "thoughts on", "stance on", "position on",
+        "verdict on", "opinion on", "opinion of", "perspective on", "angle on", "thinking on",
         # the asker's own framing: what they read, heard or remember is not what the question is about
         "i read", "i heard", "i remember", "i recall", "i saw", "i think", "i believe", "i wonder",
         "i was wondering", "im wondering", "remind me", "do you know", "can you tell me", "correct me if im wrong",
