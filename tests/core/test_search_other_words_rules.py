@@ -293,3 +293,32 @@ def test_someones_view_and_the_askers_framing_are_small_words():
     assert {run[i] for i in everyday_runs(run)} == {"quick", "one", "read", "on", "in", "terms", "of"}
     run = words(prepare("did anyone read the decree"))  # a verb on its own is no view
     assert everyday_runs(run) == set()
+
+
+async def test_a_long_question_is_answered_by_the_claim_holding_what_it_asks(core):
+    # 20 words that are not small words, most of them how it is put ("okay", "newsletter", "reckon", "every
+    # single"): the claim holds less than a third of its weight, enough for a question this long
+    question = ("okay, quick one for the newsletter: when the Americans closed those two rail crossings in Texas at"
+                " the end of 2023, what did the Mexican employers group reckon it was costing every single day?")
+    assert "coparmex-100-million-daily-closure-loss" in await _ids(core, question)
+
+
+async def test_a_long_question_about_something_absent_is_still_nothing(core):
+    question = ("so the whole remittances thing, like, did Sheinbaum ever come out and say what she'd do if"
+                " Washington slapped a tax on the money Mexicans wire back home to their families?")
+    assert isinstance(await core.search(question), NotFound)
+
+
+def test_the_share_a_claim_must_hold_falls_with_the_questions_length():
+    from bot.core.analysis.terms import QueryTerm
+    from bot.core.search.engine import Group, _other_words_cover
+    from bot.core.search.thresholds import OTHER_WORDS_COVER, OTHER_WORDS_COVER_FLOOR, OTHER_WORDS_LONG
+
+    def question(content: int, small: int = 5) -> list[Group]:
+        return [Group(QueryTerm(f"w{i}", ()), {}, 1) for i in range(content)] + \
+            [Group(QueryTerm(f"s{i}", (), stop=True), {}, 1) for i in range(small)]
+
+    assert _other_words_cover(question(OTHER_WORDS_LONG)) == OTHER_WORDS_COVER
+    assert _other_words_cover(question(OTHER_WORDS_LONG + 5)) == \
+        pytest.approx(OTHER_WORDS_COVER * OTHER_WORDS_LONG / (OTHER_WORDS_LONG + 5))
+    assert _other_words_cover(question(10 * OTHER_WORDS_LONG)) == OTHER_WORDS_COVER_FLOOR

@@ -59,8 +59,10 @@ from bot.core.search.thresholds import (
     CLEAR_LEAD_UNKNOWN,
     LONG_QUESTION_WORDS,
     OTHER_WORDS_COVER,
+    OTHER_WORDS_COVER_FLOOR,
     OTHER_WORDS_HELD,
     OTHER_WORDS_LEAD,
+    OTHER_WORDS_LONG,
     OTHER_WORDS_UNKNOWN,
 )
 from bot.core.search.thresholds import CLAIM_SUGGEST as SUGGEST
@@ -1188,6 +1190,7 @@ def _in_other_words(groups: list[Group], results: list[Ranked], *, lead: bool = 
     # person's claim may share more of the question's words ("the policy making asylum seekers wait" in a
     # columnist's claim) without being what was asked ("did Trump revive ...").
     best = next((r.score for r in results if r.names_held), results[0].score)
+    need = _other_words_cover(groups)
     lifted: list[Ranked] = []
     for result in results:
         if result.score >= ACCEPT:
@@ -1200,7 +1203,7 @@ def _in_other_words(groups: list[Group], results: list[Ranked], *, lead: bool = 
         # A question in other words changes the words more than the names: the names it writes with a capital
         # that the claim lacks count with the words no claim holds ("Ottawa retaliatory tariffs on American
         # whiskey" is not Mexico's answer to US tariffs).
-        if held >= OTHER_WORDS_HELD and result.cover >= OTHER_WORDS_COVER and result.names_held \
+        if held >= OTHER_WORDS_HELD and result.cover >= need and result.names_held \
                 and unknown + result.names_missed <= OTHER_WORDS_UNKNOWN * total:
             lifted.append(result)
     if not lifted and lead:
@@ -1208,6 +1211,17 @@ def _in_other_words(groups: list[Group], results: list[Ranked], *, lead: bool = 
     if not lifted:
         lifted = _by_its_figure(groups, results, content)
     return _answers_after(results, lifted)
+
+
+def _other_words_cover(groups: list[Group]) -> float:
+    """The share of the question's weight a claim must hold to answer it in other words. A long question (a
+    podcast host's run-on, a staffer's formal request) spreads its weight over many words, most of them how it
+    is put rather than what it asks; the share falls in proportion to its length beyond OTHER_WORDS_LONG words
+    that are not small words, so a claim must hold about as much as it would of a question of that length."""
+    content = sum(not g.term.stop for g in groups)
+    if content <= OTHER_WORDS_LONG:
+        return OTHER_WORDS_COVER
+    return max(OTHER_WORDS_COVER_FLOOR, OTHER_WORDS_COVER * OTHER_WORDS_LONG / content)
 
 
 def _answers_after(results: list[Ranked], lifted: list[Ranked]) -> list[Ranked]:

@@ -13,6 +13,10 @@ LONG_QUESTION_SUGGEST = 25.0  # so its closest claims are offered as "did you me
 # points of the best claim, and the words the index lacks weigh at most this share of the question.
 OTHER_WORDS_HELD = 3
 OTHER_WORDS_COVER = 0.35
+# A question of more words than this (not small words) spreads its weight thin: the share needed falls in
+# proportion to its length, to no less than the floor (engine._other_words_cover).
+OTHER_WORDS_LONG = 10
+OTHER_WORDS_COVER_FLOOR = 0.2
 OTHER_WORDS_LEAD = 5.0
 OTHER_WORDS_UNKNOWN = 0.30
 # ... or it is far ahead of every other claim (engine._clear_lead): at least this many points ahead, scoring at
