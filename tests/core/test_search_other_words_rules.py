@@ -260,6 +260,9 @@ async def test_a_country_named_is_held_by_its_adjective_a_persons_name_is_taken_
 @pytest.mark.parametrize(("question", "claim"), [
     ("Mexico accept to be a país tercero seguro for the migrants who are not mexicans?", "mexico-not-safe-third-country"),
     ("how many mexicanos sin papeles live in Estados Unidos", "four-million-undocumented-mexicans-in-us"),
+    ("did Sheinbaum say naming the cárteles terroristas attacks Mexico's soberanía",
+     "sheinbaum-cartel-designation-affront-sovereignty"),
+    ("the presidenta wants to give empleo to migrants", "sheinbaum-halt-migration-provide-employment"),
 ])
 async def test_spanish_words_of_the_beat_find_the_claim(core, question, claim):
     # a Latin American correspondent writing in English types the beat's words in Spanish
