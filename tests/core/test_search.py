@@ -512,6 +512,18 @@ async def test_a_month_misremembered_is_answered_by_the_claim_of_the_person_name
     assert ("cave", "have") not in answer.corrections
 
 
+async def test_a_year_misremembered_is_answered_by_the_claim_about_the_body_named(core):
+    # The Supreme Court's ruling was in 2022; the question says 2021 and names the court (a body, not a
+    # government), so the claim about it answers, with its own date
+    for question in ("Did the Supreme Court pave the way for scrapping Remain in Mexico in 2021?",
+                     "did the high court clear the way to scrap MPP back in 2020"):
+        answer = await core.search(question)
+        assert isinstance(answer, SearchAnswer), answer
+        assert answer.hits[0].view.claim.id in {"supreme-court-remain-in-mexico-ruling-2022",
+                                                "us-ends-remain-in-mexico-2022"}
+        assert answer.hits[0].view.claim.said_on.year == 2022
+
+
 async def test_a_hedged_number_is_held_by_a_figure_near_it(core):
     # "around 400" is Sánchez Cordero's 370 (within 15%); the question's month is off too, and the figure is what
     # says it is her count

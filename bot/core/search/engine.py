@@ -143,6 +143,9 @@ Conjunction = tuple[tuple[str, ...], ...]  # claims holding one term of every in
 Place = tuple[str, float, frozenset[str], frozenset[str]]
 
 
+BODY_KINDS = frozenset({"agency", "organisation"})  # bodies named like a person: not governments, not "critics"
+
+
 @dataclass
 class Group:
     """One query term and the indexed terms that satisfy it."""
@@ -183,7 +186,7 @@ class Ranked:
     cover: float = 0.0  # the share of the question's weight the claim holds
     names_held: bool = True  # by or about every person the question names ("Blinken on flights" is not Petro's)
     names_missed: float = 0.0  # the weight of the names the question writes with a capital that the claim lacks
-    person_held: bool = False  # the question names a person (not a government), and the claim is by or about them
+    person_held: bool = False  # the question names a person or a body (not a government), and the claim is by or about them
 
 
 @dataclass
@@ -950,6 +953,7 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
         g.term.text for g in groups if not g.persons and g.weight >= CLAIM_LACKS_SUBJECT * total
         and (g.alts or g.term.text in _written_capitalised(text))]
     mentioned = {p for g in groups for p in g.persons}
+    bodies = _bodies_named(groups, people)
     named_people = {p for g in groups if g.term.text in named for p in g.persons}
     first_named = next((g.persons for g in groups if g.term.text in named), frozenset())
     # "Who said the accords of Blinken's trip were vague?": asking who, the one person it names by name is what was
@@ -994,7 +998,8 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
             score = min(score, OTHER_PERSON_CAP)
             names_held = False
         results.append(Ranked(rowid, claim_id, speaker_id, said_sort, score, matched, cover, names_held, missed,
-                              person_held=bool(required) and names_held))
+                              person_held=(bool(required) and names_held)
+                              or any(speaker_id in ids or term in matched for term, ids in bodies.items())))
     results.sort(key=lambda r: (-r.score, -_day(r.said_sort), r.rowid))
     # Every claim is weighed for the rules of questions in other words before the suggestion floor: a long
     # question dilutes each claim's score (its many words, its sequence seldom the claim's), so the one that
@@ -1086,6 +1091,16 @@ def _places_missed(places: list[Place], matched: tuple[str, ...], body: str,
             continue
         missed += weight
     return missed
+
+
+def _bodies_named(groups: list[Group], people: PeopleIndex | None) -> dict[str, frozenset[str]]:
+    """The bodies the question names that are not governments (a court, an agency, a think tank, a business
+    group): its word -> their ids. A claim by one, or holding its name, is about it as a claim is about a
+    person; a government is the setting of most claims ("Mexico", "the US") and says little."""
+    if people is None:
+        return {}
+    return {g.term.text: g.persons for g in groups
+            if g.persons and all(people.kinds.get(p) in BODY_KINDS for p in g.persons)}
 
 
 def _named(groups: list[Group], people: PeopleIndex | None) -> dict[str, list[set[str]]]:

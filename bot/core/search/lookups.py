@@ -631,8 +631,9 @@ def _in_turn(lists: list[tuple[Hit, ...]]) -> tuple[Hit, ...]:
 def _naming(answer: SearchAnswer | NotFound, period: PartialDate, figures: set[str]) -> SearchAnswer | NotFound:
     """Asked again with its period as words (nothing said in that period matched), a question is answered by a
     claim said at another time only on evidence of its own: its text names the period ("$800 billion in 2024"
-    is a 2025 claim about 2024's trade), it holds a figure of the question, it is by or about the person the
-    question names ("did Petro refuse the planes in February 2025": January's refusal), or it matches on its
+    is a 2025 claim about 2024's trade), it holds a figure of the question, it is by or about the person or
+    body (not a government) the question names ("did Petro refuse the planes in February 2025": January's
+    refusal; "the Supreme Court ... in 2021": its 2022 ruling), or it matches on its
     own wording, not only in other words. A fact-checker's month may be off ("did the Border Patrol detain a
     quarter of a million in October 2023": November's claim answers, with its date), but "how many troops did
     Mexico send to the border in Feb 2025" is not answered by January's reception centres, which hold only "how
