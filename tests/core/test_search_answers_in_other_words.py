@@ -9,6 +9,7 @@ import pytest
 
 from bot.core.models import NotFound
 from bot.core.search import thesaurus
+from bot.core.search.results import SearchAnswer
 from tests.conftest import needs_seeds
 
 
@@ -219,6 +220,16 @@ async def test_asking_who_the_one_person_named_is_what_was_said_about_not_the_sp
     assert (await _ids(core, question))[:1] == ["dec-2023-agreements-generic-criticism"]
     # not asking who, the person named is still who the claim must be by or about
     assert "petro-refuses-us-deportation-flights" not in await _ids(core, "Blinken on deportation flights")
+
+
+async def test_asking_which_president_a_governments_claim_is_no_answer(core):
+    # the Mexican government's claim of December 2023 speaks for López Obrador's administration, but asking
+    # which president said it wants the person: his own claim answers
+    question = "Which Mexican president assured in December 2023 that the crossings into the US would not be shut again?"
+    answer = await core.search(question, limit=5)
+    assert isinstance(answer, SearchAnswer), answer
+    assert answer.hits[0].view.claim.id == "amlo-no-more-border-closures-dec-2023"
+    assert answer.hits[0].view.speaker_name == "Andrés Manuel López Obrador"
 
 
 async def test_two_questions_in_one_are_each_answered_when_both_can_be(core):

@@ -958,7 +958,8 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
     first_named = next((g.persons for g in groups if g.term.text in named), frozenset())
     # "Who said the accords of Blinken's trip were vague?": asking who, the one person it names by name is what was
     # said about, not the speaker, and the claim need not name them (the columnist writes "the December deals").
-    required = {} if len(named) == 1 and len(first_named) == 1 and WHO_ASKED.match(text) else named
+    who = bool(WHO_ASKED.match(text))
+    required = {} if len(named) == 1 and len(first_named) == 1 and who else named
     english = {g.term.text: g.weight * THESAURUS_WEIGHT for g in groups if g.english}
     places = _places(groups, text, named, docs)
     aliases = _names_of(people) if people is not None and any(persons for _, _, persons, _ in places) else {}
@@ -970,7 +971,10 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
             similarity = cover * 100 * 0.8
         score = round(100 * (0.75 * cover + 0.25 * similarity / 100), 1)
         names_held = not required or _names_held(required, matched, body, speaker_id in named_people,
-                                              _administration(people, speaker_id, said_sort),
+                                              # asking who ("which Mexican president assured ..."), a
+                                              # government's claim names no one: it does not speak for its
+                                              # president
+                                              [] if who else _administration(people, speaker_id, said_sort),
                                               by_first=speaker_id in first_named)
         if not names_held and people and (people.kinds.get(speaker_id) == "person" or speaker_id in mentioned):
             # The question names someone, and this is another person's claim that does not mention them:
