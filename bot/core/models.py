@@ -184,7 +184,8 @@ class NotFound:
     The core says what happened (`reason`, about `what`); bot/render words it for each adapter.
     reason: "empty" (nothing to look for was typed), "no_match", "ambiguous" (several equally good),
     "bad_date" (a filter date that is not a date), "excluded" (the filters leave nothing),
-    "no_content" (nothing of that kind is loaded).
+    "no_content" (nothing of that kind is loaded), "no_holder" (a role dated by a leader's time in office,
+    "Trump's secretary of state", whose holder then the registry does not know; `speaker`: the leader).
     what: "topic", "briefing", "person", "quote", "event", "claim", "kind", "date", "article", "search".
     """
 

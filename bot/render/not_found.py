@@ -69,6 +69,10 @@ def not_found_text(answer: NotFound, style: Style = SLASH) -> str:
     elif answer.reason == "no_match":
         within = f" in {answer.period}" if answer.period else ""
         text = _NO_MATCH.get(answer.what, "Nothing matches “{q}”.").format(q=q, within=within)
+    elif answer.reason == "no_holder":
+        leader = plain_query(answer.speaker or "that leader", 60)
+        text = (f"The people registry knows no one who held the role in “{q}” while {leader} was in office;"
+                f" it names only the holders it knows, never a later or earlier one.")
     elif answer.reason == "ambiguous":
         text = f"Several people match “{q}”; name one more precisely."
     elif answer.reason == "bad_date":

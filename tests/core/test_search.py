@@ -121,6 +121,37 @@ async def test_a_word_dating_a_role_is_read_with_the_role(core, typed, person):
     assert isinstance(answer, WhoAnswer) and answer.person.id == person
 
 
+@pytest.mark.parametrize(("typed", "person"), [
+    ("Biden's secretary of state", "antony-blinken"),
+    ("who was the secretary of state under Biden?", "antony-blinken"),
+    ("Sheinbaum's foreign minister", "juan-ramon-de-la-fuente"),
+    ("the interior minister in López Obrador's government", "olga-sanchez-cordero"),
+    ("Sheinbaum's economy minister", "marcelo-ebrard"),
+    ("Obama's vice president", "joe-biden"),
+])
+async def test_a_role_dated_by_a_leaders_time_in_office_means_its_holder_then(core, typed, person):
+    answer = await core.who(typed)
+    assert isinstance(answer, WhoAnswer), answer
+    assert answer.person.id == person and answer.matched == typed.removeprefix("who was ").removesuffix("?")
+    assert answer.known_until is None  # the leader's time dates it: not "as far as the index knows"
+
+
+async def test_a_leader_with_two_holders_of_the_role_names_the_longest_serving_and_the_other(core):
+    answer = await core.who("AMLO's foreign minister")
+    assert isinstance(answer, WhoAnswer)
+    assert answer.person.id == "marcelo-ebrard"  # December 2018 to June 2023; Bárcena served the rest
+    assert [m.id for m in answer.alternatives] == ["alicia-barcena"]
+
+
+async def test_a_role_under_a_leader_whose_holder_is_unknown_is_not_the_latest_holder(core):
+    # Blinken served Biden, not Trump; Mexico's foreign ministers are not Colombia's: a wrong person would be
+    # worse than saying the registry knows none
+    for typed in ("Trump's secretary of state", "Petro's foreign minister"):
+        answer = await core.who(typed)
+        assert isinstance(answer, NotFound) and answer.reason == "no_holder", answer
+    assert (await core.who("Petro's foreign minister")).speaker == "Gustavo Petro"
+
+
 @pytest.mark.parametrize("typed", ["the State Department", "Department of State"])
 async def test_the_state_department_is_the_us_government(core, typed):
     answer = await core.who(typed)

@@ -83,3 +83,10 @@ async def test_a_question_about_everything_someone_said_lists_their_claims(core)
     assert isinstance(answer, WhoAnswer) and answer.person.id == "marcelo-ebrard"
     answer = await core.who("what has the Mexican president said")
     assert isinstance(answer, WhoAnswer) and answer.person.id == "claudia-sheinbaum"
+
+
+async def test_no_holder_of_a_role_in_a_leaders_time_is_said_in_words(core):
+    answer = await core.who("Trump's secretary of state")
+    text = not_found_text(answer)
+    assert "Donald Trump" in text and "Trump's secretary of state" in text
+    assert "Blinken" not in text  # Biden's, not Trump's

@@ -139,6 +139,11 @@ class Lookups:
         if not people_mod.alias_key(name):
             return None, [], as_of, NotFound(text, "empty", "person")
         index = await self.engine.people()
+        under = people_mod.split_leader(name) if as_of is None else None
+        if under is not None:
+            resolved = await self._resolve_under(index, text, *under)
+            if resolved is not None:
+                return resolved
         matches = index.match(name, as_of=as_of)
         role_name, when = people_mod.split_role_time(name)
         if when and not (matches and matches[0].score >= people_mod.EXACT):  # "the former president" is registered
@@ -162,6 +167,40 @@ class Lookups:
             best = sorted(tied, key=lambda m: (-m.score, -m.claim_count, m.name))[0]
         others = [m for m in accepted if m.id != best.id]
         return best, others, as_of, None
+
+    async def _resolve_under(self, index: people_mod.PeopleIndex, text: str, role: str, leader: str
+                             ) -> Resolved | None:
+        """A role held while a leader was in office ("Biden's secretary of state", "the foreign minister under
+        AMLO"): its holder then, the one who held it longest in the leader's latest term first, the others as
+        alternatives. None when the leader is no person who led a country, or the rest names no role (then the
+        text is resolved as typed); "no_holder" when the registry knows no holder from that time (the role's
+        latest holder would be a wrong person)."""
+        chief = next((m for m in index.match(leader) if m.score >= PERSON_ACCEPT), None)
+        if chief is None or index.kinds.get(chief.id) != "person":
+            return None
+        terms = people_mod.terms_in_office(index.roles.get(chief.id, []))
+        holders = [m for m in index.match(role) if m.role and m.score >= PERSON_ACCEPT and m.id != chief.id]
+        if not terms or not holders:
+            return None
+        today = dt.date.today()
+        countries = {country for roles in index.roles.values() for *_, country in people_mod.terms_in_office(roles)}
+        served = []
+        for holder in holders:
+            start = holder.held_from.earliest if holder.held_from else dt.date.min
+            end = holder.held_to.latest if holder.held_to else today
+            for number, (began, ended, country) in enumerate(terms):
+                days = (min(end, ended) - max(start, began)).days
+                if days > 0 and people_mod.of_country(holder.role or "", country, countries):
+                    served.append((number, days, holder))
+        if not served:
+            return None, [], None, NotFound(text, "no_holder", "person", speaker=chief.name)
+        served.sort(key=lambda item: (-item[0], -item[1], item[2].name))
+        ordered = list(dict.fromkeys(holder.id for _, _, holder in served))
+        counts = await self.store.claim_counts(ordered)
+        by_id = {holder.id: dataclasses.replace(holder, claim_count=counts.get(holder.id, 0), under=chief.name)
+                 for _, _, holder in served}
+        best = dataclasses.replace(by_id[ordered[0]], matched=people_mod.strip_question(text[:200]))
+        return best, [by_id[i] for i in ordered[1:]], None, None
 
     async def _resolve_role_time(self, text: str, name: str, when: str, as_of: PartialDate | None) -> Resolved | None:
         """A role dated by a word ("the former foreign minister", "Mexico's then president", "the current
@@ -203,7 +242,7 @@ class Lookups:
             return NotFound(name, "no_match", "person")
         # "the secretary of state" with no date means the holder as far as the index knows, not today's
         known_until = await self.per_content("latest_publication", self.store.latest_publication) \
-            if best.role and as_of is None else None
+            if best.role and as_of is None and best.under is None else None
         return WhoAnswer(
             person=person, matched=best.matched, claims=claims, score=best.score, total_claims=best.claim_count,
             role_at=best.role, held_from=best.held_from, held_to=best.held_to, as_of=as_of, known_until=known_until,

@@ -57,6 +57,51 @@ def split_role_time(text: str) -> tuple[str, str]:
     return " ".join((text[: found.start()] + text[found.end() :]).split()), found.group(1).casefold()
 
 
+# A role held while a leader was in office: "Biden's secretary of state", "the foreign minister under AMLO",
+# "the interior minister in López Obrador's government".
+_UNDER = re.compile(r"^(?P<role>.+?)\s+(?:under|in)\s+(?P<leader>.+?)(?:['’]s?\s+(?:government|administration|cabinet|"
+                    r"presidency|term))?$", re.IGNORECASE)
+_LEADERS_ROLE = re.compile(r"^(?P<leader>.+?)['’]s?\s+(?P<role>.+)$")
+# The titles that make a person a leader whose time in office dates a role ("President of Mexico"; not
+# "President-elect", "Vice President", "President of the Senate").
+_HEAD_OF_GOVERNMENT = re.compile(r"^(?:President|Prime Minister) of (?!the Senate)", re.IGNORECASE)
+
+
+def split_leader(text: str) -> tuple[str, str] | None:
+    """"Biden's secretary of state" -> ('secretary of state', 'Biden'); "the foreign minister under AMLO" ->
+    ('the foreign minister', 'AMLO'); None when the text is not a role and a leader (whether the leader is one
+    is for the registry to say)."""
+    found = _UNDER.match(text.strip()) or _LEADERS_ROLE.match(text.strip())
+    if found is None or not found["role"].strip() or not found["leader"].strip():
+        return None
+    return found["role"].strip(), found["leader"].strip()
+
+
+def terms_in_office(roles: list[tuple[str, PartialDate | None, PartialDate | None]]
+                    ) -> list[tuple[dt.date, dt.date, str]]:
+    """When and where a person led a country (their dated roles as president or prime minister), earliest
+    first: (start, end, the country in title words, "mexico", "us"); a term with no end runs to today."""
+    return sorted((start.earliest, end.latest if end else dt.date.today(), _title_words(title[found.end():]))
+                  for title, start, end in roles if start and (found := _HEAD_OF_GOVERNMENT.match(title)))
+
+
+def of_country(title: str, country: str, countries: set[str]) -> bool:
+    """Whether a role's title is of that country: it names it, or names none of the countries the registry's
+    leaders led ("Secretary of Foreign Affairs of Mexico" is not Colombia's; "Acting Secretary of Homeland
+    Security" names none)."""
+    words = f" {_title_words(title)} "
+    if f" {country} " in words:
+        return True
+    return not any(f" {other} " in words for other in countries)
+
+
+def _title_words(title: str) -> str:
+    """A title's words as compared for its country: folded, "the United States" and "U.S." as "us"."""
+    text = " ".join(words(prepare(title)))
+    text = re.sub(r"\b(?:the )?united states\b|\bu s\b", "us", text)
+    return re.sub(r"^the ", "", text).strip()
+
+
 def strip_question(text: str) -> str:
     """'who is Alicia Barcena?' -> 'Alicia Barcena': the name a question asks about."""
     return _QUESTION.sub("", text).strip().rstrip("?").strip() or text

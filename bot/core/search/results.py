@@ -20,6 +20,7 @@ class PersonMatch:
     held_from: PartialDate | None = None  # when they held the matched role noun
     held_to: PartialDate | None = None
     claim_count: int = 0
+    under: str | None = None  # the leader whose time in office dated the role ("Biden's secretary of state")
 
 
 @dataclass(frozen=True)
