@@ -3,6 +3,8 @@ the person's own claims on it, or a clear "nothing by them on that", never someo
 
 from __future__ import annotations
 
+import pytest
+
 from bot.adapters.commands import Commands
 from bot.core.models import NotFound
 from bot.core.search.results import SearchAnswer, WhoAnswer
@@ -90,3 +92,18 @@ async def test_no_holder_of_a_role_in_a_leaders_time_is_said_in_words(core):
     text = not_found_text(answer)
     assert "Donald Trump" in text and "Trump's secretary of state" in text
     assert "Blinken" not in text  # Biden's, not Trump's
+
+
+async def test_the_speaker_is_named_before_the_verb_of_saying(core):
+    # "the US president" is what she spoke about: never Trump's claims about "Sheinbaum"
+    answer = await core.who("what did Sheinbaum say about the US president")
+    assert isinstance(answer, SearchAnswer) and speakers(answer) == {"claudia-sheinbaum"}
+    answer = await core.who("did Trump say anything about Sheinbaum")
+    assert isinstance(answer, SearchAnswer) and speakers(answer) == {"donald-trump"}
+
+
+@pytest.mark.parametrize("typed", ["the US top diplomat", "the Colombian leader", "the Homeland Security chief"])
+async def test_a_role_the_registry_lacks_is_not_another_persons_claims_on_a_word(core, typed):
+    # before: Mexico's top diplomat on "US", the Colombian government on "leader", DHS on "Security chief"
+    answer = await core.who(typed)
+    assert not isinstance(answer, (WhoAnswer, SearchAnswer)), answer

@@ -20,7 +20,16 @@ CONNECTORS = frozenset("""
 a about actually an and are as ask asked been did do does done had has have how is it its me on of over re
 regarding said say saying says show stance tell than that the their them think thinks thought to told toward
 towards view views was were what whats when where which who whom with why position positions comment
-comments commented statement statements remarks remark claim claims
+comments commented statement statements remarks remark claim claims anything something everything ever
+""".split())
+SAYING = frozenset("say said says saying tell told think thinks thought claim claimed argue argued".split())
+JOINERS = SAYING | {"on", "about", "of", "regarding", "over"}  # between a name and a subject
+# Words that name a role rather than a subject: "the Colombian leader" asks for a person, not for what the
+# Colombian government said about leaders.
+ROLE_WORDS = frozenset("""
+president presidente secretary minister senator governor mayor ambassador general chancellor leader
+commissioner director chief head boss diplomat envoy official spokesperson spokesman spokeswoman czar tsar
+premier top
 """.split())
 # Words before a surname that still mean that person ("President Sheinbaum"); any other capitalised word there
 # is more likely a first name ("Jill Biden" is not Joe Biden).
@@ -40,15 +49,19 @@ class PersonAndSubject:
 
 def split_person_subject(text: str, people: PeopleIndex) -> PersonAndSubject | None:
     """The longest run of words that names someone, and the rest of the question (less the words that only
-    join a name to a subject) as its subject."""
+    join a name to a subject) as its subject. With a verb of saying ("what did Sheinbaum say about the US
+    president"), the speaker is named before it: a name after it is what they spoke about."""
     tokens = text[:300].split()
     if len(tokens) < 2:
         return None
-    for size in range(min(LONGEST_NAME, len(tokens) - 1), 0, -1):
-        found = [_candidate(tokens, start, size, people) for start in range(len(tokens) - size + 1)]
-        best = max((c for c in found if c is not None), key=lambda c: (c.is_person, c.score), default=None)
-        if best is not None:
-            return best
+    verb = next((i for i, token in enumerate(tokens) if alias_key(token) in SAYING), None)
+    for before in ((verb, None) if verb else (None,)):
+        for size in range(min(LONGEST_NAME, len(tokens) - 1), 0, -1):
+            found = [_candidate(tokens, start, size, people) for start in range(len(tokens) - size + 1)
+                     if before is None or start + size <= before]
+            best = max((c for c in found if c is not None), key=lambda c: (c.is_person, c.score), default=None)
+            if best is not None:
+                return best
     return None
 
 
@@ -67,9 +80,25 @@ def _candidate(tokens: list[str], start: int, size: int, people: PeopleIndex) ->
     if not matches or matches[0].score < NAME_SPAN_ACCEPT:
         return None
     rest = [word for word in tokens[:start] + tokens[start + size:] if _content(word)]
+    if rest and start + size < len(tokens) and alias_key(tokens[-1]) in ROLE_WORDS \
+            and not any(alias_key(token) in JOINERS for token in tokens):
+        # "the Colombian leader", "the Homeland Security chief": the text ends on a role, so it asks for a person
+        # the registry lacks, not for what the Colombian government said about leaders
+        return None
+    if matches[0].role and _names_a_government(tokens[start - 1:start] if tokens[start - 1:start] != ["the"]
+                                               else [], people):
+        return None  # "the US top diplomat": a role of the country before it, not Mexico's minister on "US"
     # "what did Ebrard say": nothing left but how the question is put; the subject is everything they said
     return PersonAndSubject(" ".join(span).strip(" ,;:?!."), " ".join(rest).strip(" ,;:?!."), matches[0].score,
                             people.kinds.get(matches[0].id) == "person")
+
+
+def _names_a_government(span: list[str], people: PeopleIndex) -> bool:
+    """Whether the word names a country's government ("US", "Colombian", "Mexico's")."""
+    if not span or not alias_key(span[0]):
+        return False
+    found = people.match(span[0], limit=1)
+    return bool(found) and found[0].score >= NAME_SPAN_ACCEPT and people.kinds.get(found[0].id) == "government"
 
 
 def _could_name(key: str, people: PeopleIndex) -> bool:
