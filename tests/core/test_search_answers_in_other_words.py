@@ -197,6 +197,14 @@ async def test_of_two_people_named_a_claim_by_or_about_the_first_the_questions_s
     assert ids[:1] == ["amlo-approval-rises-june-2019"] and "trump-5-percent-tariffs-2019" not in ids
 
 
+async def test_a_body_named_before_the_one_person_named_is_the_questions_subject(core):
+    # the SRE's claim need not name Trump: "once Donald Trump takes over" dates the question
+    question = "did the SRE say anything about getting ready for mass removals once Donald Trump takes over"
+    assert (await _ids(core, question))[:1] == ["sre-ready-for-mass-deportations"]
+    assert "coparmex-100-million-daily-closure-loss" in \
+        await _ids(core, "what did Coparmex say the rail closures cost before Biden left office")
+
+
 async def test_a_figure_few_claims_hold_identifies_what_it_counts(core):
     # "cabinet member", "slip" and "spots" are no claim's words; 370 is Sánchez Cordero's count
     question = "which cabinet member counted 370 spots where people slip across the Guatemala line unchecked"

@@ -956,6 +956,12 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
     bodies = _bodies_named(groups, people)
     named_people = {p for g in groups if g.term.text in named for p in g.persons}
     first_named = next((g.persons for g in groups if g.term.text in named), frozenset())
+    # A body named before the one person the question names is its subject ("did the SRE say anything about
+    # removals once Trump takes over": Trump dates it); its own claim need not name the person.
+    lead = next((g.persons for g in groups if g.persons), frozenset())
+    lead_body = lead if len({_person_key(a) for a in named.values()}) == 1 and people is not None \
+        and lead.isdisjoint(first_named) \
+        and not any(people.kinds.get(p) == "person" for p in lead) else frozenset()
     # "Who said the accords of Blinken's trip were vague?": asking who, the one person it names by name is what was
     # said about, not the speaker, and the claim need not name them (the columnist writes "the December deals").
     who = bool(WHO_ASKED.match(text))
@@ -975,7 +981,7 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
                                               # government's claim names no one: it does not speak for its
                                               # president
                                               [] if who else _administration(people, speaker_id, said_sort),
-                                              by_first=speaker_id in first_named)
+                                              by_first=speaker_id in first_named) or speaker_id in lead_body
         if not names_held and people and (people.kinds.get(speaker_id) == "person" or speaker_id in mentioned):
             # The question names someone, and this is another person's claim that does not mention them:
             # at most a suggestion ("Blinken on deportation flights" is not Petro's refusal). A government's
