@@ -107,6 +107,7 @@ async def test_a_place_or_body_is_held_under_another_of_its_names(core, question
          "trump-5-percent-tariffs-2019"),
         ("how did the US shut down Remain in Mexico", "us-ends-remain-in-mexico-2022"),  # a programme ended
         ("which minister said Mexico's model is paying off", "de-la-fuente-model-working-well"),  # working well
+        ("does Mexico help migrants who settle there find a livelihood", "mexico-jobs-for-migrants-who-stay"),
         ("Quick question: what was the Mexican foreign minister saying just after the American vote about whether"
          " the country's approach to migrants was paying off?", "de-la-fuente-model-working-well"),  # a model
     ],
