@@ -49,7 +49,8 @@ def hit_ids(answer) -> list[str]:
      ("$100 million", "100 million dollars"), ("US$100 million", "$100m"), ("24,541", "24541"),
      ("3.5 million", "3,500,000"), ("López Obrador", "LOPEZ obrador"), ("Mexico’s", "Mexico"),
      ("seventy-six percent", "76%"), ("Twenty five per cent", "25 percent"), ("two million", "2,000,000"),
-     ("three hundred and fifty thousand", "350,000"), ("eight hundred billion dollars", "$800 billion")],
+     ("three hundred and fifty thousand", "350,000"), ("eight hundred billion dollars", "$800 billion"),
+     ("a hundred million dollars", "$100 million"), ("a billion dollars", "$1 billion")],
 )
 def test_figures_and_spellings_normalise_to_the_same_terms(one, other):
     assert set(query_terms(one)[0].alternatives) & set(terms(other))
@@ -59,6 +60,19 @@ def test_figures_and_spellings_normalise_to_the_same_terms(one, other):
 def test_number_words_become_figures_only_before_a_unit_or_scale(text):
     figures_of = [q.alternatives for q in query_terms(text) if q.figure]
     assert figures_of == ([("1pct",)] if "percent" in text else [])
+
+
+@pytest.mark.parametrize("hedged", ["something like $100 million", "like 100 million dollars",
+                                    "in the region of a hundred million dollars", "north of $100m"])
+def test_a_figure_after_a_hedge_is_read_as_approximate(hedged):
+    (figure,) = [q for q in query_terms(hedged) if q.figure]
+    assert figure.approximate and "usd100000000" in figure.alternatives
+
+
+async def test_a_spelled_out_hedged_sum_finds_the_claim_that_states_it(core):
+    # "something like a hundred million dollars" is Coparmex's $100 million a day
+    answer = await core.search("who reckoned the closed crossings cost something like a hundred million dollars each day")
+    assert isinstance(answer, SearchAnswer) and answer.hits[0].view.claim.id == "coparmex-100-million-daily-closure-loss"
 
 
 def test_a_figure_replaces_the_words_it_was_written_with():

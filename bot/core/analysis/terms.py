@@ -109,7 +109,9 @@ _TENS = {w: (i + 2) * 10 for i, w in enumerate("twenty thirty forty fifty sixty 
 _BELOW_100 = (rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_ONES)}))?|(?:{'|'.join(_TEENS)})"
               rf"|(?:{'|'.join(_ONES)}))")
 _SPELLED = re.compile(
-    rf"\b({_BELOW_100}(?: hundred(?:(?: and)? {_BELOW_100})?)?)"
+    # "a hundred million", "a billion dollars" (not "a million" alone: "a million reasons")
+    rf"\b((?:{_BELOW_100}|a(?= hundred\b| (?:thousand|million|billion|trillion) (?:dollars?|pesos?)\b))"
+    rf"(?: hundred(?:(?: and)? {_BELOW_100})?)?)"
     r"(?=[ -]?(?:%|(?:percent|per cent|pct|thousand|million|billion|trillion|dollars?|pesos?)\b))",
     re.IGNORECASE,
 )
@@ -126,11 +128,13 @@ def _fraction(match: re.Match[str]) -> str:
 
 
 def _spelled_value(phrase: str) -> str:
-    """'seventy-six' -> '76'; 'three hundred and fifty' -> '350' (a match of _SPELLED)."""
+    """'seventy-six' -> '76'; 'three hundred and fifty' -> '350'; 'a hundred' -> '100' (a match of _SPELLED)."""
     total = current = 0
     for word in re.split(r"[- ]+", phrase.lower()):
         if word == "hundred":
             current = max(current, 1) * 100
+        elif word == "a":  # "a hundred million", "a million dollars"
+            current += 1
         elif word != "and":
             current += _ONES.get(word, 0) + _TEENS.get(word, 0) + _TENS.get(word, 0)
     return str(total + current)
@@ -202,8 +206,9 @@ _PROPORTION = re.compile(
 
 
 _HEDGES = (r"\b(?:almost|nearly|about|around|roughly|some|approximately|close to|over|more than|under|less than"
-           r"|just over|just under|up to)\s+")
+           r"|just over|just under|up to|something like|somewhere around|in the region of|upwards of|north of|like)\s+")
 _HEDGE = re.compile(_HEDGES + "$")  # before a figure: "almost 60%"
+HEDGE_REACH = 20  # characters before a figure a hedge may start in ("in the region of ")
 _HEDGED_NUMBER = re.compile(_HEDGES + r"(\d+)\b(?![.,]\d)")  # a bare number: "around 400"
 _BY = re.compile(r"\bby $")  # "cut by a fifth", "rose by a quarter": a share of what it was ...
 _NOUN_AFTER = re.compile(r" (?:country|countries|party|parties|person|option|way|world)\b")  # ... not "by a third country"
@@ -273,7 +278,7 @@ def query_terms(text: str, max_terms: int = 64) -> list[QueryTerm]:
     words_share = {(start, end) for start, end, _ in shares}
     # A hedged percentage ("almost 60 percent", "about 80%") is a share too: the claim may say 58.2%.
     words_share |= {(f.start, f.end) for f in spans if f.terms[0].endswith("pct")
-                    and _HEDGE.search(folded, max(0, f.start - 16), f.start)}
+                    and _HEDGE.search(folded, max(0, f.start - HEDGE_REACH), f.start)}
     hedged = {m.group(1) for m in _HEDGED_NUMBER.finditer(folded)}  # "around 400": a bare number, held as a word
     for figure in [*spans, None]:
         end = figure.start if figure else len(folded)
@@ -288,7 +293,7 @@ def query_terms(text: str, max_terms: int = 64) -> list[QueryTerm]:
                 seen.add(key)
                 out.append(QueryTerm(" ".join(folded[figure.start:figure.end].split()), figure.terms, figure=True,
                                      proportion=(figure.start, figure.end) in words_share,
-                                     approximate=bool(_HEDGE.search(folded, max(0, figure.start - 16), figure.start))))
+                                     approximate=bool(_HEDGE.search(folded, max(0, figure.start - HEDGE_REACH), figure.start))))
             cursor = figure.end
     return out[:max_terms]
 
