@@ -569,6 +569,25 @@ async def test_a_year_misremembered_is_answered_by_the_claim_about_the_body_name
         assert answer.hits[0].view.claim.said_on.year == 2022
 
 
+def test_a_month_named_without_its_year_is_the_one_near_when_the_claim_was_said():
+    from bot.core.dates import PartialDate
+    from bot.core.search.filters import names_period
+
+    said = PartialDate.parse("2025-01-20")
+    assert names_period("tariffs from 1 February", PartialDate.parse("2025-02"), said)
+    assert not names_period("tariffs from 1 February", PartialDate.parse("2024-02"), said)  # a year before
+    assert not names_period("tariffs from 1 February", PartialDate.parse("2025-02"), None)  # no date to go by
+    assert not names_period("tariffs from 1 March", PartialDate.parse("2025-02"), said)
+
+
+async def test_a_claim_said_before_the_day_it_names_answers_a_question_about_that_day(core):
+    # Trump spoke on 20 January 2025 of tariffs "from 1 February": nothing was said on 1 February, and the
+    # claim's text names the month
+    answer = await core.search("which levy did Washington announce on Mexican goods starting February 1, 2025, and why")
+    assert isinstance(answer, SearchAnswer), answer
+    assert answer.hits[0].view.claim.id == "trump-25-percent-tariffs-february-1"
+
+
 async def test_a_hedged_number_is_held_by_a_figure_near_it(core):
     # "around 400" is Sánchez Cordero's 370 (within 15%); the question's month is off too, and the figure is what
     # says it is her count

@@ -96,15 +96,20 @@ def may_fall_on(date: PartialDate, month: int, day: int) -> bool:
     return date.month == month and (date.day is None or date.day == day)
 
 
-def names_period(text: str, period: PartialDate) -> bool:
+def names_period(text: str, period: PartialDate, said: PartialDate | None = None) -> bool:
     """Whether the text names the period: its year, and its month when the period is a month ("exports in 2024",
-    "in Feb. 2025" for February 2025)."""
+    "in Feb. 2025" for February 2025). A month named without a year, in a claim said on `said`, is that month
+    within half a year of it ("from 1 February", said in January 2025, is February 2025)."""
     folded = text.casefold()
+    months = {MONTHS[word] for word in re.findall(r"[a-z]+", folded) if word in MONTHS}
     if not re.search(rf"(?<!\d){period.year}(?!\d)", folded):
-        return False
+        if period.month is None or said is None or said.month is None or period.month not in months:
+            return False
+        apart = (period.year - said.year) * 12 + period.month - said.month
+        return abs(apart) <= 6
     if period.month is None:
         return True
-    return any(MONTHS.get(word) == period.month for word in re.findall(r"[a-z]+", folded))
+    return period.month in months
 
 
 def split_period(text: str) -> tuple[str, PartialDate | None]:

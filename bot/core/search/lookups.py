@@ -682,7 +682,7 @@ def _naming(answer: SearchAnswer | NotFound, period: PartialDate, figures: set[s
         return answer
     hits = tuple(h for h in answer.hits if _said_in(h.view.claim.said_on, period) or h.score > ACCEPT
                  or figures & set(h.matched) or h.person_held
-                 or names_period(f"{h.view.claim.text} {h.view.claim.quote or ''}", period))
+                 or names_period(f"{h.view.claim.text} {h.view.claim.quote or ''}", period, h.view.claim.said_on))
     if len(hits) == len(answer.hits):
         return answer
     if not hits and not answer.people and not answer.briefings:
