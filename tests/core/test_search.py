@@ -588,6 +588,14 @@ async def test_a_claim_said_before_the_day_it_names_answers_a_question_about_tha
     assert answer.hits[0].view.claim.id == "trump-25-percent-tariffs-february-1"
 
 
+async def test_a_claim_about_the_year_asked_comes_before_claims_merely_said_in_it(core):
+    # the $800 billion of 2024's trade was reported in 2025; claims said in 2024 hold only "trade" and the year
+    answer = await core.search("how much trade went back and forth between the US and Mexico in 2024")
+    assert isinstance(answer, SearchAnswer)
+    assert answer.hits[0].view.claim.id == "us-mexico-trade-800-billion-2024"
+    assert len(answer.hits) > 1  # the claims said in 2024 follow
+
+
 async def test_a_hedged_number_is_held_by_a_figure_near_it(core):
     # "around 400" is Sánchez Cordero's 370 (within 15%); the question's month is off too, and the figure is what
     # says it is her count

@@ -456,10 +456,13 @@ class Lookups:
             if period is not None:
                 within = await self._search(words_of, **options, date_from=period.iso(), date_to=period.iso(),
                                             period=period)
-                if not isinstance(within, NotFound) or not query_terms(words_of):
+                if not query_terms(words_of):
                     return within
-                return _naming(await self._search(query, **options, date_from=None, date_to=None), period,
-                               _figures(words_of))
+                anytime = _naming(await self._search(query, **options, date_from=None, date_to=None), period,
+                                  _figures(words_of))
+                if isinstance(within, NotFound):
+                    return anytime
+                return _with_claims_about(within, anytime, period, limit)
         return await self._search(query, **options, date_from=date_from, date_to=date_to)
 
     async def _search(self, query: str, *, speaker: str | None, topic: str | None, kind: str | None,
@@ -665,6 +668,23 @@ def _in_turn(lists: list[tuple[Hit, ...]]) -> tuple[Hit, ...]:
         if hit is not None:
             merged.setdefault(hit.view.claim.id, hit)
     return tuple(merged.values())
+
+
+def _with_claims_about(within: SearchAnswer, anytime: SearchAnswer | NotFound, period: PartialDate, limit: int
+                       ) -> SearchAnswer:
+    """The answers said in the period, after any claim said at another time that names the period in its text
+    and matches the question at least as well as all of them: "how much trade did the US and Mexico do in
+    2024" is the 2025 claim about 2024's $800 billion, not a 2024 claim that merely holds "trade"."""
+    if isinstance(anytime, NotFound) or not within.hits:
+        return within
+    best = within.hits[0].score
+    about = [h for h in anytime.hits if h.score >= best and not _said_in(h.view.claim.said_on, period)
+             and names_period(f"{h.view.claim.text} {h.view.claim.quote or ''}", period, h.view.claim.said_on)]
+    if not about:
+        return within
+    taken = {h.view.claim.id for h in about}
+    hits = (*about, *(h for h in within.hits if h.view.claim.id not in taken))[:limit]
+    return dataclasses.replace(within, hits=hits, total=within.total + len(about))
 
 
 def _naming(answer: SearchAnswer | NotFound, period: PartialDate, figures: set[str]) -> SearchAnswer | NotFound:
