@@ -27,7 +27,7 @@ EVERYDAY_WORDS = frozenset(
     kinda sorta gonna wanna gotta lol lmao smh tbh imo imho idk btw fyi omg fr ngl ballpark
     anyway anyhow otherwise meanwhile besides though although unless since because whereas
     here there somewhere anywhere everywhere nowhere around along across ahead
-    right straight much more less least far further
+    right straight much more less least far further like
     go goes going went gone come comes coming came get gets getting got gotten put puts putting
     make makes making made take takes taking took taken give gives giving gave given keep keeps
     seem seems seemed look looks looked looking want wants wanted wanting
