@@ -110,6 +110,7 @@ async def test_a_place_or_body_is_held_under_another_of_its_names(core, question
         ("how did the US shut down Remain in Mexico", "us-ends-remain-in-mexico-2022"),  # a programme ended
         ("which minister said Mexico's model is paying off", "de-la-fuente-model-working-well"),  # working well
         ("does Mexico help migrants who settle there find a livelihood", "mexico-jobs-for-migrants-who-stay"),
+        ("what's the length of the line between Mexico and Guatemala", "guatemala-border-540-miles"),  # long
         ("do NGOs say Mexico's interdiction is inconsistent with its professed humanitarian aims",  # contradicting
          "rights-advocates-criticise-mexico-controls"),
         ("Quick question: what was the Mexican foreign minister saying just after the American vote about whether"
