@@ -333,3 +333,11 @@ def test_the_share_a_claim_must_hold_falls_with_the_questions_length():
     assert _other_words_cover(question(OTHER_WORDS_LONG + 5)) == \
         pytest.approx(OTHER_WORDS_COVER * OTHER_WORDS_LONG / (OTHER_WORDS_LONG + 5))
     assert _other_words_cover(question(10 * OTHER_WORDS_LONG)) == OTHER_WORDS_COVER_FLOOR
+
+
+async def test_a_region_of_the_americas_is_one_phrase_not_the_us(core):
+    # "Central Americans" are not Americans of the US: the words are one phrase, held only as that run
+    ranking = await core.lookups.engine.rank("protection claims of Central Americans bound for the US")
+    alts = {g.term.text: g.alts for g in ranking.groups}
+    assert "central americans" in alts and not {"us", "united states"} & set(alts["central americans"])
+    assert "americans" not in alts  # no group of its own standing for the US
