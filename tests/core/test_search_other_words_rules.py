@@ -30,6 +30,8 @@ def test_everyday_words_are_listed_as_written():
         ("Brazil was looking to get the handcuffs off", "brazil-demands-handcuffs-removed"),
         # chat filler ("lol") says nothing of what is asked, with a slip beside it
         ("did trump ever actulay get his wall built lol", "fedirka-trump-wall-largely-unbuilt"),
+        # "whats" is "what's" typed on a phone: a small word, not one a claim must hold
+        ("the border wall whats up with it", "fedirka-trump-wall-largely-unbuilt"),
         # chat's "like" is filler, not a word a claim must hold
         ("blinkin went to mexico twice in like 3 months what for", "blinken-mexico-city-visit-dec-2023"),
     ],

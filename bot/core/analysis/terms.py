@@ -34,6 +34,7 @@ STOPWORDS = frozenset(
     said says say saying told tell did didnt does quote quoted claim claims statement statements event happened happen
     many much several hundreds thousands dozens tens millions whether ever really actually still yet
     dont doesnt isnt arent wasnt werent hasnt havent hadnt wont wouldnt cant cannot couldnt shouldnt
+    whats thats hows whos wheres whens whys theres
     el la los las de del y que en un una""".split()
 )
 
