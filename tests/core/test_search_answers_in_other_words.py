@@ -82,6 +82,7 @@ async def test_of_three_people_named_a_claim_by_someone_else_is_no_answer(core):
     assert isinstance(answer, NotFound)
 
 
+@needs_seeds  # without the source passages the transition team's claim holds fewer words of others: it answers
 async def test_a_long_question_nothing_answers_still_offers_its_closest_claims(core):
     # 18 words: every score is diluted under the usual floor for a "did you mean"; the closest is offered
     question = ("Was there proof that the incoming team used back-door routes with San Salvador and Mexico City"

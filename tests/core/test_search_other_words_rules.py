@@ -9,6 +9,7 @@ import pytest
 from bot.core.models import NotFound
 from bot.core.search.everyday import is_everyday
 from bot.core.search.results import SearchAnswer
+from tests.conftest import needs_seeds
 
 
 async def _ids(core, question: str) -> list[str]:
@@ -308,6 +309,7 @@ def test_someones_view_and_the_askers_framing_are_small_words():
     assert everyday_runs(run) == set()
 
 
+@needs_seeds  # the employers' group and "every day" are in Coparmex's source passage
 async def test_a_long_question_is_answered_by_the_claim_holding_what_it_asks(core):
     # 20 words that are not small words, most of them how it is put ("okay", "newsletter", "reckon", "every
     # single"): the claim holds less than a third of its weight, enough for a question this long
