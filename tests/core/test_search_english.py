@@ -198,7 +198,10 @@ def test_a_negated_auxiliary_is_a_small_word_not_a_subject(typed):
                                             ("the vp on the border", ["the", "vice", "president", "on", "border"]),
                                             ("#RemainInMexico back?", ["remain", "in", "mexico", "back"]),
                                             ("#MPP #BorderCrisis", ["mpp", "border", "crisis"]),
-                                            ("@SecBlinken on the wall", ["sec", "blinken", "on", "the", "wall"])])
+                                            ("@SecBlinken on the wall", ["sec", "blinken", "on", "the", "wall"]),
+                                            ("mx foreign min", ["mexico", "foreign", "minister"]),
+                                            ("sec of state", ["secretary", "of", "state"]),
+                                            ("min wage", ["min", "wage"])])  # a minimum, not a minister
 def test_newsroom_and_chat_shorthand_is_read_as_the_word_claims_write(typed, read):
     assert [t.text for t in query_terms(typed)] == read
 
@@ -240,6 +243,8 @@ async def test_the_united_states_written_out_is_the_us_claims_write(core):
 async def test_a_question_in_chat_shorthand_finds_what_it_asks_about(core):
     answer = await _answer(core, "who was the vp ppl said dropped the ball on the border")
     assert not isinstance(answer, NotFound) and answer.hits[0].view.claim.id == "harris-criticised-as-border-czar"
+    answer = await _answer(core, "by how much did arrests fall according to mexico's foreign min")
+    assert not isinstance(answer, NotFound) and answer.hits[0].view.claim.id == "de-la-fuente-76-percent-drop-arrests"
 
 
 @pytest.mark.parametrize(("typed", "person"), [("@Claudiashein", "claudia-sheinbaum"),

@@ -239,6 +239,13 @@ def proportions(folded: str) -> list[tuple[int, int, str]]:
 
 
 # Newsroom shorthand a question may use for a word claims write out ("Sheinbaum 1st call w/ Trump", "MX envoy").
+# A role's word cut short on a phone, read so only beside the word that makes it a role ("foreign min", "dhs sec",
+# "sec of state"; not "min wage"): (word before, word) -> the word; (word, word after) -> the word.
+_ROLE_AFTER = {
+    **{(before, "min"): "minister" for before in ("foreign", "interior", "economy", "finance", "prime", "defense")},
+    **{(before, "sec"): "secretary" for before in ("dhs", "homeland", "foreign", "interior", "state", "defense")},
+}
+_ROLE_BEFORE = {("sec", "of"): "secretary"}
 SHORTHAND = {"1st": "first", "2nd": "second", "3rd": "third", "w": "with", "mx": "mexico", "govt": "government",
              "admin": "administration", "dept": "department", "intl": "international", "approx": "approximately",
              # chat shorthand, as typed on a phone
@@ -283,7 +290,10 @@ def query_terms(text: str, max_terms: int = 64) -> list[QueryTerm]:
     hedged = {m.group(1) for m in _HEDGED_NUMBER.finditer(folded)}  # "around 400": a bare number, held as a word
     for figure in [*spans, None]:
         end = figure.start if figure else len(folded)
-        for typed in _words_of_folded(folded[cursor:end]):
+        run = _words_of_folded(folded[cursor:end])
+        for at, typed in enumerate(run):
+            typed = _ROLE_AFTER.get((run[at - 1] if at else "", typed), typed)  # "foreign min": minister
+            typed = _ROLE_BEFORE.get((typed, run[at + 1] if at + 1 < len(run) else ""), typed)  # "sec of state"
             for word in SHORTHAND.get(typed, typed).split():  # "vp": vice president
                 if word not in seen:
                     seen.add(word)
