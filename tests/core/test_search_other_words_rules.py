@@ -114,6 +114,8 @@ async def test_a_place_or_body_is_held_under_another_of_its_names(core, question
         ("which minister said Mexico's model is paying off", "de-la-fuente-model-working-well"),  # working well
         ("does Mexico help migrants who settle there find a livelihood", "mexico-jobs-for-migrants-who-stay"),
         ("what's the length of the line between Mexico and Guatemala", "guatemala-border-540-miles"),  # long
+        ("where does Mexico draw the line in the sand on American forces",  # limits
+         "mexico-refuses-us-forces-on-its-soil"),
         ("do NGOs say Mexico's interdiction is inconsistent with its professed humanitarian aims",  # contradicting
          "rights-advocates-criticise-mexico-controls"),
         ("Quick question: what was the Mexican foreign minister saying just after the American vote about whether"
