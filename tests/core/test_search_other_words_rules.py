@@ -347,3 +347,19 @@ async def test_a_region_of_the_americas_is_one_phrase_not_the_us(core):
     alts = {g.term.text: g.alts for g in ranking.groups}
     assert "central americans" in alts and not {"us", "united states"} & set(alts["central americans"])
     assert "americans" not in alts  # no group of its own standing for the US
+
+
+def test_a_claim_far_ahead_of_every_other_needs_less_of_the_question():
+    from bot.core.analysis.terms import QueryTerm
+    from bot.core.search.engine import ACCEPT, Group, Ranked, _in_other_words
+    from bot.core.search.thresholds import CLEAR_LEAD, OTHER_WORDS_COVER, OTHER_WORDS_COVER_LEADING
+
+    groups = [Group(QueryTerm(word, (word,)), {word: 1.0}, 3, weight=1.0) for word in ("a1", "b1", "c1", "d1")]
+    cover = (OTHER_WORDS_COVER + OTHER_WORDS_COVER_LEADING) / 2  # between the two bars
+
+    def ranked(lead: float) -> list[Ranked]:
+        top = Ranked(1, "top", "x", "2024-01-01", 40.0, ("a1", "b1", "c1"), cover)
+        return [top, Ranked(2, "next", "y", "2024-01-01", 40.0 - lead, ("a1",), 0.1)]
+
+    assert _in_other_words(groups, ranked(CLEAR_LEAD))[0].score == ACCEPT  # far ahead: an answer
+    assert _in_other_words(groups, ranked(CLEAR_LEAD / 2))[0].score < ACCEPT  # close to the next: not

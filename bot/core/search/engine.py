@@ -60,6 +60,7 @@ from bot.core.search.thresholds import (
     LONG_QUESTION_WORDS,
     OTHER_WORDS_COVER,
     OTHER_WORDS_COVER_FLOOR,
+    OTHER_WORDS_COVER_LEADING,
     OTHER_WORDS_HELD,
     OTHER_WORDS_LEAD,
     OTHER_WORDS_LONG,
@@ -1216,10 +1217,15 @@ def _in_other_words(groups: list[Group], results: list[Ranked], *, lead: bool = 
     # columnist's claim) without being what was asked ("did Trump revive ...").
     best = next((r.score for r in results if r.names_held), results[0].score)
     need = _other_words_cover(groups)
+    # The best claim by a clear lead over every other needs a little less of the question's weight: being far
+    # ahead is evidence of its own ("what was the idea of Sheinbaum in her message about puentes ...").
+    runner_up = results[1].score if len(results) > 1 else 0.0
     lifted: list[Ranked] = []
-    for result in results:
+    for number, result in enumerate(results):
         if result.score >= ACCEPT:
             continue
+        if number == 0 and result.score - runner_up >= CLEAR_LEAD:
+            need = min(need, OTHER_WORDS_COVER_LEADING)
         if best - result.score > OTHER_WORDS_LEAD:
             break
         if _lacks_the_amount_asked(groups, result):

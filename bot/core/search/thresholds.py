@@ -17,6 +17,8 @@ OTHER_WORDS_COVER = 0.35
 # proportion to its length, to no less than the floor (engine._other_words_cover).
 OTHER_WORDS_LONG = 10
 OTHER_WORDS_COVER_FLOOR = 0.2
+# ... and a claim CLEAR_LEAD points ahead of every other needs no more than this share.
+OTHER_WORDS_COVER_LEADING = 0.30
 OTHER_WORDS_LEAD = 5.0
 OTHER_WORDS_UNKNOWN = 0.30
 # ... or it is far ahead of every other claim (engine._clear_lead): at least this many points ahead, scoring at
