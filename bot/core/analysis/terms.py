@@ -302,9 +302,9 @@ def query_terms(text: str, max_terms: int = 64) -> list[QueryTerm]:
             key = figure.terms[0]
             if key not in seen:
                 seen.add(key)
+                hedge = _HEDGE.search(folded, max(0, figure.start - HEDGE_REACH), figure.start)
                 out.append(QueryTerm(" ".join(folded[figure.start:figure.end].split()), figure.terms, figure=True,
-                                     proportion=(figure.start, figure.end) in words_share,
-                                     approximate=bool(_HEDGE.search(folded, max(0, figure.start - HEDGE_REACH), figure.start))))
+                                     proportion=(figure.start, figure.end) in words_share, approximate=bool(hedge)))
             cursor = figure.end
     return out[:max_terms]
 

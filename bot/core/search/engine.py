@@ -187,7 +187,8 @@ class Ranked:
     cover: float = 0.0  # the share of the question's weight the claim holds
     names_held: bool = True  # by or about every person the question names ("Blinken on flights" is not Petro's)
     names_missed: float = 0.0  # the weight of the names the question writes with a capital that the claim lacks
-    person_held: bool = False  # the question names a person or a body (not a government), and the claim is by or about them
+    # the question names a person or a body (not a government), and the claim is by or about them
+    person_held: bool = False
 
 
 @dataclass
@@ -1220,12 +1221,12 @@ def _in_other_words(groups: list[Group], results: list[Ranked], *, lead: bool = 
     # The best claim by a clear lead over every other needs a little less of the question's weight: being far
     # ahead is evidence of its own ("what was the idea of Sheinbaum in her message about puentes ...").
     runner_up = results[1].score if len(results) > 1 else 0.0
+    if results[0].score < ACCEPT and results[0].score - runner_up >= CLEAR_LEAD:
+        need = min(need, OTHER_WORDS_COVER_LEADING)
     lifted: list[Ranked] = []
-    for number, result in enumerate(results):
+    for result in results:
         if result.score >= ACCEPT:
             continue
-        if number == 0 and result.score - runner_up >= CLEAR_LEAD:
-            need = min(need, OTHER_WORDS_COVER_LEADING)
         if best - result.score > OTHER_WORDS_LEAD:
             break
         if _lacks_the_amount_asked(groups, result):

@@ -183,14 +183,13 @@ class Lookups:
         if not terms or not holders:
             return None
         today = dt.date.today()
-        countries = {country for roles in index.roles.values() for *_, country in people_mod.terms_in_office(roles)}
         served = []
         for holder in holders:
             start = holder.held_from.earliest if holder.held_from else dt.date.min
             end = holder.held_to.latest if holder.held_to else today
             for number, (began, ended, country) in enumerate(terms):
                 days = (min(end, ended) - max(start, began)).days
-                if days > 0 and people_mod.of_country(holder.role or "", country, countries):
+                if days > 0 and people_mod.of_country(holder.role or "", country, index.leader_countries):
                     served.append((number, days, holder))
         if not served:
             return None, [], None, NotFound(text, "no_holder", "person", speaker=chief.name)

@@ -156,6 +156,8 @@ class PeopleIndex:
         self.roles: dict[str, list[tuple[str, PartialDate | None, PartialDate | None]]] = defaultdict(list)
         for person_id, title, start, end in roles:
             self.roles[person_id].append((title, _date(start), _date(end)))
+        # the countries the registry's leaders led, in title words ("mexico", "us"): what a role's title may name
+        self.leader_countries = {country for held in self.roles.values() for *_, country in terms_in_office(held)}
         entries: list[_Alias] = []
         seen: set[tuple[str, str, bool, str | None]] = set()
         # One entry per spelling: keep the one written as in the display name ("López Obrador", not "Lopez-Obrador").

@@ -31,7 +31,8 @@ class Hit:
     score: float  # 0-100: how well the claim matches what was typed
     passage: str | None = None  # the source article's text at the claim's span (None when texts are absent)
     matched: tuple[str, ...] = ()  # the terms of the query this claim contains
-    person_held: bool = False  # the query names a person or a body (not a government), and this claim is by or about them
+    # the query names a person or a body (not a government), and this claim is by or about them
+    person_held: bool = False
 
 
 @dataclass(frozen=True)
