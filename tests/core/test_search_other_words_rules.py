@@ -276,6 +276,7 @@ async def test_a_country_named_is_held_by_its_adjective_a_persons_name_is_taken_
     ("did Sheinbaum say naming the cárteles terroristas attacks Mexico's soberanía",
      "sheinbaum-cartel-designation-affront-sovereignty"),
     ("the presidenta wants to give empleo to migrants", "sheinbaum-halt-migration-provide-employment"),
+    ("how many consulados Mexico have in Estados Unidos", "mexico-53-consulates-in-us"),
 ])
 async def test_spanish_words_of_the_beat_find_the_claim(core, question, claim):
     # a Latin American correspondent writing in English types the beat's words in Spanish
@@ -363,3 +364,40 @@ def test_a_claim_far_ahead_of_every_other_needs_less_of_the_question():
 
     assert _in_other_words(groups, ranked(CLEAR_LEAD))[0].score == ACCEPT  # far ahead: an answer
     assert _in_other_words(groups, ranked(CLEAR_LEAD / 2))[0].score < ACCEPT  # close to the next: not
+
+
+async def test_spanish_names_of_an_embassy_and_its_head_find_the_claim(core):
+    ids = await _ids(core, "what did the embajador of Mexico in Washington say")
+    assert "analysis-mexico-needs-strong-ambassador" in ids[:2]
+
+
+def test_the_states_with_its_capital_is_the_united_states():
+    from bot.core.analysis.terms import query_terms
+
+    assert "us" in {q.text for q in query_terms("Mexicans living in the States without papers")}
+    assert "us" not in {q.text for q in query_terms("raids in the States of Chiapas and Oaxaca")}  # Mexico's
+    assert "us" not in {q.text for q in query_terms("the states along the border")}  # no capital: any states
+
+
+def test_a_short_verbs_ending_takes_its_e():
+    from bot.core.search.forms import bases, inflections
+
+    assert "live" in bases("living") and "rule" in bases("ruled") and "vote" in bases("voting")
+    assert "live" in inflections("lived")
+    assert bases("using") == {"using"}  # "us" + e is no verb of three letters
+
+
+def test_hearsay_and_the_askers_now_are_how_a_question_is_put():
+    from bot.core.search.everyday import everyday_runs
+
+    words = "i keep hearing that mexico deported 80500 people".split()
+    assert everyday_runs(words) == {0, 1, 2}
+    assert everyday_runs("heard on the radio that tariffs rose".split()) == {1, 2, 3}
+    assert everyday_runs("how many right now".split()) == {2, 3}
+    assert everyday_runs("the radio station".split()) == set()  # the radio itself may be the subject
+
+
+async def test_everyday_words_for_people_and_calm_find_the_claim(core):
+    assert (await _ids(core, "Sheinbaum said no panic about Trump's orders"))[:1] == ["sheinbaum-keep-cool-head"]
+    ranking = await core.lookups.engine.rank("folks sent back to Mexico")
+    assert "people" in next(g for g in ranking.groups if g.term.text == "folks").alts

@@ -260,6 +260,11 @@ SHORTHAND = {"1st": "first", "2nd": "second", "3rd": "third", "w": "with", "mx":
 _OPERATORS = re.compile(r"\b(?:AND|OR|NOT|NEAR)\b")
 
 
+# "the States", written with its capital, is the United States in everyday speech ("Mexicans living in the
+# States"); "the states of Chiapas and Oaxaca" are Mexico's.
+_THE_STATES = re.compile(r"\bthe States\b(?!\s+of\b)")
+
+
 # A hashtag's or a handle's words ("#RemainInMexico", "@SecBlinken"): split where a capital follows a small letter.
 _HASHTAG = re.compile(r"(?<!\w)[#@](\w+)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -271,7 +276,7 @@ def _hashtags(text: str) -> str:
 
 def query_terms(text: str, max_terms: int = 64) -> list[QueryTerm]:
     """The query as a list of terms; a figure replaces the words it was written with ("76 percent")."""
-    folded = prepare(_OPERATORS.sub(" ", _hashtags(text[:MAX_QUERY_CHARS]))).translate(_FOLD)
+    folded = prepare(_THE_STATES.sub("the US", _OPERATORS.sub(" ", _hashtags(text[:MAX_QUERY_CHARS])))).translate(_FOLD)
     out: list[QueryTerm] = []
     seen: set[str] = set()
     cursor = 0

@@ -23,6 +23,7 @@ EVERYDAY_WORDS = frozenset(
     away ago already soon now today tonight yesterday tomorrow lately recently currently eventually finally
     instead even almost nearly quite rather somewhat pretty fairly often always never sometimes usually
     perhaps maybe probably possibly apparently reportedly supposedly basically simply merely exactly
+    roughly approximately heard
     originally initially previously formerly ultimately really truly generally essentially literally seriously
     kinda sorta gonna wanna gotta lol lmao smh tbh imo imho idk btw fyi omg fr ngl ballpark
     anyway anyhow otherwise meanwhile besides though although unless since because whereas
@@ -65,6 +66,10 @@ EVERYDAY_PHRASES = tuple(
         "i read", "i heard", "i remember", "i recall", "i saw", "i think", "i believe", "i wonder",
         "i was wondering", "im wondering", "remind me", "do you know", "can you tell me", "correct me if im wrong",
         "if i remember correctly", "if i recall correctly",
+        # hearsay a fact-checker is checking: where they heard it is not what it is about
+        "i keep hearing", "keep hearing", "on the radio", "on the news", "on tv", "on cable",
+        # when, as the asker places it: now or then, not a subject
+        "right now", "back then", "these days", "nowadays",
     )
 )
 
