@@ -398,6 +398,7 @@ def test_hearsay_and_the_askers_now_are_how_a_question_is_put():
 
 
 async def test_everyday_words_for_people_and_calm_find_the_claim(core):
-    assert (await _ids(core, "Sheinbaum said no panic about Trump's orders"))[:1] == ["sheinbaum-keep-cool-head"]
+    calm = await _ids(core, "Sheinbaum said no panic about Trump's orders")
+    assert calm[:1] == ["sheinbaum-keep-cool-head"]
     ranking = await core.lookups.engine.rank("folks sent back to Mexico")
     assert "people" in next(g for g in ranking.groups if g.term.text == "folks").alts

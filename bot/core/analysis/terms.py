@@ -276,7 +276,8 @@ def _hashtags(text: str) -> str:
 
 def query_terms(text: str, max_terms: int = 64) -> list[QueryTerm]:
     """The query as a list of terms; a figure replaces the words it was written with ("76 percent")."""
-    folded = prepare(_THE_STATES.sub("the US", _OPERATORS.sub(" ", _hashtags(text[:MAX_QUERY_CHARS])))).translate(_FOLD)
+    written = _THE_STATES.sub("the US", _OPERATORS.sub(" ", _hashtags(text[:MAX_QUERY_CHARS])))
+    folded = prepare(written).translate(_FOLD)
     out: list[QueryTerm] = []
     seen: set[str] = set()
     cursor = 0

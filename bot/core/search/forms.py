@@ -59,7 +59,7 @@ def bases(word: str, shortest: int = 4) -> frozenset[str]:
                 if len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
                     out.add(stem[:-1])
         elif end in ("ed", "ing", "es") and word.endswith(end) and len(word) - len(end) == shortest - 1 == 3:
-            out.add(word[: -len(end)] + "e")  # a short verb's e, taken by its ending: living -> live, ruled -> rule
+            out.add(word[: -len(end)] + "e")  # a short verb's e, taken by its ending: living -> live
     if len(word) > 4 and word.endswith(("ies", "ied")):
         out.add(word[:-3] + "y")
     if len(word) == 5 and word.endswith(("uses", "xes", "zes")):
