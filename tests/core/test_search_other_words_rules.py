@@ -394,6 +394,7 @@ def test_hearsay_and_the_askers_now_are_how_a_question_is_put():
     assert everyday_runs(words) == {0, 1, 2}
     assert everyday_runs("heard on the radio that tariffs rose".split()) == {1, 2, 3}
     assert everyday_runs("how many right now".split()) == {2, 3}
+    assert everyday_runs("mexico takes deportees is that accurate".split()) == {3, 4, 5}
     assert everyday_runs("the radio station".split()) == set()  # the radio itself may be the subject
 
 

@@ -70,6 +70,8 @@ EVERYDAY_PHRASES = tuple(
         "i keep hearing", "keep hearing", "on the radio", "on the news", "on tv", "on cable",
         # when, as the asker places it: now or then, not a subject
         "right now", "back then", "these days", "nowadays",
+        # a fact-checker asking whether what they heard holds
+        "is that accurate", "is that correct", "is that right", "is that true", "is this accurate", "is this true",
     )
 )
 
