@@ -496,7 +496,13 @@ async def test_a_role_noun_in_a_question_means_its_holders_claims(core, corpus):
     [("what did Sheinbaum say in November 2024", "what did Sheinbaum say", "2024-11"),
      ("tariff threat in June 2019", "tariff threat", "2019-06"), ("AMLO 2019", "AMLO", "2019"),
      ("on 27 Nov. 2024 Sheinbaum", "Sheinbaum", "2024-11-27"), ("call of 2024-11-27?", "call ?", "2024-11-27"),
-     ("2000 migrants crossed", "2000 migrants crossed", None), ("76%", "76%", None), ("May tariffs", "May tariffs", None)],
+     ("2000 migrants crossed", "2000 migrants crossed", None), ("76%", "76%", None),
+     ("May tariffs", "May tariffs", None),
+     # a season or part of a year narrows it in words only: the year is the period
+     ("caravans in the summer of 2024 were big", "caravans were big", "2024"),
+     ("deportations late 2023", "deportations", "2023"),
+     ("tariff threat back in spring 2019?", "tariff threat back ?", "2019"),
+     ("spring break", "spring break", None)],
 )
 def test_a_period_is_read_out_of_the_question(typed, rest, period):
     from bot.core.search.filters import split_period
@@ -567,6 +573,22 @@ async def test_a_year_misremembered_is_answered_by_the_claim_about_the_body_name
         assert answer.hits[0].view.claim.id in {"supreme-court-remain-in-mexico-ruling-2022",
                                                 "us-ends-remain-in-mexico-2022"}
         assert answer.hits[0].view.claim.said_on.year == 2022
+
+
+async def test_a_claim_years_from_the_period_asked_about_is_no_answer_for_naming_its_speaker(core):
+    # Trump threatened a levy over migration in 2019 (5%) and again in 2024 (25%): asked about 2019 with a
+    # rate neither holds, his 2024 threat is another event, not a year misremembered
+    question = ("Was it a 10 percent levy on Mexican goods that Trump threatened over migration in 2019? "
+                "I want to check")
+    assert "trump-25-percent-tariff-threat" not in hit_ids(await core.search(question))
+
+
+def test_a_season_of_a_year_is_how_a_time_is_placed():
+    from bot.core.search.everyday import everyday_runs
+
+    assert everyday_runs("levy threatened in spring 2019".split()) == {3}
+    assert everyday_runs("the summer of 2024 caravans".split()) == {1}
+    assert everyday_runs("the fall of the peso".split()) == set()  # a fall, not a season
 
 
 def test_a_month_named_without_its_year_is_the_one_near_when_the_claim_was_said():

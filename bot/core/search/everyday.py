@@ -72,6 +72,7 @@ EVERYDAY_PHRASES = tuple(
         "right now", "back then", "these days", "nowadays",
         # a fact-checker asking whether what they heard holds
         "is that accurate", "is that correct", "is that right", "is that true", "is this accurate", "is this true",
+        "i want to check", "i want to know", "i need to know", "just checking", "double check", "fact check",
     )
 )
 
@@ -85,6 +86,22 @@ for _phrase in EVERYDAY_PHRASES:
 # of the year"): the period is what it dates, and the claim says when in its date, not in these words.
 TIME_FRAMES = frozenset("end start beginning close middle turn".split())
 _PERIODS = frozenset({"year", "month", "decade", *MONTHS})
+# A season before a year ("spring 2019", "the summer of 2024") places a time in it, as a month would.
+SEASONS = frozenset("spring summer fall autumn winter".split())
+
+
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+
+
+def _season_of_a_year(words: list[str], at: int) -> bool:
+    """Whether words[at] is a season followed by a year, or by "of" and a year."""
+    if words[at] not in SEASONS:
+        return False
+    after = words[at + 1 : at + 3]
+    if after[:1] == ["of"]:
+        after = after[1:]
+    return bool(after) and _is_year(after[0])
 
 
 def _dates_a_period(words: list[str], at: int) -> bool:
@@ -99,7 +116,7 @@ def _dates_a_period(words: list[str], at: int) -> bool:
 
 def everyday_runs(words: list[str]) -> set[int]:
     """The positions of the words that make up an everyday phrase (EVERYDAY_PHRASES) in the run of words, and of
-    a word that places a time in a period ("the end of 2023")."""
+    the words that place a time in a period ("the end of 2023", "spring 2019")."""
     found: set[int] = set()
     for start, word in enumerate(words):
         for phrase in _BY_FIRST_WORD.get(word, ()):
@@ -107,4 +124,6 @@ def everyday_runs(words: list[str]) -> set[int]:
                 found.update(range(start, start + len(phrase)))
         if _dates_a_period(words, start):
             found.update((start, start + 1))
+        elif _season_of_a_year(words, start):
+            found.add(start)
     return found

@@ -51,13 +51,16 @@ MONTHS = {name: i for i, names in enumerate(  # a month's names -> its number ("
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _LEAD = r"(?:(?:in|on|during|of|around|from|en)\s+)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+# A season, or the early or late part of a year, narrows it in words only: "in spring 2019", "the summer of
+# 2024", "late 2023" are read as the year.
+_SEASON = r"(?:(?:the\s+)?(?:early|late|mid|spring|summer|fall|autumn|winter)(?:\s+of)?[\s-]+)"
 # "27 November 2024", "November 27, 2024", "Nov 2024", "2024-11(-27)"; a bare year only after "in" (and the
 # like) or at the end of the question, so "2000 migrants" stays a figure.
 _PERIOD = re.compile(
     rf"(?<![\w$])(?:{_LEAD}(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH})\.?\s+"
     rf"(?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?{_YEAR}"
     rf"|{_LEAD}(?P<iso>(?:19|20)\d{{2}}-\d{{1,2}}(?:-\d{{1,2}})?)"
-    rf"|(?:in|on|during|of|around|from|en)\s+(?P<year2>(?:19|20)\d{{2}})"
+    rf"|(?:(?:in|on|during|of|around|from|en)\s+{_SEASON}?|{_SEASON})(?P<year2>(?:19|20)\d{{2}})"
     rf"|(?P<year3>(?:19|20)\d{{2}})(?=\s*[?.!]*\s*$))(?![\w%])",
     re.IGNORECASE,
 )

@@ -700,7 +700,7 @@ def _naming(answer: SearchAnswer | NotFound, period: PartialDate, figures: set[s
     if isinstance(answer, NotFound):
         return answer
     hits = tuple(h for h in answer.hits if _said_in(h.view.claim.said_on, period) or h.score > ACCEPT
-                 or figures & set(h.matched) or h.person_held
+                 or figures & set(h.matched) or (h.person_held and _years_apart(h.view.claim.said_on, period))
                  or names_period(f"{h.view.claim.text} {h.view.claim.quote or ''}", period, h.view.claim.said_on))
     if len(hits) == len(answer.hits):
         return answer
@@ -716,6 +716,18 @@ def _figures(text: str) -> set[str]:
     hold them; not a year."""
     return {q.text for q in query_terms(text)
             if q.figure or (q.text.isdigit() and not (len(q.text) == 4 and "1900" <= q.text <= "2100"))}
+
+
+def _years_apart(said: PartialDate | None, period: PartialDate) -> bool:
+    """Whether a claim was said within two years of the period: a year misremembered ("the Supreme Court ...
+    in 2021", or "back in 2020", for its 2022 ruling), not another event years away (Trump's 2024 threat is
+    no answer to his 2019 one)."""
+    if said is None:
+        return False
+    return said.earliest - period.latest <= _MISREMEMBERED and period.earliest - said.latest <= _MISREMEMBERED
+
+
+_MISREMEMBERED = dt.timedelta(days=2 * 366)
 
 
 def _said_in(said: PartialDate | None, period: PartialDate) -> bool:
