@@ -403,3 +403,9 @@ async def test_everyday_words_for_people_and_calm_find_the_claim(core):
     assert calm[:1] == ["sheinbaum-keep-cool-head"]
     ranking = await core.lookups.engine.rank("folks sent back to Mexico")
     assert "people" in next(g for g in ranking.groups if g.term.text == "folks").alts
+
+
+async def test_a_plan_is_a_program(core):
+    # "Mexico Embraces You" is a plan in the claim; a reader asks about a program
+    ids = await _ids(core, "What is Mexico's welcome-back program for deported people")
+    assert ids[:1] == ["mexico-embraces-you-reception-centers"]
