@@ -262,3 +262,11 @@ def test_a_part_that_only_refers_back_or_speaks_of_the_asker_is_no_question_of_i
         "Who warned the tariffs would hurt the US economy?"]
     assert len(split_questions("What happened to COMAR's funding in 2019, and how fast were asylum filings growing?")) == 2
     assert split_questions("Sheinbaum tariffs") == []
+
+
+def test_a_full_stop_after_an_abbreviation_ends_no_question():
+    from bot.core.search.filters import split_questions
+
+    assert split_questions("SRE tally of removals carried out by Mexico, Dec. 2018 through May 2019?") == []
+    assert split_questions("What did U.S. officials say about the tariffs on Mexican steel?") == []
+

@@ -144,13 +144,19 @@ _QUESTION_BREAK = re.compile(
 _PART_WORDS = 3  # a part with fewer words that are not small words refers back ("and when was that?")
 
 
+# A full stop that ends an abbreviation ("Dec. 2018", "U.S. officials", "Mr. Ebrard") ends no sentence.
+_ABBREVIATION = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mr|mrs|ms|dr|st|gen|sen|rep|gov"
+                           r"|pres|sec|no|vs|approx|u\.s|u\.n|e\.g|i\.e)\.(?=\s)", re.IGNORECASE)
+
+
 def split_questions(text: str) -> list[str]:
     """The questions a message asks, when it asks more than one about different things: "how many intake sites
     are planned along the frontier, and how much cash does each returnee get on a card?" -> both parts. A part
     that only refers back ("Who was it, and what day did that happen?") is no question of its own, nor is what
     the asker says of themselves ("I need someone for a segment."): one question left is returned alone; none
     split off -> []."""
-    parts = [p.strip(" ,;") for p in _QUESTION_BREAK.split(text or "") if p and p.strip(" ,;")]
+    unabbreviated = _ABBREVIATION.sub(lambda found: found.group(0)[:-1], text or "")
+    parts = [p.strip(" ,;") for p in _QUESTION_BREAK.split(unabbreviated) if p and p.strip(" ,;")]
     asked = [p for p in parts if sum(not q.stop for q in query_terms(p)) >= _PART_WORDS]
     if len(asked) > 1:
         # what the asker says of themselves ("I need someone for a segment on the costs at home.") asks nothing

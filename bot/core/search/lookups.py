@@ -424,7 +424,7 @@ class Lookups:
                      limit: int = 25) -> SearchAnswer | NotFound:
         answer = await self._search_asked(query, speaker=speaker, topic=topic, kind=kind, date_from=date_from,
                                           date_to=date_to, limit=limit)
-        if not isinstance(answer, NotFound) or answer.reason != "no_match":
+        if isinstance(answer, NotFound) and answer.reason != "no_match":
             return answer
         # "How many intake sites are planned, and how much cash does each returnee get?": two questions in one,
         # each about its own claim; no claim holds enough of both. Each part is asked on its own, and their
@@ -432,15 +432,21 @@ class Lookups:
         # buoy barrier, and did Mexico protest it?") makes the whole a question about it. Parts that ask nothing
         # of their own ("Who was it, and what day?", "I need someone for a segment.") are left out: what is left
         # may be one question, which their words had diluted.
+        # A whole answered on its own wording stands; one answered only in other words may be the best match to the
+        # blend of both parts, an answer to neither ("did the White House label the cartels FTOs, and what was
+        # Palacio Nacional's response?" had got the tariff plan, which holds words of each).
+        if isinstance(answer, SearchAnswer) and (not answer.hits or answer.hits[0].score > ACCEPT):
+            return answer
         parts = split_questions(query)
-        if not parts:
+        if not parts or (len(parts) == 1 and not isinstance(answer, NotFound)):
             return answer
         found = [await self._search_asked(part, speaker=speaker, topic=topic, kind=kind, date_from=date_from,
                                           date_to=date_to, limit=limit) for part in parts]
         answered = [a for a in found if isinstance(a, SearchAnswer) and a.hits]
         if len(answered) < len(found):
             return answer
-        hits = _in_turn([a.hits for a in answered])[: max(1, min(limit, 100))]
+        whole = [answer.hits[:1]] if isinstance(answer, SearchAnswer) else []
+        hits = _in_turn([*whole, *(a.hits for a in answered)])[: max(1, min(limit, 100))]
         return SearchAnswer(query, "search", hits, len(hits),
                             corrections=tuple(dict.fromkeys(c for a in answered for c in a.corrections)))
 
