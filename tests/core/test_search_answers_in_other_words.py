@@ -270,3 +270,10 @@ def test_a_full_stop_after_an_abbreviation_ends_no_question():
     assert split_questions("SRE tally of removals carried out by Mexico, Dec. 2018 through May 2019?") == []
     assert split_questions("What did U.S. officials say about the tariffs on Mexican steel?") == []
 
+
+async def test_a_whole_answered_only_in_other_words_gives_way_to_its_parts(core):
+    # the whole holds words of both parts and only the tariff plan matches it in other words; the first part
+    # alone is the cartel designation, the second Sheinbaum's reply to it
+    question = ("Did the White House label the drug cartels FTOs on inauguration day, and what was Palacio "
+                "Nacional's response?")
+    assert "trump-designates-cartels-terrorist-organizations" in (await _ids(core, question))[:3]

@@ -409,3 +409,24 @@ async def test_a_plan_is_a_program(core):
     # "Mexico Embraces You" is a plan in the claim; a reader asks about a program
     ids = await _ids(core, "What is Mexico's welcome-back program for deported people")
     assert ids[:1] == ["mexico-embraces-you-reception-centers"]
+
+
+async def test_a_region_named_for_its_countries_is_held_by_each(core):
+    # the Northern Triangle is Guatemala, Honduras and El Salvador: the DHS claim names Guatemala
+    ids = await _ids(core, "Did DHS single out one Northern Triangle country as the main bottleneck")
+    assert ids[:1] == ["dhs-guatemala-main-chokepoint-2019"]
+
+
+async def test_newsroom_and_colloquial_words_for_criticism_and_designations(core):
+    from bot.core.analysis.terms import query_terms
+
+    ranking = await core.lookups.engine.rank("the VP who got roasted as the border czar")
+    assert "criticised" in next(g for g in ranking.groups if g.term.text == "roasted").alts
+    assert {"foreign", "terrorist", "organizations"} <= {q.text for q in query_terms("cartels labelled FTOs")}
+
+
+def test_what_the_asker_needs_it_for_is_how_the_question_is_put():
+    from bot.core.search.everyday import everyday_runs
+
+    assert everyday_runs("brazil handcuffs need details for a post".split()) == {2, 3, 4, 5, 6}
+    assert everyday_runs("a post at the embassy".split()) == set()

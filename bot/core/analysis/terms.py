@@ -252,7 +252,9 @@ SHORTHAND = {"1st": "first", "2nd": "second", "3rd": "third", "w": "with", "mx":
              "ppl": "people", "r": "are", "u": "you", "ur": "your", "rn": "now", "bc": "because", "abt": "about",
              "tho": "though", "thru": "through", "gov": "government", "pres": "president", "immig": "immigration",
              "yr": "year", "yrs": "years", "info": "information", "btwn": "between", "n": "and",
-             "vp": "vice president", "natl": "national", "dems": "democrats", "repubs": "republicans"}
+             "vp": "vice president", "natl": "national", "dems": "democrats", "repubs": "republicans",
+             # the State Department's designation, as reporters abbreviate it
+             "fto": "foreign terrorist organization", "ftos": "foreign terrorist organizations"}
 
 
 # Search-engine operators typed out of habit ("tariffs AND Trump", NEAR(a b)): syntax, not words to look for.

@@ -73,6 +73,9 @@ EVERYDAY_PHRASES = tuple(
         # a fact-checker asking whether what they heard holds
         "is that accurate", "is that correct", "is that right", "is that true", "is this accurate", "is this true",
         "i want to check", "i want to know", "i need to know", "just checking", "double check", "fact check",
+        # what the asker needs it for: their post, story or class is not what the question is about
+        "for a post", "for a story", "for a piece", "for a segment", "for a thread", "for my story", "for my piece",
+        "for my class", "for my students", "for class", "need details", "need the details",
     )
 )
 
