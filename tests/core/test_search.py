@@ -166,6 +166,44 @@ async def test_a_role_under_a_leader_whose_holder_is_unknown_is_not_the_latest_h
     assert (await core.who("Petro's foreign minister")).speaker == "Gustavo Petro"
 
 
+@pytest.mark.parametrize(("typed", "person"), [
+    ("the DHS chief in 2019", "kevin-mcaleenan"),
+    ("the guy running Homeland Security in 2019", "kevin-mcaleenan"),
+    ("head of the SRE", "juan-ramon-de-la-fuente"),
+    ("SRE chief", "juan-ramon-de-la-fuente"),
+    ("the SRE chief in 2020", "marcelo-ebrard"),
+])
+async def test_a_body_named_with_its_head_means_the_holder_of_the_title_heading_it(core, typed, person):
+    answer = await core.who(typed)
+    assert isinstance(answer, WhoAnswer), answer
+    assert answer.person.id == person
+
+
+async def test_a_body_whose_last_known_head_left_has_no_head_now(core):
+    # McAleenan left DHS in 2019; the registry knows none of his successors: undated, "the DHS chief" is not him
+    assert isinstance(await core.who("the DHS chief"), NotFound)
+
+
+async def test_the_head_of_a_body_lists_its_other_heads_as_alternatives(core):
+    answer = await core.who("head of the SRE")
+    assert isinstance(answer, WhoAnswer)
+    assert [m.id for m in answer.alternatives] == ["alicia-barcena", "marcelo-ebrard"]  # latest first
+
+
+def test_a_title_heads_a_body_only_as_its_head_and_of_its_country():
+    from bot.core.search.people import split_body_head
+
+    assert split_body_head("the DHS chief") == "DHS" and split_body_head("head of the SRE") == "SRE"
+    assert split_body_head("the guy running Homeland Security") == "Homeland Security"
+    assert split_body_head("Sheinbaum") is None and split_body_head("Trump's chief of staff") is None
+
+
+async def test_a_justice_of_a_court_is_not_its_head(core):
+    people = await core.lookups.engine.people()
+    assert people.heads_of("us-supreme-court") == []  # Sánchez Cordero was a justice of Mexico's court
+    assert [h[0] for h in people.heads_of("us-department-of-homeland-security")] == ["kevin-mcaleenan"]
+
+
 @pytest.mark.parametrize("typed", ["the State Department", "Department of State"])
 async def test_the_state_department_is_the_us_government(core, typed):
     answer = await core.who(typed)

@@ -18,7 +18,7 @@ from bot.core.dates import PartialDate
 from bot.core.models import Article, Briefing, BriefingItem, ClaimFilter, ClaimView, NotFound, Person
 from bot.core.search import people as people_mod
 from bot.core.search import thesaurus
-from bot.core.search.engine import ACCEPT, SearchEngine, names_written
+from bot.core.search.engine import ACCEPT, BODY_KINDS, SearchEngine, names_written
 from bot.core.search.filters import (
     KIND_CHOICES,
     may_fall_on,
@@ -145,6 +145,11 @@ class Lookups:
             if resolved is not None:
                 return resolved
         matches = index.match(name, as_of=as_of)
+        body = people_mod.split_body_head(name)
+        if body is not None and not (matches and matches[0].score >= people_mod.EXACT):  # "DHS acting director"
+            resolved = await self._resolve_body_head(index, text, body, as_of)
+            if resolved is not None:
+                return resolved
         role_name, when = people_mod.split_role_time(name)
         if when and not (matches and matches[0].score >= people_mod.EXACT):  # "the former president" is registered
             resolved = await self._resolve_role_time(text, role_name, when, as_of)
@@ -200,6 +205,33 @@ class Lookups:
                  for _, _, holder in served}
         best = dataclasses.replace(by_id[ordered[0]], matched=people_mod.strip_question(text[:200]))
         return best, [by_id[i] for i in ordered[1:]], None, None
+
+    async def _resolve_body_head(self, index: people_mod.PeopleIndex, text: str, body: str,
+                                 as_of: PartialDate | None) -> Resolved | None:
+        """The head of a body the registry knows ("head of the SRE", "the DHS chief in 2019"): its head now, or
+        the one in office at the date typed, the others as alternatives. None when the text names no agency or
+        organisation, or the registry knows no head of it then (the text is then resolved as typed)."""
+        found = next((m for m in index.match(body) if m.score >= PERSON_ACCEPT), None)
+        if found is None or index.kinds.get(found.id) not in BODY_KINDS:
+            return None
+        heads = index.heads_of(found.id)
+        if as_of is not None:
+            heads = [h for h in heads if (h[2] is None or h[2].earliest <= as_of.latest)
+                     and (h[3] is None or as_of.earliest <= h[3].latest)]
+        elif heads and heads[0][3] is not None:
+            # Undated, the text means the head now; the registry's latest ended their term (McAleenan left DHS in
+            # 2019): whoever came after is not in it, and naming him would be a wrong person.
+            return None
+        if not heads:
+            return None
+        ordered = list(dict.fromkeys(person for person, *_ in heads))
+        counts = await self.store.claim_counts(ordered)
+        matched = people_mod.strip_question(text[:200])
+        by_id: dict[str, PersonMatch] = {}
+        for person, title, start, end in heads:
+            by_id.setdefault(person, PersonMatch(person, index.names.get(person, person), matched, 100.0, title, start,
+                                                 end, counts.get(person, 0)))
+        return by_id[ordered[0]], [by_id[i] for i in ordered[1:]], as_of, None
 
     async def _resolve_role_time(self, text: str, name: str, when: str, as_of: PartialDate | None) -> Resolved | None:
         """A role dated by a word ("the former foreign minister", "Mexico's then president", "the current

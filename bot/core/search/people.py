@@ -67,6 +67,39 @@ _LEADERS_ROLE = re.compile(r"^(?P<leader>.+?)['’]s?\s+(?P<role>.+)$")
 _HEAD_OF_GOVERNMENT = re.compile(r"^(?:President|Prime Minister) of (?!the Senate)", re.IGNORECASE)
 
 
+# The one who heads a body, named by the body ("the DHS chief", "head of the SRE", "the guy running Homeland
+# Security"): the body's text is resolved in the registry, its head by the titles of people's roles.
+_HEAD = r"(?:chief|head|boss|leader|director|chair|chairman|chairwoman)"
+_BODY_HEAD = (
+    re.compile(rf"^(?:the\s+)?(?P<body>.+?)(?:['’]s)?\s+{_HEAD}$", re.IGNORECASE),
+    re.compile(rf"^(?:the\s+)?{_HEAD}\s+of\s+(?P<body>.+)$", re.IGNORECASE),
+    re.compile(r"^(?:the\s+)?(?:guy|man|woman|person|official|one)\s+(?:who\s+(?:runs|ran|heads|headed|leads|led)\s+"
+               r"|running\s+|heading\s+|leading\s+|in\s+charge\s+of\s+)(?P<body>.+)$", re.IGNORECASE),
+)
+# A title that heads what it names ("Acting Secretary of Homeland Security", "Secretary of Foreign Affairs of
+# Mexico": a head's word, then "of"; not a deputy's or an under-secretary's)
+_HEAD_TITLE = frozenset("secretary minister director commissioner chief head administrator chair chairman chairwoman "
+                        "president".split())
+_NOT_THE_HEAD = frozenset("deputy under undersecretary assistant vice associate".split())
+# Words of a body's names that say what kind of body it is or where, not which one
+_GENERIC = frozenset("department ministry secretariat secretaria secretary agency office bureau federal national "
+                     "government of the and for de la el del los las y us u s united states america american mexico "
+                     "mexican mexicos s".split())
+_COUNTRY_WORDS = {"mexico": "mexico", "mexican": "mexico", "mexicos": "mexico", "us": "us", "american": "us",
+                  "america": "us", "united": "us"}
+
+
+def split_body_head(text: str) -> str | None:
+    """"the DHS chief" -> 'DHS'; "head of the SRE" -> 'SRE'; "the guy running Homeland Security" ->
+    'Homeland Security'; None when the text names no body's head (whether the rest is a body is for the
+    registry to say)."""
+    for pattern in _BODY_HEAD:
+        found = pattern.match(text.strip())
+        if found and found["body"].strip():
+            return re.sub(r"^the\s+", "", found["body"].strip(), flags=re.IGNORECASE)
+    return None
+
+
 def split_leader(text: str) -> tuple[str, str] | None:
     """"Biden's secretary of state" -> ('secretary of state', 'Biden'); "the foreign minister under AMLO" ->
     ('the foreign minister', 'AMLO'); None when the text is not a role and a leader (whether the leader is one
@@ -245,6 +278,33 @@ class PeopleIndex:
     def _plain(self, entry: _Alias) -> bool:
         """An alias made of words of the display name (not a nickname, title or listed misspelling)."""
         return set(entry.key.split()) <= set(alias_key(self.names[entry.person]).split())
+
+    def heads_of(self, body: str) -> list[tuple[str, str, PartialDate | None, PartialDate | None]]:
+        """(person id, title, from, to) of each role that heads the body, latest first: a title led by a head's
+        word ("Secretary", "Commissioner") that holds the distinctive words of one of the body's names
+        ("homeland security", "foreign"), of the body's country when its names say one."""
+        names = [self.names.get(body, ""), *(e.text for e in self.entries if e.person == body and not e.is_role)]
+        distinct, countries = [], set()
+        for name in names:
+            folded = words(prepare(name))
+            countries |= {_COUNTRY_WORDS[w] for w in folded if w in _COUNTRY_WORDS}
+            kept = frozenset(w for w in folded if w not in _GENERIC and w.isalpha())
+            if kept and len(folded) > 1:  # an acronym alone ("SRE") is in no title
+                distinct.append(kept)
+        found = []
+        for person, held in self.roles.items():
+            if self.kinds.get(person) != "person":
+                continue
+            for title, start, end in held:
+                folded = [w for w in words(prepare(title)) if w not in ("acting", "interim")]
+                if len(folded) < 2 or folded[0] not in _HEAD_TITLE or folded[1] != "of" or _NOT_THE_HEAD & set(folded):
+                    continue  # "Secretary of ...", "President of the Senate"; not "Minister (Justice) of the Court"
+                if not any(kept <= set(folded[1:]) for kept in distinct):
+                    continue
+                if len(countries) == 1 and not of_country(title, next(iter(countries)), self.leader_countries):
+                    continue
+                found.append((person, title, start, end))
+        return sorted(found, key=lambda h: h[2].earliest if h[2] else dt.date.min, reverse=True)
 
     def match(self, text: str, *, as_of: PartialDate | None = None, prefix: bool = False,
               limit: int = 10) -> list[PersonMatch]:
