@@ -430,3 +430,14 @@ def test_what_the_asker_needs_it_for_is_how_the_question_is_put():
 
     assert everyday_runs("brazil handcuffs need details for a post".split()) == {2, 3, 4, 5, 6}
     assert everyday_runs("a post at the embassy".split()) == set()
+
+
+async def test_a_body_named_with_its_head_in_a_question_names_the_people_heading_it(core):
+    ranking = await core.lookups.engine.rank("what did the SRE chief say about arrests")
+    sre = next(g for g in ranking.groups if g.term.text == "sre")
+    assert {"juan-ramon-de-la-fuente", "mexican-foreign-ministry"} <= sre.persons
+    assert next(g for g in ranking.groups if g.term.text == "chief").persons == sre.persons  # not a word to hold
+    plain = await core.lookups.engine.rank("what did the SRE say about arrests")
+    assert next(g for g in plain.groups if g.term.text == "sre").persons == {"mexican-foreign-ministry"}
+    question = "Which SRE chief said in Nov. 2024 that CBP apprehensions were down roughly three-quarters?"
+    assert (await _ids(core, question))[:1] == ["de-la-fuente-76-percent-drop-arrests"]

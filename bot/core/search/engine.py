@@ -697,9 +697,28 @@ def _mentions(qterms: list[QueryTerm], people: PeopleIndex) -> dict[int, frozens
                 continue
             ids = frozenset(people.entries[j].person for j in people.by_key.get(key, ()))
             if 0 < len(ids) <= 3:
+                head = _head_word(qterms, span[0], span[-1]) if all(people.kinds.get(p) in BODY_KINDS for p in ids) \
+                    else None
+                if head is not None:  # "the SRE chief", "head of the SRE": the body's heads are named, and so is it
+                    ids = ids | frozenset(person for body in ids for person, *_ in people.heads_of(body))
+                    span = [*span, head]
                 for i in span:
                     found[i] = ids
     return found
+
+
+_HEAD_WORDS = frozenset("chief head boss director leader".split())
+
+
+def _head_word(qterms: list[QueryTerm], first: int, last: int) -> int | None:
+    """The position of the word that makes a body's name its head's: "SRE chief", "head of the SRE"."""
+    if last + 1 < len(qterms) and qterms[last + 1].text in _HEAD_WORDS:
+        return last + 1
+    before = [q.text for q in qterms[max(0, first - 3):first]]
+    for at in range(len(before) - 1):
+        if before[at] in _HEAD_WORDS and before[at + 1] == "of":
+            return first - len(before) + at
+    return None
 
 
 class Coverage:
