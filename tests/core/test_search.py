@@ -179,6 +179,12 @@ async def test_a_body_named_with_its_head_means_the_holder_of_the_title_heading_
     assert answer.person.id == person
 
 
+async def test_the_head_of_a_body_is_matched_as_typed_and_its_date_apart(core):
+    answer = await core.who("who was the SRE chief in 2020?")
+    assert isinstance(answer, WhoAnswer) and answer.person.id == "marcelo-ebrard"
+    assert answer.matched == "the SRE chief" and answer.as_of is not None and answer.as_of.year == 2020
+
+
 async def test_a_body_whose_last_known_head_left_has_no_head_now(core):
     # McAleenan left DHS in 2019; the registry knows none of his successors: undated, "the DHS chief" is not him
     assert isinstance(await core.who("the DHS chief"), NotFound)

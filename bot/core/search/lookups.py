@@ -147,7 +147,7 @@ class Lookups:
         matches = index.match(name, as_of=as_of)
         body = people_mod.split_body_head(name)
         if body is not None and not (matches and matches[0].score >= people_mod.EXACT):  # "DHS acting director"
-            resolved = await self._resolve_body_head(index, text, body, as_of)
+            resolved = await self._resolve_body_head(index, name, body, as_of)
             if resolved is not None:
                 return resolved
         role_name, when = people_mod.split_role_time(name)
@@ -206,11 +206,12 @@ class Lookups:
         best = dataclasses.replace(by_id[ordered[0]], matched=people_mod.strip_question(text[:200]))
         return best, [by_id[i] for i in ordered[1:]], None, None
 
-    async def _resolve_body_head(self, index: people_mod.PeopleIndex, text: str, body: str,
+    async def _resolve_body_head(self, index: people_mod.PeopleIndex, name: str, body: str,
                                  as_of: PartialDate | None) -> Resolved | None:
         """The head of a body the registry knows ("head of the SRE", "the DHS chief in 2019"): its head now, or
         the one in office at the date typed, the others as alternatives. None when the text names no agency or
-        organisation, or the registry knows no head of it then (the text is then resolved as typed)."""
+        organisation, or the registry knows no head of it then (the text is then resolved as typed). `name`: the
+        text without its question words and date ("the SRE chief"): the reply says the date apart."""
         found = next((m for m in index.match(body) if m.score >= PERSON_ACCEPT), None)
         if found is None or index.kinds.get(found.id) not in BODY_KINDS:
             return None
@@ -226,10 +227,9 @@ class Lookups:
             return None
         ordered = list(dict.fromkeys(person for person, *_ in heads))
         counts = await self.store.claim_counts(ordered)
-        matched = people_mod.strip_question(text[:200])
         by_id: dict[str, PersonMatch] = {}
         for person, title, start, end in heads:
-            by_id.setdefault(person, PersonMatch(person, index.names.get(person, person), matched, 100.0, title, start,
+            by_id.setdefault(person, PersonMatch(person, index.names.get(person, person), name, 100.0, title, start,
                                                  end, counts.get(person, 0)))
         return by_id[ordered[0]], [by_id[i] for i in ordered[1:]], as_of, None
 
