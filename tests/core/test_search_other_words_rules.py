@@ -441,3 +441,7 @@ async def test_a_body_named_with_its_head_in_a_question_names_the_people_heading
     assert next(g for g in plain.groups if g.term.text == "sre").persons == {"mexican-foreign-ministry"}
     question = "Which SRE chief said in Nov. 2024 that CBP apprehensions were down roughly three-quarters?"
     assert (await _ids(core, question))[:1] == ["de-la-fuente-76-percent-drop-arrests"]
+    running = await core.lookups.engine.rank("what was the guy running Homeland Security saying about Guatemala")
+    assert "kevin-mcaleenan" in next(g for g in running.groups if g.term.text == "homeland").persons
+    led = await core.lookups.engine.rank("the raids led by the SRE")
+    assert next(g for g in led.groups if g.term.text == "sre").persons == {"mexican-foreign-ministry"}

@@ -718,7 +718,13 @@ def _head_word(qterms: list[QueryTerm], first: int, last: int) -> int | None:
     for at in range(len(before) - 1):
         if before[at] in _HEAD_WORDS and before[at + 1] == "of":
             return first - len(before) + at
+    for at in range(len(before)):  # "the guy running Homeland Security", "whoever heads the SRE"
+        if before[at] in _RUNNING and all(q in ("the", "of") for q in before[at + 1:]):
+            return first - len(before) + at
     return None
+
+
+_RUNNING = frozenset("running heading leading runs heads leads ran headed led".split())
 
 
 class Coverage:
