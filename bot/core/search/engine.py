@@ -45,7 +45,7 @@ from bot.core.models import ClaimFilter
 from bot.core.search.everyday import everyday_runs, is_everyday
 from bot.core.search.forms import bases, derivations, forms, inflections
 from bot.core.search.lexicon import Lexicon, phrase_forms
-from bot.core.search.people import PeopleIndex
+from bot.core.search.people import HEAD_WORDS, RUNNING_WORDS, PeopleIndex
 from bot.core.search.thesaurus import is_common_word as english_common_word
 from bot.core.search.thesaurus import is_word as english_word
 from bot.core.search.thesaurus import synonyms as english_synonyms
@@ -707,24 +707,18 @@ def _mentions(qterms: list[QueryTerm], people: PeopleIndex) -> dict[int, frozens
     return found
 
 
-_HEAD_WORDS = frozenset("chief head boss director leader".split())
-
-
 def _head_word(qterms: list[QueryTerm], first: int, last: int) -> int | None:
     """The position of the word that makes a body's name its head's: "SRE chief", "head of the SRE"."""
-    if last + 1 < len(qterms) and qterms[last + 1].text in _HEAD_WORDS:
+    if last + 1 < len(qterms) and qterms[last + 1].text in HEAD_WORDS:
         return last + 1
     before = [q.text for q in qterms[max(0, first - 3):first]]
     for at in range(len(before) - 1):
-        if before[at] in _HEAD_WORDS and before[at + 1] == "of":
+        if before[at] in HEAD_WORDS and before[at + 1] == "of":
             return first - len(before) + at
     for at in range(len(before)):  # "the guy running Homeland Security", "whoever heads the SRE"
-        if before[at] in _RUNNING and all(q in ("the", "of") for q in before[at + 1:]):
+        if before[at] in RUNNING_WORDS and all(q in ("the", "of") for q in before[at + 1:]):
             return first - len(before) + at
     return None
-
-
-_RUNNING = frozenset("running heading leading runs heads leads ran headed led".split())
 
 
 class Coverage:

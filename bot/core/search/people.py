@@ -69,12 +69,15 @@ _HEAD_OF_GOVERNMENT = re.compile(r"^(?:President|Prime Minister) of (?!the Senat
 
 # The one who heads a body, named by the body ("the DHS chief", "head of the SRE", "the guy running Homeland
 # Security"): the body's text is resolved in the registry, its head by the titles of people's roles.
-_HEAD = r"(?:chief|head|boss|leader|director|chair|chairman|chairwoman)"
+# The same words tell search a question names a body's head (engine._head_word).
+HEAD_WORDS = frozenset("chief head boss leader director chair chairman chairwoman".split())
+RUNNING_WORDS = frozenset("running heading leading runs heads leads ran headed led".split())
+_HEAD = "(?:" + "|".join(sorted(HEAD_WORDS)) + ")"
 _BODY_HEAD = (
     re.compile(rf"^(?:the\s+)?(?P<body>.+?)(?:['’]s)?\s+{_HEAD}$", re.IGNORECASE),
     re.compile(rf"^(?:the\s+)?{_HEAD}\s+of\s+(?P<body>.+)$", re.IGNORECASE),
-    re.compile(r"^(?:the\s+)?(?:guy|man|woman|person|official|one)\s+(?:who\s+(?:runs|ran|heads|headed|leads|led)\s+"
-               r"|running\s+|heading\s+|leading\s+|in\s+charge\s+of\s+)(?P<body>.+)$", re.IGNORECASE),
+    re.compile(r"^(?:the\s+)?(?:guy|man|woman|person|official|one)\s+(?:(?:who\s+)?(?:"
+               + "|".join(sorted(RUNNING_WORDS)) + r")|in\s+charge\s+of)\s+(?P<body>.+)$", re.IGNORECASE),
 )
 # A title that heads what it names ("Acting Secretary of Homeland Security", "Secretary of Foreign Affairs of
 # Mexico": a head's word, then "of"; not a deputy's or an under-secretary's)
@@ -206,6 +209,7 @@ class PeopleIndex:
             if key and (person_id, key, False, None) not in seen:
                 entries.append(_Alias(person_id, name, key, None, None, False))
         self.entries = entries
+        self._heads: dict[str, list[tuple[str, str, PartialDate | None, PartialDate | None]]] = {}  # heads_of's
         self.by_key: dict[str, list[int]] = defaultdict(list)
         self.by_token: dict[str, set[int]] = defaultdict(set)
         self.by_deletion: dict[str, set[str]] = defaultdict(set)
@@ -282,7 +286,13 @@ class PeopleIndex:
     def heads_of(self, body: str) -> list[tuple[str, str, PartialDate | None, PartialDate | None]]:
         """(person id, title, from, to) of each role that heads the body, latest first: a title led by a head's
         word ("Secretary", "Commissioner") that holds the distinctive words of one of the body's names
-        ("homeland security", "foreign"), of the body's country when its names say one."""
+        ("homeland security", "foreign"), of the body's country when its names say one. Kept per body: search
+        asks on every question that names one with its head."""
+        if body not in self._heads:
+            self._heads[body] = self._find_heads(body)
+        return self._heads[body]
+
+    def _find_heads(self, body: str) -> list[tuple[str, str, PartialDate | None, PartialDate | None]]:
         names = [self.names.get(body, ""), *(e.text for e in self.entries if e.person == body and not e.is_role)]
         distinct, countries = [], set()
         for name in names:
