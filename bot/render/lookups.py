@@ -152,6 +152,9 @@ def search_reply(answer: SearchAnswer) -> Reply:
                 else "No claim matches well enough.")
     footer = _corrections(answer)
     lines = [defuse_mentions(h) for h in head] + [_labelled(hit.view) for hit in answer.hits]
+    if answer.close:  # listed apart: below the bar, so the reader weighs them as leads, not answers
+        lines.append("**Close, but less sure:**")
+        lines += [_labelled(hit.view) for hit in answer.close]
     return Reply(paged(title, lines, footer=footer, per_page=1800))
 
 

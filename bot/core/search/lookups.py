@@ -40,6 +40,7 @@ from bot.core.search.results import (
 )
 from bot.core.search.thresholds import (
     BRIEFING_IN_SEARCH,
+    CLOSE_SHOWN,
     NAME_ACCEPT,
     NAME_SUGGEST,
     PERSON_ACCEPT,
@@ -479,8 +480,10 @@ class Lookups:
             return answer
         whole = [answer.hits[:1]] if isinstance(answer, SearchAnswer) else []
         hits = _in_turn([*whole, *(a.hits for a in answered)])[: max(1, min(limit, 100))]
+        nearly = [(*answer.hits[1:], *answer.close)] if isinstance(answer, SearchAnswer) else []
         return SearchAnswer(query, "search", hits, len(hits),
-                            corrections=tuple(dict.fromkeys(c for a in answered for c in a.corrections)))
+                            corrections=tuple(dict.fromkeys(c for a in answered for c in a.corrections)),
+                            close=_close(hits, _in_turn([*nearly, *(a.close for a in answered)]), limit))
 
     async def _search_asked(self, query: str, *, speaker: str | None, topic: str | None, kind: str | None,
                             date_from: str | None, date_to: str | None, limit: int) -> SearchAnswer | NotFound:
@@ -524,7 +527,10 @@ class Lookups:
             return SearchAnswer(query, "search", tuple(hits), len(ranked), filters=shown)
         ranking = await self._rank_spelled(query, filters)
         accepted = ranking.accepted
-        hits = await self._hits(accepted[:limit], passages=False)
+        answering = accepted[:limit]
+        near = [r for r in ranking.results if r.score < ACCEPT][: max(0, min(limit, CLOSE_SHOWN) - len(answering))]
+        found = await self._hits(answering + near if answering else answering, passages=False)  # one read for both
+        hits, close = found[: len(answering)], found[len(answering):]
         people_hits: list[PersonMatch] = []
         briefing_hits: list[BriefingHit] = []
         if not filters.active:
@@ -538,7 +544,7 @@ class Lookups:
             return NotFound(query, "no_match", "claim",
                             await self._near_misses(ranking))
         return SearchAnswer(query, "search", tuple(hits), len(accepted), tuple(people_hits), tuple(briefing_hits),
-                            filters=shown, corrections=tuple(ranking.corrections))
+                            filters=shown, corrections=tuple(ranking.corrections), close=tuple(close))
 
     async def _filters(self, speaker: str | None, topic: str | None, kind: str | None, date_from: str | None,
                        date_to: str | None) -> tuple[ClaimFilter, dict[str, str], NotFound | None]:
@@ -721,7 +727,8 @@ def _with_claims_about(within: SearchAnswer, anytime: SearchAnswer | NotFound, p
         return within
     taken = {h.view.claim.id for h in about}
     hits = (*about, *(h for h in within.hits if h.view.claim.id not in taken))[:limit]
-    return dataclasses.replace(within, hits=hits, total=within.total + len(about))
+    return dataclasses.replace(within, hits=hits, total=within.total + len(about),
+                               close=_close(hits, within.close, limit))
 
 
 def _naming(answer: SearchAnswer | NotFound, period: PartialDate, figures: set[str]) -> SearchAnswer | NotFound:
@@ -746,7 +753,20 @@ def _naming(answer: SearchAnswer | NotFound, period: PartialDate, figures: set[s
         return NotFound(answer.query, "no_match", "claim",
                         tuple(f"{h.view.speaker_name}: {h.view.claim.text}" for h in answer.hits[:3]),
                         period=period.human())
-    return dataclasses.replace(answer, hits=hits, total=answer.total - (len(answer.hits) - len(hits)))
+    kept = {h.view.claim.id for h in hits}
+    dropped = tuple(h for h in answer.hits if h.view.claim.id not in kept)  # no evidence for another time: less sure
+    return dataclasses.replace(answer, hits=hits, total=answer.total - len(dropped),
+                               close=_close(hits, (*dropped, *answer.close), len(answer.hits) + len(answer.close)))
+
+
+def _close(hits: tuple[Hit, ...], nearly: tuple[Hit, ...], limit: int) -> tuple[Hit, ...]:
+    """The close claims listed under an answer: each once, none of the answers, filling the answer up to
+    CLOSE_SHOWN claims in all; none without an answer (that is "nothing found", with its suggestions)."""
+    if not hits:
+        return ()
+    taken = {h.view.claim.id for h in hits}
+    room = max(0, min(limit, CLOSE_SHOWN) - len(hits))
+    return tuple(h for h in _in_turn([nearly]) if h.view.claim.id not in taken)[:room]
 
 
 def _figures(text: str) -> set[str]:

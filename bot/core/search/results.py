@@ -67,6 +67,9 @@ class SearchAnswer:
     timeline: tuple[TimelineHit, ...] = ()  # briefing timeline entries (when)
     filters: dict[str, str] = field(default_factory=dict)  # filters as resolved, for display
     corrections: tuple[tuple[str, str], ...] = ()  # (typed, used) when a typo was read as an indexed word
+    # (search) an answer of few claims also lists the claims that came closest below the bar, best first: less
+    # sure than `hits`, they are shown apart and never stand alone (no hits, no close: "nothing found" instead)
+    close: tuple[Hit, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,10 @@ Different things are matched differently, so they have different bars; each has 
 # Claims (bot.core.search.engine): 75% weighted term coverage + 25% sequence similarity.
 CLAIM_ACCEPT = 60.0  # a claim scoring below this is not an answer ...
 CLAIM_SUGGEST = 40.0  # ... but may be offered as "did you mean"
+# A /search answered with fewer claims than this also lists the closest claims below the bar, apart and marked
+# less sure, up to this many claims in all: a question in other words may be answered by a near neighbour of
+# what was meant, and the claim meant is often the next one down.
+CLOSE_SHOWN = 5
 LONG_QUESTION_WORDS = 8  # a question with this many words that are not small words is long: its score is diluted,
 LONG_QUESTION_SUGGEST = 25.0  # so its closest claims are offered as "did you mean" from this score
 # ... unless it answers a question asked in other words (engine._in_other_words): it holds this many of the
