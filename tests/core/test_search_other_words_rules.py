@@ -277,6 +277,12 @@ async def test_a_country_named_is_held_by_its_adjective_a_persons_name_is_taken_
      "sheinbaum-cartel-designation-affront-sovereignty"),
     ("the presidenta wants to give empleo to migrants", "sheinbaum-halt-migration-provide-employment"),
     ("how many consulados Mexico have in Estados Unidos", "mexico-53-consulates-in-us"),
+    # a whole question in Spanish: its small words ("cuánto", "se", "por", "con") are small words, not slips
+    ("cuánto se perdía por día con los cruces cerrados", "coparmex-100-million-daily-closure-loss"),
+    ("qué porcentaje del comercio de México son exportaciones a Estados Unidos",
+     "mexico-exports-to-us-80-percent-of-trade"),
+    ("los riesgos de la designación de los carteles para las empresas", "analysis-cartel-designation-risks-firms"),
+    ("el Senado iba a ratificar el T-MEC durante el pleito de aranceles", "mexican-senate-intends-to-ratify-usmca-2019"),
 ])
 async def test_spanish_words_of_the_beat_find_the_claim(core, question, claim):
     # a Latin American correspondent writing in English types the beat's words in Spanish
@@ -445,3 +451,26 @@ async def test_a_body_named_with_its_head_in_a_question_names_the_people_heading
     assert "kevin-mcaleenan" in next(g for g in running.groups if g.term.text == "homeland").persons
     led = await core.lookups.engine.rank("the raids led by the SRE")
     assert next(g for g in led.groups if g.term.text == "sre").persons == {"mexican-foreign-ministry"}
+
+
+def test_spanish_small_words_are_small_words_and_a_memo_shorthand_is_read_out():
+    from bot.core.analysis.terms import query_terms
+
+    terms = {t.text: t.stop for t in query_terms("como se cerraron los cruces de tren durante la crisis")}
+    assert all(terms[w] for w in ("como", "se", "los", "de", "durante", "la"))
+    assert not terms["cruces"] and not terms["tren"]
+    assert [t.text for t in query_terms("WH pressure on GOM, UKR/ISR aid")] == [
+        "white", "house", "pressure", "on", "government", "of", "mexico", "ukraine", "israel", "aid"]
+
+
+async def test_a_spanish_word_is_not_corrected_into_an_english_one(core):
+    # "tren" is a train, not a slip for "then"; "como" is not "come"
+    ranking = await core.lookups.engine.rank("como se cerraron los cruces de tren en Texas")
+    alts = {g.term.text: set(g.alts) for g in ranking.groups}
+    assert "then" not in alts["tren"] and {"rail", "trains"} <= alts["tren"]
+    assert not alts["como"] - {"como"}
+
+
+async def test_a_staffers_shorthand_finds_the_claim(core):
+    assert (await _ids(core, "did UKR and ISR aid get held up over the border"))[0] == \
+        "republicans-block-ukraine-israel-aid-dec-2023"

@@ -35,7 +35,10 @@ STOPWORDS = frozenset(
     many much several hundreds thousands dozens tens millions whether ever really actually still yet
     dont doesnt isnt arent wasnt werent hasnt havent hadnt wont wouldnt cant cannot couldnt shouldnt
     whats thats hows whos wheres whens whys theres
-    el la los las de del y que en un una""".split()
+    el la los las de del y que en un una
+    por para con como se es fue fueron su sus muy cuanto cuantos cuanta cuantas cual cuales quien quienes donde cuando
+    durante segun sobre entre pero porque este esta estos estas ese eso esos esas tambien hasta desde hacia
+    va iba necesito quiero saber""".split()
 )
 
 # --- figures: "76%", "76 percent", "$100 million", "100 million dollars", "1,785", "3.5 million" ----------------
@@ -254,7 +257,10 @@ SHORTHAND = {"1st": "first", "2nd": "second", "3rd": "third", "w": "with", "mx":
              "yr": "year", "yrs": "years", "info": "information", "btwn": "between", "n": "and",
              "vp": "vice president", "natl": "national", "dems": "democrats", "repubs": "republicans",
              # the State Department's designation, as reporters abbreviate it
-             "fto": "foreign terrorist organization", "ftos": "foreign terrorist organizations"}
+             "fto": "foreign terrorist organization", "ftos": "foreign terrorist organizations",
+             # a staffer's memo shorthand
+             "wh": "white house", "gom": "government of mexico", "ukr": "ukraine", "isr": "israel",
+             "coop": "cooperation"}
 
 
 # Search-engine operators typed out of habit ("tariffs AND Trump", NEAR(a b)): syntax, not words to look for.
