@@ -474,3 +474,21 @@ async def test_a_spanish_word_is_not_corrected_into_an_english_one(core):
 async def test_a_staffers_shorthand_finds_the_claim(core):
     assert (await _ids(core, "did UKR and ISR aid get held up over the border"))[0] == \
         "republicans-block-ukraine-israel-aid-dec-2023"
+
+
+async def test_a_relayed_half_memory_is_asked_for_what_it_remembers(core):
+    # a librarian passing on a patron's question: the patron and their memory are how it is put
+    answer = await core.search("a patron vaguely remembers Mexico's refugee agency losing money, how much was cut",
+                               limit=5)
+    assert isinstance(answer, SearchAnswer) and answer.hits[0].view.claim.id == "comar-budget-cut-20-percent-2019"
+
+
+def test_where_the_asker_will_say_it_is_how_the_question_is_put():
+    from bot.core.analysis.terms import prepare, words
+    from bot.core.search.everyday import everyday_runs, is_everyday
+
+    run = words(prepare("we keep joking on the pod about the border czar"))
+    assert {run[i] for i in everyday_runs(run)} == {"on", "the", "pod"}
+    assert is_everyday("joking") and is_everyday("remembers") and not is_everyday("czar")
+    run = words(prepare("the pod of whales off Baja"))  # a pod that is not a show is a word of the question
+    assert not everyday_runs(run)
