@@ -183,6 +183,27 @@ class _Alias:
     is_role: bool
 
 
+@dataclass(frozen=True)
+class RoleBesideName:
+    """A name and the role noun typed beside it that the person did not hold at the time asked about."""
+
+    name: str  # as typed: "Ebrard"
+    role: str  # as typed: "foreign minister"
+    typed: str  # the run of both as typed: "foreign minister Ebrard"
+
+
+# Words that may sit between a name and its role: "Ebrard, as foreign secretary", "Bárcena, the foreign minister".
+_BESIDE = frozenset({"as", "the", "then", "our"})
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _overlaps(entry: _Alias, period: PartialDate | None) -> bool:
+    if period is None:
+        return True
+    return ((entry.start is None or entry.start.earliest <= period.latest)
+            and (entry.end is None or entry.end.latest >= period.earliest))
+
+
 class PeopleIndex:
     """Every person and alias in memory (a few thousand at most); rebuilt when the content changes."""
 
@@ -282,6 +303,53 @@ class PeopleIndex:
     def _plain(self, entry: _Alias) -> bool:
         """An alias made of words of the display name (not a nickname, title or listed misspelling)."""
         return set(entry.key.split()) <= set(alias_key(self.names[entry.person]).split())
+
+    def roles_beside_names(self, text: str, period: PartialDate | None) -> list[RoleBesideName]:
+        """Each person's name typed right beside a role noun of the registry that others held in the period asked
+        about ("foreign minister Ebrard ... in December 2023": Bárcena was), or, when no period is named, that
+        the person never held ("Olga Sánchez Cordero, as foreign secretary"). A fact-checker or a memoir writer
+        remembers one of the two wrong; which one, the claims can tell."""
+        tokens = [(m.start(), m.end(), " ".join(words(prepare(m.group())))) for m in _TOKEN.finditer(text[:500])]
+        tokens = [t for t in tokens if t[2]]
+        keys = [t[2] for t in tokens]
+        roles = self._runs(keys, is_role=True, taken=set())
+        taken = {i for start, end, _ in roles for i in range(start, end)}
+        names = self._runs(keys, is_role=False, taken=taken)
+        found = []
+        for role_start, role_end, held in roles:
+            for name_start, name_end, named in names:
+                between = keys[name_end:role_start] if name_end <= role_start else keys[role_end:name_start]
+                if len(between) > 2 or not set(between) <= _BESIDE:
+                    continue
+                persons = frozenset(e.person for e in named if self.kinds.get(e.person) == "person")
+                holders = {e.person for e in held if _overlaps(e, period)}
+                if not persons or not holders or holders <= persons:
+                    continue  # they held it then, alone; or no one did, as far as the registry knows
+                if any(e.person in persons for e in held) and period is None:
+                    continue  # they held it once: undated, the role alone would mean its latest holder
+                found.append(RoleBesideName(
+                    text[tokens[name_start][0]:tokens[name_end - 1][1]],
+                    text[tokens[role_start][0]:tokens[role_end - 1][1]],
+                    text[tokens[min(role_start, name_start)][0]:tokens[max(role_end, name_end) - 1][1]]))
+        return found
+
+    def _runs(self, keys: list[str], *, is_role: bool, taken: set[int]) -> list[tuple[int, int, list[_Alias]]]:
+        """The longest runs of words that are aliases (role nouns, or names), left to right, none overlapping."""
+        out: list[tuple[int, int, list[_Alias]]] = []
+        at = 0
+        while at < len(keys):
+            for size in range(min(self.longest, len(keys) - at), 0, -1):
+                if taken & set(range(at, at + size)):
+                    continue
+                hits = [self.entries[i] for i in self.by_key.get(" ".join(keys[at:at + size]), ())
+                        if self.entries[i].is_role == is_role]
+                if hits:
+                    out.append((at, at + size, hits))
+                    at += size
+                    break
+            else:
+                at += 1
+        return out
 
     def heads_of(self, body: str) -> list[tuple[str, str, PartialDate | None, PartialDate | None]]:
         """(person id, title, from, to) of each role that heads the body, latest first: a title led by a head's
