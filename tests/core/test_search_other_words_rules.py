@@ -492,3 +492,20 @@ def test_where_the_asker_will_say_it_is_how_the_question_is_put():
     assert is_everyday("joking") and is_everyday("remembers") and not is_everyday("czar")
     run = words(prepare("the pod of whales off Baja"))  # a pod that is not a show is a word of the question
     assert not everyday_runs(run)
+
+
+@pytest.mark.parametrize(("question", "claim"), [
+    ("was there an uptick in AMLO's approval during the 2019 tariff fight", "amlo-approval-rises-june-2019"),  # rise
+    ("how many sites will Mexico open to receive deportees", "mexico-embraces-you-reception-centers"),  # centres
+])
+async def test_everyday_nouns_of_change_and_place_find_the_claims_words(core, question, claim):
+    assert (await _ids(core, question))[0] == claim
+
+
+def test_a_producers_framing_is_how_the_question_is_put():
+    from bot.core.analysis.terms import prepare, words
+    from bot.core.search.everyday import everyday_runs, is_everyday
+
+    run = words(prepare("throwback for our package: find me the 2019 border threat, numbers if you have them"))
+    assert {run[i] for i in everyday_runs(run)} == {"for", "our", "package", "find", "me", "if", "you", "have", "them"}
+    assert is_everyday("throwback")

@@ -23,7 +23,7 @@ EVERYDAY_WORDS = frozenset(
     away ago already soon now today tonight yesterday tomorrow lately recently currently eventually finally
     instead even almost nearly quite rather somewhat pretty fairly often always never sometimes usually
     perhaps maybe probably possibly apparently reportedly supposedly basically simply merely exactly
-    roughly approximately heard remember remembers remembered recall recalls recalled joking kidding
+    roughly approximately heard remember remembers remembered recall recalls recalled joking kidding throwback
     originally initially previously formerly ultimately really truly generally essentially literally seriously
     kinda sorta gonna wanna gotta lol lmao smh tbh imo imho idk btw fyi omg fr ngl ballpark
     anyway anyhow otherwise meanwhile besides though although unless since because whereas
@@ -78,7 +78,8 @@ EVERYDAY_PHRASES = tuple(
         "for my class", "for my students", "for class", "need details", "need the details",
         # where the asker will use it on air: a show is not what the question is about
         "on the pod", "on the podcast", "on the show", "on my show", "on air", "on the air", "for the pod",
-        "for the podcast", "for the show", "before we record",
+        "for the podcast", "for the show", "before we record", "for our package", "for the package", "for a package",
+        "for tonight", "find me", "if you have them", "if you have it", "if you have one", "if you can",
         # a librarian relaying a patron's half-memory: who remembers it, and how well, is not what it is about
         "my patron", "a patron", "the patron", "half remembers", "half remember", "vaguely remembers",
         "vaguely remember", "around the time of",
