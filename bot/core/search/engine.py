@@ -46,6 +46,7 @@ from bot.core.search.everyday import everyday_runs, is_everyday
 from bot.core.search.forms import bases, derivations, forms, inflections
 from bot.core.search.lexicon import Lexicon, phrase_forms
 from bot.core.search.people import HEAD_WORDS, RUNNING_WORDS, PeopleIndex
+from bot.core.search.spanish import english as spanish_english
 from bot.core.search.thesaurus import is_common_word as english_common_word
 from bot.core.search.thesaurus import is_word as english_word
 from bot.core.search.thesaurus import synonyms as english_synonyms
@@ -324,7 +325,7 @@ def _rank(index: IndexReader, text: str, filters: ClaimFilter | None, people: Pe
 
 def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int,
             lexicon: Lexicon | None = None) -> tuple[list[Group], list[tuple[str, str]]]:
-    qterms = _everyday_phrases_as_small_words(query_terms(text), text)
+    qterms = _spanish_read_in_english(_everyday_phrases_as_small_words(query_terms(text), text), text, people)
     if not qterms or docs == 0:
         return [], []
     phrases = _phrases(qterms, text, lexicon) if lexicon and getattr(lexicon, "heads", None) else {}
@@ -476,6 +477,39 @@ def _english_synonyms(index: IndexReader, staged: list[tuple[QueryTerm, dict[str
         return {}
     held = index.term_frequencies(set().union(*wanted.values()))
     return {i: {form: held[form] for form in sorted(terms) if form in held} for i, terms in wanted.items()}
+
+
+def _spanish_read_in_english(qterms: list[QueryTerm], text: str, people: PeopleIndex | None) -> list[QueryTerm]:
+    """Each word of the Spanish glossary that is not an English word nor a name (one written with a capital, or
+    an alias of the registry: "presidenta" is Sheinbaum), as the English words it means ("detenciones" ->
+    arrests, "recorte" -> cut); the rest as typed."""
+    out: list[QueryTerm] = []
+    names: set[str] | None = None
+    skip = 0
+    for at, q in enumerate(qterms):
+        if skip:
+            skip -= 1
+            continue
+        for size in (3, 2):  # a phrase of the glossary ("trata de personas"), as typed
+            run = qterms[at:at + size]
+            meaning = spanish_english(" ".join(t.text for t in run)) if len(run) == size else ()
+            if meaning and not any(t.figure for t in run):
+                out.extend(QueryTerm(word, (word,), stop=word in STOPWORDS) for word in meaning)
+                skip = size - 1
+                break
+        if skip:
+            continue
+        meaning = () if q.stop or q.figure or len(q.text) < 3 or not q.text.isalpha() else spanish_english(q.text)
+        if meaning and not english_word(q.text) and not (people is not None and q.text in people.by_key):
+            names = names_written(text) if names is None else names
+            if q.text not in names:
+                out.extend(QueryTerm(word, (word,), stop=word in STOPWORDS) for word in meaning)
+                continue
+        out.append(q)
+    if len(out) == len(qterms) and all(a is b for a, b in zip(out, qterms, strict=True)):
+        return qterms
+    seen: set[str] = set()
+    return [q for q in out if q.figure or not (q.text in seen or seen.add(q.text))]
 
 
 def _everyday_phrases_as_small_words(qterms: list[QueryTerm], text: str) -> list[QueryTerm]:

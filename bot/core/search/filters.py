@@ -48,6 +48,9 @@ def parse_bound(text: str) -> PartialDate | None:
 MONTHS = {name: i for i, names in enumerate(  # a month's names -> its number ("feb": 2)
     ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
      "september sep sept", "october oct", "november nov", "december dec"), start=1) for name in names.split()}
+MONTHS.update({name: i for i, names in enumerate(  # in Spanish ("diciembre de 2023")
+    ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre setiembre", "octubre",
+     "noviembre", "diciembre"), start=1) for name in names.split()})
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _LEAD = r"(?:(?:in|on|during|of|around|from|en)\s+)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
@@ -57,7 +60,7 @@ _SEASON = r"(?:(?:the\s+)?(?:early|late|mid|spring|summer|fall|autumn|winter)(?:
 # "27 November 2024", "November 27, 2024", "Nov 2024", "2024-11(-27)"; a bare year only after "in" (and the
 # like) or at the end of the question, so "2000 migrants" stays a figure.
 _PERIOD = re.compile(
-    rf"(?<![\w$])(?:{_LEAD}(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH})\.?\s+"
+    rf"(?<![\w$])(?:{_LEAD}(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:de\s+)?)?(?P<month>{_MONTH})\.?\s+(?:de\s+)?"
     rf"(?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?{_YEAR}"
     rf"|{_LEAD}(?P<iso>(?:19|20)\d{{2}}-\d{{1,2}}(?:-\d{{1,2}})?)"
     rf"|(?:(?:in|on|during|of|around|from|en)\s+{_SEASON}?|{_SEASON})(?P<year2>(?:19|20)\d{{2}})"

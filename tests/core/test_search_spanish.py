@@ -1,0 +1,67 @@
+"""A question written wholly in Spanish, as a Mexican reporter types it, finds the English claims: its small
+words are small words, its months are months, and the beat's words are read as the English word a claim would
+use (bot/core/search/spanish.txt, by Snowball stem). English words and names are never read as Spanish."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.analysis.terms import prepare, words
+from bot.core.dates import PartialDate
+from bot.core.models import NotFound
+from bot.core.search import spanish
+from bot.core.search.filters import split_period
+from bot.core.search.results import SearchAnswer
+
+
+def _english(word: str) -> tuple[str, ...]:
+    return spanish.english(" ".join(words(prepare(word))))
+
+
+def test_a_spanish_word_is_read_by_its_stem_and_a_short_one_only_as_listed():
+    assert _english("detenciones") == ("arrests",)
+    assert _english("calificó") == ("described",)  # a tense not listed: its stem is
+    assert _english("arancelaria") == ("tariffs",)
+    assert _english("trata de personas") == ("human", "trafficking")  # a phrase, as a whole run
+    assert _english("pasó") == ()  # "what happened", not a crossing: short words only as listed
+    assert _english("tariffs") == ()
+
+
+def test_the_glossary_is_well_formed():
+    seen = 0
+    for number, line in enumerate(spanish.PATH.read_text(encoding="utf-8").splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        forms, bar, meaning = line.partition("|")
+        assert bar and forms.split() and meaning.split(), f"spanish.txt:{number}: {line!r}"
+        seen += 1
+    assert seen > 150
+
+
+def test_spanish_months_date_a_question():
+    assert split_period("la visita de Blinken en diciembre de 2023")[1] == PartialDate(2023, 12)
+    assert split_period("la conferencia del 8 de noviembre de 2024")[1] == PartialDate(2024, 11, 8)
+
+
+@pytest.mark.parametrize(("question", "claim"), [
+    ("¿cuánto cayeron los arrestos en la frontera según De la Fuente?", "de-la-fuente-76-percent-drop-arrests"),
+    ("¿qué dijo Sheinbaum cuando EU designó a los cárteles como terroristas?",
+     "sheinbaum-cartel-designation-affront-sovereignty"),
+    ("¿cuántos consulados tiene México en Estados Unidos?", "mexico-53-consulates-in-us"),
+    ("¿qué se acordó sobre trata de personas en diciembre de 2023?", "us-mexico-agree-cartels-trafficking-dec-2023"),
+])
+async def test_a_question_in_spanish_finds_the_english_claim(core, question, claim):
+    answer = await core.search(question, limit=5)
+    assert isinstance(answer, SearchAnswer), answer
+    assert answer.hits[0].view.claim.id == claim
+
+
+async def test_what_the_corpus_lacks_is_still_nothing_in_spanish(core):
+    assert isinstance(await core.search("¿qué dijo el canciller sobre el muro de Panamá en 2019?"), NotFound)
+
+
+async def test_english_words_and_the_registrys_names_are_not_read_as_spanish(core):
+    assert _english("dice") == ("said",)  # "dice" is Spanish for "says" ...
+    ranking = await core.lookups.engine.rank("la presidenta rolls the dice on tariffs")
+    typed = [g.term.text for g in ranking.groups]
+    assert "presidenta" in typed and "dice" in typed  # ... and an English word; "presidenta" names Sheinbaum
