@@ -41,6 +41,13 @@ def test_the_glossary_is_well_formed():
 def test_spanish_months_date_a_question():
     assert split_period("la visita de Blinken en diciembre de 2023")[1] == PartialDate(2023, 12)
     assert split_period("la conferencia del 8 de noviembre de 2024")[1] == PartialDate(2024, 11, 8)
+    assert split_period("expulsados dic 2018")[1] == PartialDate(2018, 12)  # a wire editor's abbreviation
+
+
+async def test_a_wire_editors_slug_with_a_spanish_month_finds_the_claim(core):
+    answer = await core.search("CentAm migrants Mexico sent back, dic 2018", limit=5)
+    assert isinstance(answer, SearchAnswer), answer
+    assert answer.hits[0].view.claim.id == "sre-80500-deportations-dec-2018-may-2019"
 
 
 @pytest.mark.parametrize(("question", "claim"), [

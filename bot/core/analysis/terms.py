@@ -260,7 +260,7 @@ SHORTHAND = {"1st": "first", "2nd": "second", "3rd": "third", "w": "with", "mx":
              "fto": "foreign terrorist organization", "ftos": "foreign terrorist organizations",
              # a staffer's memo shorthand
              "wh": "white house", "gom": "government of mexico", "ukr": "ukraine", "isr": "israel",
-             "coop": "cooperation"}
+             "coop": "cooperation", "centam": "central american"}
 
 
 # Search-engine operators typed out of habit ("tariffs AND Trump", NEAR(a b)): syntax, not words to look for.

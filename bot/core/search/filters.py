@@ -50,7 +50,7 @@ MONTHS = {name: i for i, names in enumerate(  # a month's names -> its number ("
      "september sep sept", "october oct", "november nov", "december dec"), start=1) for name in names.split()}
 MONTHS.update({name: i for i, names in enumerate(  # in Spanish ("diciembre de 2023")
     ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre setiembre", "octubre",
-     "noviembre", "diciembre"), start=1) for name in names.split()})
+     "noviembre", "diciembre dic"), start=1) for name in names.split()})
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _LEAD = r"(?:(?:in|on|during|of|around|from|en)\s+)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
