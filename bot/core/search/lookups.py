@@ -555,7 +555,9 @@ class Lookups:
         answering = accepted[:limit]
         near = [r for r in ranking.results if r.score < ACCEPT][: max(0, min(limit, CLOSE_SHOWN) - len(answering))]
         found = await self._hits(answering + near if answering else answering, passages=False)  # one read for both
-        hits, close = found[: len(answering)], found[len(answering):]
+        answers = {r.claim_id for r in answering}  # a claim deleted meanwhile is simply missing from `found`
+        hits = [h for h in found if h.view.claim.id in answers]
+        close = [h for h in found if h.view.claim.id not in answers]
         people_hits: list[PersonMatch] = []
         briefing_hits: list[BriefingHit] = []
         if not filters.active:
