@@ -509,3 +509,17 @@ def test_a_producers_framing_is_how_the_question_is_put():
     run = words(prepare("throwback for our package: find me the 2019 border threat, numbers if you have them"))
     assert {run[i] for i in everyday_runs(run)} == {"for", "our", "package", "find", "me", "if", "you", "have", "them"}
     assert is_everyday("throwback")
+
+
+async def test_a_percentage_no_claim_holds_is_a_figure_remembered_wrong(core):
+    # a fact-checker's 67% for de la Fuente's 76%: the claim with the right figure answers, and says it
+    question = "Mexican FM de la Fuente said arrests were down 67% since the December before. Is 67 right?"
+    answer = await core.search(question, limit=5)
+    assert isinstance(answer, SearchAnswer), answer
+    assert answer.hits[0].view.claim.id == "de-la-fuente-76-percent-drop-arrests"
+    ranking = await core.lookups.engine.rank(question)
+    wrong = next(g for g in ranking.groups if g.term.figure and "67pct" in g.term.alternatives)
+    assert wrong.percent and not wrong.alts
+    # a hedged share keeps its own range: "nearly six in ten" is about 60%, not any percentage
+    hedged = await core.lookups.engine.rank("nearly six in ten Mexicans felt migrants made things worse")
+    assert all(not g.percent or g.near for g in hedged.groups if g.term.figure)

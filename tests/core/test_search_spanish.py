@@ -56,6 +56,8 @@ async def test_a_wire_editors_slug_with_a_spanish_month_finds_the_claim(core):
      "sheinbaum-cartel-designation-affront-sovereignty"),
     ("¿cuántos consulados tiene México en Estados Unidos?", "mexico-53-consulates-in-us"),
     ("¿qué se acordó sobre trata de personas en diciembre de 2023?", "us-mexico-agree-cartels-trafficking-dec-2023"),
+    ("caravanas disueltas por México tras la amenaza de aranceles", "mexico-disbands-two-caravans"),
+    ("lo de Petro y los vuelos de deportados, ¿cómo terminó?", "petro-refuses-us-deportation-flights"),
 ])
 async def test_a_question_in_spanish_finds_the_english_claim(core, question, claim):
     answer = await core.search(question, limit=5)

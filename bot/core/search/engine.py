@@ -430,6 +430,11 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
             q = QueryTerm(q.text, q.alternatives, stop=True)  # how the question is put, not what it asks about
         dfs = [exact.get(a) or near_df.get(a) or (_df(a, exact) if " " in a else 0) for a in alts]
         percent = (q.text in PERCENT_WORDS and not q.figure) or q.proportion  # "what share", "eight in ten"
+        # A percentage no claim holds is a fact-checker's figure remembered wrong ("down 67%?" for 76%): it asks
+        # for a percentage, as "what share" does, at the weight of a word asking for an amount.
+        misremembered = q.figure and not alts and not (q.approximate or q.proportion) \
+            and any(_is_percentage(a) for a in q.alternatives)  # a hedged one has its own range (_near)
+        percent = percent or misremembered
         amount = q.text in amounts and not q.figure
         worded = q.text in wording
         money = q.text in MONEY_WORDS and not q.figure
@@ -449,7 +454,7 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
             group.weight *= 0.5  # a short word the index lacks is more likely a slip than a name ("Elon Musk" is one)
         if group.persons and not main_df:
             group.weight = _idf(docs, 1) * 0.7
-        elif amount:
+        elif amount or misremembered:
             group.weight = asked_weight
         elif alts and not q.stop and is_everyday(q.text):
             group.weight *= EVERYDAY_HELD  # "wants", "nearly": a few claims hold them, they say little of the subject
