@@ -218,8 +218,7 @@ class Lookups:
             return None
         heads = index.heads_of(found.id)
         if as_of is not None:
-            heads = [h for h in heads if (h[2] is None or h[2].earliest <= as_of.latest)
-                     and (h[3] is None or as_of.earliest <= h[3].latest)]
+            heads = [h for h in heads if people_mod.held_during(h[2], h[3], as_of)]
         elif heads and heads[0][3] is not None:
             # Undated, the text means the head now; the registry's latest ended their term (McAleenan left DHS in
             # 2019): whoever came after is not in it, and naming him would be a wrong person.

@@ -197,11 +197,13 @@ _BESIDE = frozenset({"as", "the", "then", "our"})
 _TOKEN = re.compile(r"[^\W_]+")
 
 
+def held_during(start: PartialDate | None, end: PartialDate | None, period: PartialDate) -> bool:
+    """Whether a role held from `start` to `end` (open where None) overlaps the period."""
+    return (start is None or start.earliest <= period.latest) and (end is None or end.latest >= period.earliest)
+
+
 def _overlaps(entry: _Alias, period: PartialDate | None) -> bool:
-    if period is None:
-        return True
-    return ((entry.start is None or entry.start.earliest <= period.latest)
-            and (entry.end is None or entry.end.latest >= period.earliest))
+    return period is None or held_during(entry.start, entry.end, period)
 
 
 class PeopleIndex:
@@ -459,6 +461,4 @@ def _role_score(score: float, entry: _Alias, as_of: PartialDate | None) -> float
     """A role noun means its holder at the date asked (or now); other holders stay as alternatives."""
     if as_of is None:
         return score if entry.end is None else score - 2.0
-    start_ok = entry.start is None or entry.start.earliest <= as_of.latest
-    end_ok = entry.end is None or entry.end.latest >= as_of.earliest
-    return score if start_ok and end_ok else score - 10.0
+    return score if held_during(entry.start, entry.end, as_of) else score - 10.0
