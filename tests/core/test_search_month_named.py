@@ -15,3 +15,19 @@ async def test_a_month_named_without_a_year_finds_the_claims_said_that_month(cor
 async def test_a_keyword_month_ranks_the_claims_said_that_month_first(core):
     answer = await core.search("Sheinbaum December", limit=5)
     assert not isinstance(answer, NotFound) and [h.view.claim.said_on.month for h in answer.hits[:2]] == [12, 12]
+
+
+async def test_a_month_shortened_finds_the_month_a_claim_writes(core):
+    # The columnist's figure was published in December and names November in its text: "Nov" is that November.
+    answer = await core.search("BP apprehensions for Nov 2023. number?", limit=5)
+    assert not isinstance(answer, NotFound), answer
+    assert answer.hits[0].view.claim.id == "border-patrol-250000-detentions-nov-2023"
+
+
+async def test_a_shortened_month_typed_in_lowercase_is_still_the_month(core):
+    # "jan 2025": Trump brought back Remain in Mexico on taking office that January. (Read as a word of the
+    # question that the claim lacks, "jan" had cost it the answer.)
+    answer = await core.search("did trump reinstate MPP when he took office in jan 2025? need it for a client file",
+                               limit=5)
+    assert not isinstance(answer, NotFound), answer
+    assert answer.hits[0].view.claim.id == "trump-reinstates-remain-in-mexico"

@@ -524,3 +524,18 @@ async def test_a_percentage_no_claim_holds_is_a_figure_remembered_wrong(core):
     # a hedged share keeps its own range: "nearly six in ten" is about 60%, not any percentage
     hedged = await core.lookups.engine.rank("nearly six in ten Mexicans felt migrants made things worse")
     assert all(not g.percent or g.near for g in hedged.groups if g.term.figure)
+
+
+@pytest.mark.parametrize(
+    ("question", "claim"),
+    [
+        # OTM: a migrant "other than Mexican"; an acronym's plural ("OTMs") is still an acronym, not a place
+        ("how many OTMs did Mexico remove between Dec 18 and May 19", "sre-80500-deportations-dec-2018-may-2019"),
+        # BP: the Border Patrol
+        ("how many people did BP pick up in november 2023", "border-patrol-250000-detentions-nov-2023"),
+    ],
+)
+async def test_border_patrol_shorthand_finds_the_claim(core, question, claim):
+    answer = await core.search(question, limit=5)
+    assert isinstance(answer, SearchAnswer), answer
+    assert answer.hits[0].view.claim.id == claim

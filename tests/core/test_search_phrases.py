@@ -82,10 +82,19 @@ def test_a_fraction_of_a_scale_is_a_figure():
     assert "250000" in terms("a quarter of a million people")
     assert "usd500000" in terms("half a million dollars")
     assert "750000000" in terms("three-quarters of a billion")
+    assert "250000" in terms("something like a quarter million people")  # "of a" left out, as it is said
+    assert "500000" in terms("half a million") and "500000" in terms("a half million")
     assert terms("half a loaf") == ["half", "a", "loaf"]
 
 
 async def test_a_figure_written_as_a_fraction_finds_the_claim_written_in_digits(core):
     answer = await core.search("a quarter of a million Border Patrol detentions", limit=5)
+    assert isinstance(answer, SearchAnswer), answer
+    assert answer.hits[0].view.claim.id == "border-patrol-250000-detentions-nov-2023"
+
+
+async def test_a_quarter_million_said_loosely_finds_the_figure(core):
+    answer = await core.search("border patrol picked up something like a quarter million people in one month back in "
+                               "2023 - which month", limit=5)
     assert isinstance(answer, SearchAnswer), answer
     assert answer.hits[0].view.claim.id == "border-patrol-250000-detentions-nov-2023"

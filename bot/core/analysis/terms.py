@@ -121,8 +121,8 @@ _SPELLED = re.compile(
 )
 
 
-# Fractions of a scale: "a quarter of a million" is 250000, "half a billion" 500000000.
-_FRACTION = re.compile(r"\b(?:(?:a|one) )?(quarter|half|three[- ]quarters?)(?: of)? an? (thousand|million|billion|trillion)\b",
+# Fractions of a scale: "a quarter of a million" and "a quarter million" are 250000, "half a billion" 500000000.
+_FRACTION = re.compile(r"\b(?:(?:a|one) )?(quarter|half|three[- ]quarters?)(?:(?: of)? an?)? (thousand|million|billion|trillion)\b",
                        re.IGNORECASE)
 _FRACTIONS = {"quarter": "0.25", "half": "0.5"}
 

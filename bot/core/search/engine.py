@@ -847,7 +847,7 @@ class Coverage:
 _MONTHS = {name: f"-{number:02d}" for number, names in enumerate(
     ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
      "september sep sept", "october oct", "november nov", "december dec"), start=1) for name in names.split()}
-_MONTHS_ONLY_WITH_A_CAPITAL = frozenset("march mar may jan".split())  # also words: "migrants march", "may"
+_MONTHS_ONLY_WITH_A_CAPITAL = frozenset("march mar may".split())  # also words: "migrants march", "may"
 
 
 def _calendar(q: QueryTerm, capitalised: set[str]) -> str:
@@ -1140,8 +1140,10 @@ def _region_of_the_americas(text: str) -> set[str]:
 
 
 def _acronyms(text: str) -> set[str]:
-    """The words written in capitals only ("NAFTA", "CBP"), folded."""
-    return {word for token in _TOKEN.findall(text[:MAX_NAME_SCAN]) if len(token) > 1 and token.isupper()
+    """The words written in capitals only ("NAFTA", "CBP"), or in capitals with a plural s ("NGOs", "OTMs"),
+    folded."""
+    return {word for token in _TOKEN.findall(text[:MAX_NAME_SCAN])
+            if len(token) > 1 and (token.isupper() or (len(token) > 2 and token[-1] == "s" and token[:-1].isupper()))
             for word in words(prepare(token))}
 
 
