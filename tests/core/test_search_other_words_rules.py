@@ -84,6 +84,9 @@ async def test_a_claim_lacking_the_place_named_is_no_answer(core, question):
         ("GOP held up money for Kyiv and Israel", "republicans-block-ukraine-israel-aid-dec-2023"),  # a body's alias
         ("Washington threatened duties on Mexican goods", "us-tariff-threat-over-migration-2019"),  # a synonym
         ("Mexican Senate will approve the new NAFTA", "mexican-senate-intends-to-ratify-usmca-2019"),  # acronym
+        # the speaker's own affiliation in the registry: Fedirka is Geopolitical Futures' analyst
+        ("According to Geopolitical Futures, what domestic political motive (re-election, his base) lay behind "
+         "Trump's 2019 tariff move against Mexico?", "fedirka-tariffs-aimed-at-domestic-audience"),
     ],
 )
 async def test_a_place_or_body_is_held_under_another_of_its_names(core, question, claim):

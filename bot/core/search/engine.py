@@ -1061,7 +1061,8 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
             names_held = False  # and the rule for questions in other words does not make it an answer
         if named and names_held:
             matched = tuple(dict.fromkeys((*matched, *named)))  # named in its text by another alias: held
-        missed = _places_missed(places, matched, body, aliases)
+        missed = _places_missed(places, matched, body, aliases,
+                                people.affiliations.get(speaker_id, frozenset()) if people else frozenset())
         if missed >= CLAIM_LACKS_PLACE * total:
             # It lacks a place or body the question names ("Honduras deportation flights" are not Colombia's):
             # at most a suggestion, however much of the rest it holds.
@@ -1148,13 +1149,15 @@ def _acronyms(text: str) -> set[str]:
 
 
 def _places_missed(places: list[Place], matched: tuple[str, ...], body: str,
-                   aliases: dict[str, list[set[str]]]) -> float:
+                   aliases: dict[str, list[set[str]]], affiliation: frozenset[str] = frozenset()) -> float:
     """The weight of the question's places and bodies the claim lacks: held as a word, through a synonym
-    ("Washington" -> the US), as its speaker, or by another of a body's names ("GOP" -> Republicans)."""
+    ("Washington" -> the US), as its speaker, by another of a body's names ("GOP" -> Republicans), or in the
+    speaker's own titles and names in the registry (`affiliation`: "according to Geopolitical Futures" is held
+    by its analyst's claims)."""
     missed = 0.0
     terms: set[str] | None = None
     for place, weight, persons, joined in places:
-        if place in matched:
+        if place in matched or place in affiliation:
             continue
         terms = terms if terms is not None else set(body.split())
         if joined & terms:
