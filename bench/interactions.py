@@ -95,6 +95,39 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def children(pid: int) -> list[int]:
+    """The process's children, and theirs (Linux /proc): the bot's lookup process counts as the bot."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(child) for child in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return [grand for child in found for grand in (child, *children(child))]
+
+
+def bot_cpu(pid: int) -> tuple[float, float]:
+    """(CPU seconds of the bot and every process it started, of which its children's)."""
+    spent = 0.0
+    for child in children(pid):
+        try:
+            spent += cpu_seconds(child)
+        except OSError:
+            continue
+    return cpu_seconds(pid) + spent, spent
+
+
+def bot_rss(pid: int) -> float:
+    """Resident memory of the bot's children, in MB."""
+    total = 0.0
+    for child in children(pid):
+        try:
+            total += rss_mb(child)[0]
+        except OSError:
+            continue
+    return total
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))] if ordered else float("nan")
@@ -215,13 +248,14 @@ def report(title: str, results: list, dispatched: float, server: DiscordStandin)
 
 async def measured(title: str, server: DiscordStandin, bot: subprocess.Popen, count: int, seed: int,
                    distinct: bool = False) -> bool:
-    cpu = cpu_seconds(bot.pid), cpu_seconds(os.getpid())
+    cpu = bot_cpu(bot.pid), cpu_seconds(os.getpid())
     results, dispatched = await burst(server, count, seed, distinct)
     ok = report(title, results, dispatched, server)
-    print(f"CPU used during the burst: bot {cpu_seconds(bot.pid) - cpu[0]:.2f} s, "
-          f"stand-in and load generator {cpu_seconds(os.getpid()) - cpu[1]:.2f} s")
+    (total, helpers), (total_before, helpers_before) = bot_cpu(bot.pid), cpu[0]
+    print(f"CPU used during the burst: bot {total - total_before:.2f} s (its lookup process "
+          f"{helpers - helpers_before:.2f} s of it), stand-in and load generator {cpu_seconds(os.getpid()) - cpu[1]:.2f} s")
     rss, peak = rss_mb(bot.pid)
-    print(f"bot memory after: RSS {rss:.1f} MB (peak {peak:.1f} MB)")
+    print(f"bot memory after: RSS {rss:.1f} MB (peak {peak:.1f} MB), and its lookup process {bot_rss(bot.pid):.1f} MB")
     return ok
 
 

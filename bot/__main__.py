@@ -2,4 +2,5 @@
 
 from bot.adapters.cli import app
 
-app(["run"], prog_name="briefbot")
+if __name__ == "__main__":  # not when a spawned process (the lookup process) imports the main module again
+    app(["run"], prog_name="briefbot")

@@ -8,7 +8,8 @@ from discord import app_commands
 from bot.adapters.discord_bot import cooldowns
 from bot.adapters.discord_bot.autocomplete import Pairs, guarded
 from bot.adapters.discord_bot.cog import BriefCog
-from bot.adapters.discord_bot.dispatch import answer_command
+from bot.adapters.discord_bot.dispatch import answer_lookup
+from bot.adapters.lookup_process import Lookup
 
 MAX_TOPIC = 200  # Discord enforces max_length in its client; a crafted payload may still carry more
 
@@ -19,7 +20,7 @@ class Briefings(BriefCog):
     @cooldowns.per_user()
     async def brief(self, interaction: discord.Interaction, topic: app_commands.Range[str, 1, MAX_TOPIC]) -> None:
         topic = str(topic)[:MAX_TOPIC]
-        await answer_command(interaction, ("brief", topic), lambda: self.commands.brief(topic))
+        await answer_lookup(interaction, Lookup.of("brief", topic))
 
     @brief.autocomplete("topic")
     @guarded
@@ -29,7 +30,7 @@ class Briefings(BriefCog):
     @app_commands.command(name="topics", description="Every topic that has a briefing.")
     @cooldowns.per_user()
     async def topics(self, interaction: discord.Interaction) -> None:
-        await answer_command(interaction, ("topics", ""), self.commands.topics)
+        await answer_lookup(interaction, Lookup.of("topics"))
 
 
 async def setup(bot) -> None:

@@ -7,7 +7,8 @@ from discord import app_commands
 
 from bot.adapters.discord_bot import cooldowns
 from bot.adapters.discord_bot.cog import BriefCog
-from bot.adapters.discord_bot.dispatch import answer_command
+from bot.adapters.discord_bot.dispatch import answer_lookup
+from bot.adapters.lookup_process import Lookup
 
 MAX_TEXT = 300  # a remembered sentence or two; longer text is cut before it reaches the search
 
@@ -18,7 +19,7 @@ class Quote(BriefCog):
     @cooldowns.per_user()
     async def quote(self, interaction: discord.Interaction, text: app_commands.Range[str, 1, MAX_TEXT]) -> None:
         text = str(text)[:MAX_TEXT]
-        await answer_command(interaction, ("quote", text), lambda: self.commands.quote(text))
+        await answer_lookup(interaction, Lookup.of("quote", text))
 
 
 async def setup(bot) -> None:

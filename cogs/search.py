@@ -8,7 +8,8 @@ from discord import app_commands
 from bot.adapters.discord_bot import cooldowns
 from bot.adapters.discord_bot.autocomplete import Pairs, guarded
 from bot.adapters.discord_bot.cog import BriefCog
-from bot.adapters.discord_bot.dispatch import answer_command
+from bot.adapters.discord_bot.dispatch import answer_lookup
+from bot.adapters.lookup_process import Lookup
 
 MAX_QUERY = 200
 MAX_FILTER = 100
@@ -58,8 +59,7 @@ class Search(BriefCog):
             "date_to": _bounded(date_to, 20),
         }
         query = str(query)[:MAX_QUERY]
-        await answer_command(interaction, ("search", query, *filters.values()),
-                             lambda: self.commands.search(query, **filters))
+        await answer_lookup(interaction, Lookup.of("search", query, **filters))
 
     @search.autocomplete("speaker")
     @guarded

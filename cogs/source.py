@@ -8,7 +8,8 @@ from discord import app_commands
 from bot.adapters.discord_bot import cooldowns
 from bot.adapters.discord_bot.autocomplete import Pairs, guarded
 from bot.adapters.discord_bot.cog import BriefCog
-from bot.adapters.discord_bot.dispatch import answer_command
+from bot.adapters.discord_bot.dispatch import answer_lookup
+from bot.adapters.lookup_process import Lookup
 
 MAX_ARTICLE = 200
 
@@ -19,7 +20,7 @@ class Source(BriefCog):
     @cooldowns.per_user()
     async def source(self, interaction: discord.Interaction, article: app_commands.Range[str, 1, MAX_ARTICLE]) -> None:
         article = str(article)[:MAX_ARTICLE]
-        await answer_command(interaction, ("source", article), lambda: self.commands.source(article))
+        await answer_lookup(interaction, Lookup.of("source", article))
 
     @source.autocomplete("article")
     @guarded

@@ -7,7 +7,8 @@ from discord import app_commands
 
 from bot.adapters.discord_bot import cooldowns
 from bot.adapters.discord_bot.cog import BriefCog
-from bot.adapters.discord_bot.dispatch import answer_command
+from bot.adapters.discord_bot.dispatch import answer_lookup
+from bot.adapters.lookup_process import Lookup
 
 MAX_EVENT = 200
 
@@ -18,7 +19,7 @@ class When(BriefCog):
     @cooldowns.per_user()
     async def when(self, interaction: discord.Interaction, event: app_commands.Range[str, 1, MAX_EVENT]) -> None:
         event = str(event)[:MAX_EVENT]
-        await answer_command(interaction, ("when", event), lambda: self.commands.when(event))
+        await answer_lookup(interaction, Lookup.of("when", event))
 
 
 async def setup(bot) -> None:

@@ -8,7 +8,8 @@ from discord import app_commands
 from bot.adapters.discord_bot import cooldowns
 from bot.adapters.discord_bot.autocomplete import Pairs, guarded
 from bot.adapters.discord_bot.cog import BriefCog
-from bot.adapters.discord_bot.dispatch import answer_command
+from bot.adapters.discord_bot.dispatch import answer_lookup
+from bot.adapters.lookup_process import Lookup
 
 MAX_PERSON = 100  # Discord enforces max_length in its client; a crafted payload may still carry more
 
@@ -19,7 +20,7 @@ class Who(BriefCog):
     @cooldowns.per_user()
     async def who(self, interaction: discord.Interaction, person: app_commands.Range[str, 1, MAX_PERSON]) -> None:
         person = str(person)[:MAX_PERSON]
-        await answer_command(interaction, ("who", person), lambda: self.commands.who(person))
+        await answer_lookup(interaction, Lookup.of("who", person))
 
     @who.autocomplete("person")
     @guarded

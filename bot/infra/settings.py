@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     digest_grace_hours: float = Field(default=6.0, ge=0, le=23)  # a digest missed while down is posted this late
     cooldown_seconds: float = Field(default=3.0, ge=0)
     warm_up: bool = True  # answer every briefing/person/article ahead at start-up and after a reload
+    # answer lookups in a second process (bot/adapters/lookup_process.py), on a machine of two cores or more
+    lookup_process: bool = True
     pager_timeout_seconds: float = Field(default=300.0, gt=0, le=840)  # < 15 min: the token must still edit
     ingest_accept_confidence: float = Field(default=0.85, ge=0, le=1)  # `ingest --apply` accepts claims this sure
     # news feeds (bot/feeds): how often, how politely, how much

@@ -41,6 +41,7 @@ def bot_settings(database: Path, server: DiscordStandin, **overrides: Any) -> Se
         "discord_gateway_url": server.gateway_url,
         "cooldown_seconds": 0,  # tests send many commands from one user; the cooldown test turns it on
         "warm_up": False,  # a quarter of a second per bot start; test_bot_resilience checks it
+        "lookup_process": False,  # a second process per bot start; test_lookup_process checks it
         **overrides,
     }
     return Settings(_env_file=None, **values)

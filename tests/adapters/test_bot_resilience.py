@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 
 from bot.adapters.discord_bot import autocomplete
+from bot.adapters.lookup_process import Lookup
 from tests.adapters.helpers import answered, ask, assert_never_pings, button, buttons, complete, text_of
 from tests.discord_standin import payloads
 
@@ -149,7 +150,8 @@ async def test_many_people_at_once_all_get_answers_in_time(briefbot):
 
 async def test_warm_up_answers_what_autocomplete_offers_before_anyone_asks(briefbot_factory):
     standin, bot = await briefbot_factory(warm_up=True)
-    for key in [("topics", ""), ("brief", "tariffs"), ("who", "claudia-sheinbaum"), ("source", "trump-first-week-mexico")]:
+    for key in [Lookup.of("topics"), Lookup.of("brief", "tariffs"), Lookup.of("who", "claudia-sheinbaum"),
+                Lookup.of("source", "trump-first-week-mexico")]:
         assert bot.answers.peek(key) is not None, key
     misses = bot.answers.misses
     record, response = await ask(standin, "brief", {"topic": "tariffs"})

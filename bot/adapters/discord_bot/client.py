@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 
 import aiohttp
 import discord
@@ -23,6 +24,7 @@ from bot.adapters.discord_bot.respond import send_reply
 from bot.adapters.discord_bot.tree import BriefTree
 from bot.adapters.discord_bot.views import PAGER_PREFIX, STALE, Pager
 from bot.adapters.discord_bot.warmup import warm_up
+from bot.adapters.lookup_process import LookupProcess
 from bot.core.service import Core
 from bot.feeds.config import FeedConfig
 from bot.feeds.poller import FeedPoller, open_poller
@@ -66,6 +68,7 @@ class DiscordBot(commands.Bot):
         self.command_table.digest_listeners.append(self.digest_scheduler.changed)
         self._feed_poller = contextlib.AsyncExitStack()
         self.feed_poller: FeedPoller | None = None
+        self.lookup_process: LookupProcess | None = None  # answers lookups on a second core (setup_hook)
 
     async def login(self, token: str) -> None:
         if self.http.connector is discord.utils.MISSING:
@@ -87,6 +90,11 @@ class DiscordBot(commands.Bot):
         log.info("connecting to the gateway at %s", url)
 
     async def setup_hook(self) -> None:
+        if self.settings.lookup_process and (os.cpu_count() or 1) > 1:
+            # started first: it builds its indexes while the bot syncs and warms up (lookups are answered
+            # here until it is ready)
+            self.lookup_process = LookupProcess(self.core.store.path, self.core.paths)
+            self.lookup_process.start()
         for extension in self.initial_extensions:
             await self.load_extension(extension)
         await self.sync_commands()
@@ -180,4 +188,6 @@ class DiscordBot(commands.Bot):
             self.warming.cancel()
         for pager in list(self.live_pagers.values()):
             pager.stop()  # cancels its timeout: nothing left pending after shutdown
+        if self.lookup_process is not None:
+            await self.lookup_process.stop()  # it closes its read-only database and exits
         await super().close()

@@ -5,30 +5,31 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from functools import partial
 
 from bot.adapters.commands import Commands
 from bot.adapters.discord_bot.answer_cache import AnswerCache
 from bot.adapters.discord_bot.dispatch import reply_of
 from bot.adapters.discord_bot.respond import prepared
+from bot.adapters.lookup_process import Lookup
 
 log = logging.getLogger(__name__)
 
 
 async def warm_up(commands: Commands, answers: AnswerCache) -> int:
     """Every briefing, person and article as picked from the autocomplete list (most questions arrive that
-    way), under the keys the cogs use. This also builds the core's search indexes."""
+    way), under the keys the cogs use (answered in this process: the lookup process may still be starting). This also builds the core's search indexes."""
     started = time.perf_counter()
     core = commands.core
     try:
-        questions = [(("topics", ""), commands.topics)]
-        questions += [(("brief", m.slug), lambda s=m.slug: commands.brief(s)) for m in await core.suggest_topics("", 1000)]
-        questions += [(("who", pid), lambda p=pid: commands.who(p)) for pid, _ in await core.suggest_people("", 1000)]
-        questions += [(("source", aid), lambda a=aid: commands.source(a))
-                      for aid, _ in await core.suggest_articles("", 1000)]
-        for key, call in questions:
-            if answers.peek(key) is None:
+        questions = [Lookup.of("topics")]
+        questions += [Lookup.of("brief", match.slug) for match in await core.suggest_topics("", 1000)]
+        questions += [Lookup.of("who", person_id) for person_id, _ in await core.suggest_people("", 1000)]
+        questions += [Lookup.of("source", article_id) for article_id, _ in await core.suggest_articles("", 1000)]
+        for lookup in questions:
+            if answers.peek(lookup) is None:
                 # shielded: if the warm-up is cancelled, someone may be waiting for this very answer
-                await asyncio.shield(answers.compute(key, prepared(reply_of(call))))
+                await asyncio.shield(answers.compute(lookup, prepared(reply_of(partial(lookup.run, commands)))))
     except Exception:  # an optimisation only: questions are still answered when asked
         log.exception("warming up the answers failed")
         return 0
