@@ -101,6 +101,8 @@ async def test_a_place_or_body_is_held_under_another_of_its_names(core, question
         ("the tariffs were aimed at voters at home", "fedirka-tariffs-aimed-at-domestic-audience"),
         ("Trump demonises Mexico to please his supporters", "fedirka-trump-vilifies-mexico-for-base"),  # his base
         ("critics found the December agreements too vague", "dec-2023-agreements-generic-criticism"),
+        ("who got called the border czar and why were people critical of her?",  # critical of: criticised
+         "harris-criticised-as-border-czar"),
         ("DHS calls Guatemala the main choke point", "dhs-guatemala-main-chokepoint-2019"),  # bottleneck
         ("how many Mexicans backed expelling migrants right away", "april-2019-survey-refugees-expulsion"),
         ("is Mexico's man at the Washington embassy about to be recalled", "moctezuma-expected-to-be-replaced"),
