@@ -252,10 +252,11 @@ async def measured(title: str, server: DiscordStandin, bot: subprocess.Popen, co
     results, dispatched = await burst(server, count, seed, distinct)
     ok = report(title, results, dispatched, server)
     (total, helpers), (total_before, helpers_before) = bot_cpu(bot.pid), cpu[0]
-    print(f"CPU used during the burst: bot {total - total_before:.2f} s (its lookup process "
+    print(f"CPU used during the burst: bot {total - total_before:.2f} s (its child processes "
           f"{helpers - helpers_before:.2f} s of it), stand-in and load generator {cpu_seconds(os.getpid()) - cpu[1]:.2f} s")
     rss, peak = rss_mb(bot.pid)
-    print(f"bot memory after: RSS {rss:.1f} MB (peak {peak:.1f} MB), and its lookup process {bot_rss(bot.pid):.1f} MB")
+    print(f"bot memory after: RSS {rss:.1f} MB (peak {peak:.1f} MB), and its child processes (the lookup process and"
+          f" multiprocessing's resource tracker) {bot_rss(bot.pid):.1f} MB")
     return ok
 
 

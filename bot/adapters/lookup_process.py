@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import itertools
 import logging
 import multiprocessing
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.adapters.commands import Commands, Result
-from bot.core.service import ContentPaths
+from bot.core.service import ContentPaths, Core
 from bot.render.cards import Reply
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,16 @@ class Lookup:
         return getattr(commands, self.command)(*self.args, **dict(self.options))
 
 
+async def asked_ahead(core: Core) -> list[Lookup]:
+    """What autocomplete offers, as picked from its list (most questions arrive that way): every briefing,
+    person and article, and the list of topics. Both processes answer these ahead (warm-up)."""
+    lookups = [Lookup.of("topics")]
+    lookups += [Lookup.of("brief", match.slug) for match in await core.suggest_topics("", 1000)]
+    lookups += [Lookup.of("who", person_id) for person_id, _ in await core.suggest_people("", 1000)]
+    lookups += [Lookup.of("source", article_id) for article_id, _ in await core.suggest_articles("", 1000)]
+    return lookups
+
+
 class LookupProcess:
     """The bot's side: start the second process, send it lookups, get back their replies (or None: answer here)."""
 
@@ -78,7 +89,7 @@ class LookupProcess:
         # spawn, not fork: a fresh interpreter inherits no event loop, thread, socket or open database
         context = multiprocessing.get_context("spawn")
         ours, theirs = context.Pipe()
-        self._process = context.Process(target=serve, args=(theirs, self.database, self.paths),
+        self._process = context.Process(target=serve, args=(theirs, self.database, self.paths, gc.get_threshold()),
                                         name="briefbot-lookups", daemon=True)
         self._process.start()
         theirs.close()
@@ -156,9 +167,12 @@ class LookupProcess:
 
 # --- the second process --------------------------------------------------------------------------------------
 
-def serve(conn: Connection, database: Path, paths: ContentPaths) -> None:
+def serve(conn: Connection, database: Path, paths: ContentPaths, gc_thresholds: tuple[int, ...] = ()) -> None:
     """The second process: open the database read-only, build the lookups' indexes, answer until told to stop
-    (or until the bot's end of the pipe closes)."""
+    (or until the bot's end of the pipe closes). It collects garbage as the bot's process does (`gc_thresholds`,
+    see discord_bot/runner.py: a burst's objects die by reference counting)."""
+    if gc_thresholds:
+        gc.set_threshold(*gc_thresholds)
     # Ctrl-C in a terminal reaches the whole process group: the bot stops this process in order, after the
     # interactions in flight (SIGTERM still ends it: the bot's STOP_WAIT fallback).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -169,7 +183,6 @@ def serve(conn: Connection, database: Path, paths: ContentPaths) -> None:
 
 
 async def _serve(conn: Connection, database: Path, paths: ContentPaths) -> None:
-    from bot.core.service import Core
     from bot.core.store import Store
 
     loop = asyncio.get_running_loop()
@@ -186,6 +199,8 @@ async def _serve(conn: Connection, database: Path, paths: ContentPaths) -> None:
         core = Core(store, paths)
         await core.lookups.warm()
         commands = Commands(core)
+        for lookup in await asked_ahead(core):  # what the core keeps per content (a briefing's answer) is built
+            await lookup.run(commands)
         conn.send(("ready", None, ""))
         loop.add_reader(conn.fileno(), readable)
         try:
@@ -196,7 +211,7 @@ async def _serve(conn: Connection, database: Path, paths: ContentPaths) -> None:
             loop.remove_reader(conn.fileno())
 
 
-async def _answer(core: Any, commands: Commands, lookup: Lookup, generation: str) -> tuple[Reply | None, str]:
+async def _answer(core: Core, commands: Commands, lookup: Lookup, generation: str) -> tuple[Reply | None, str]:
     """(reply, "") or (None, why): None for content older than the bot's, which the bot then answers itself."""
     try:
         if await core.content_generation() != generation:

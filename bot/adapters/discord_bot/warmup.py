@@ -11,7 +11,7 @@ from bot.adapters.commands import Commands
 from bot.adapters.discord_bot.answer_cache import AnswerCache
 from bot.adapters.discord_bot.dispatch import reply_of
 from bot.adapters.discord_bot.respond import prepared
-from bot.adapters.lookup_process import Lookup
+from bot.adapters.lookup_process import asked_ahead
 
 log = logging.getLogger(__name__)
 
@@ -22,10 +22,7 @@ async def warm_up(commands: Commands, answers: AnswerCache) -> int:
     started = time.perf_counter()
     core = commands.core
     try:
-        questions = [Lookup.of("topics")]
-        questions += [Lookup.of("brief", match.slug) for match in await core.suggest_topics("", 1000)]
-        questions += [Lookup.of("who", person_id) for person_id, _ in await core.suggest_people("", 1000)]
-        questions += [Lookup.of("source", article_id) for article_id, _ in await core.suggest_articles("", 1000)]
+        questions = await asked_ahead(core)
         for lookup in questions:
             if answers.peek(lookup) is None:
                 # shielded: if the warm-up is cancelled, someone may be waiting for this very answer

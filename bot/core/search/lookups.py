@@ -17,7 +17,7 @@ from bot.core.analysis.terms import prepare, query_terms, terms, words
 from bot.core.dates import PartialDate
 from bot.core.models import Article, Briefing, BriefingItem, ClaimFilter, ClaimView, NotFound, Person
 from bot.core.search import people as people_mod
-from bot.core.search import thesaurus
+from bot.core.search import spanish, thesaurus
 from bot.core.search.engine import ACCEPT, BODY_KINDS, SearchEngine, names_written
 from bot.core.search.filters import (
     KIND_CHOICES,
@@ -81,6 +81,7 @@ class Lookups:
         await self.engine.lexicon()
         await self.briefing_names()
         thesaurus.load()  # read once per process (~0.1 s): not on the first question that needs it
+        spanish.tables()  # the same for the Spanish glossary (~0.05 s)
 
     async def per_content(self, name: str, build: Callable[[], Awaitable[T]]) -> T:
         """build(), kept until the content changes (in this process or, within a second, another's)."""
