@@ -544,3 +544,23 @@ async def test_border_patrol_shorthand_finds_the_claim(core, question, claim):
     answer = await core.search(question, limit=5)
     assert isinstance(answer, SearchAnswer), answer
     assert answer.hits[0].view.claim.id == claim
+
+
+@pytest.mark.parametrize(
+    ("question", "claim"),
+    [
+        ("AMLO approval numbers", "amlo-approval-rises-june-2019"),  # its figures are the numbers
+        ("AMLO approval numbers during the 2019 tariff fight", "amlo-approval-rises-june-2019"),
+    ],
+)
+async def test_a_keyword_naming_figures_is_held_by_a_claims_figure(core, question, claim):
+    answer = await core.search(question, limit=5)
+    assert isinstance(answer, SearchAnswer), answer
+    assert answer.hits[0].view.claim.id == claim
+
+
+async def test_a_keyword_naming_figures_is_not_held_by_a_claim_without_one(core):
+    # AMLO's own claims on migration hold no figure: they are not the "numbers" asked for
+    answer = await core.search("AMLO migration numbers", limit=5)
+    hits = [] if isinstance(answer, NotFound) else answer.hits
+    assert all(hit.view.claim.figures for hit in hits), [hit.view.claim.id for hit in hits]

@@ -120,6 +120,9 @@ WHO_ASKED = re.compile(r"\s*(?:who|which (?:\w+ ){0,2}(?:analyst|official|leader
 # answer in other words ("how many Mexicans were deported in Trump's first hundred days" is not his first
 # week's orders, though it holds "Mexicans", "Trump", "second term").
 AMOUNT_ASKED = re.compile(r"\bhow (many|much|large|big|high)\b")
+# ... and so does a word naming figures in a list of keywords ("AMLO approval numbers", "asylum stats 2023"): any
+# figure of a claim holds it. Plurals only: "a key figure" is a person, "a number of" is not a count asked for.
+AMOUNT_WORDS = frozenset("numbers figures stats statistics tally".split())
 AMOUNT_SHARE = 0.25
 # "How did Sheinbaum describe the call", "what words did she use": the question asks for someone's own words.
 # The word that asks weighs double, and a claim that quotes its speaker verbatim (kind direct_quote) holds it.
@@ -161,7 +164,7 @@ class Group:
     percent: bool = False  # asks for a percentage: any percentage figure of a claim holds it (PERCENT_WORDS)
     money: bool = False  # names money: any sum of money of a claim holds it (MONEY_WORDS)
     near: tuple[str, float, float] | None = None  # a hedged number ("around 400"): its kind and the range that holds it
-    amount: bool = False  # asks for an amount ("how many"): any figure of a claim holds it (AMOUNT_ASKED)
+    amount: bool = False  # asks for an amount ("how many", "numbers"): any figure of a claim holds it (AMOUNT_ASKED)
     wording: bool = False  # asks for someone's words ("how did she describe"): a direct quote holds it
     when: str = ""  # a month ("-11") or a year ("2023") the question names: a claim said then holds it (_dated)
     english: bool = False  # the index lacks the word: alts are its general English synonyms (thesaurus.py)
@@ -435,7 +438,7 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
         misremembered = q.figure and not alts and not (q.approximate or q.proportion) \
             and any(_is_percentage(a) for a in q.alternatives)  # a hedged one has its own range (_near)
         percent = percent or misremembered
-        amount = q.text in amounts and not q.figure
+        amount = (q.text in amounts or q.text in AMOUNT_WORDS) and not q.figure
         worded = q.text in wording
         money = q.text in MONEY_WORDS and not q.figure
         near = _near(q.alternatives[0]) if q.approximate else None
@@ -1009,9 +1012,11 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
     # that the index knows, or that are written with a capital ("Pemex"; a lower-case word the index lacks is
     # more likely a slip of the keyboard than the subject).
     # In a longer list of keywords a word no claim holds is more likely a slip onto another word ("sad" for said).
+    # A word naming figures ("AMLO migration numbers") is one of them, however light: a claim without a figure
+    # lacks it.
     subjects = [] if any(g.term.stop for g in groups) or len(groups) > SUBJECT_KEYWORDS else [
-        g.term.text for g in groups if not g.persons and g.weight >= CLAIM_LACKS_SUBJECT * total
-        and (g.alts or g.term.text in _written_capitalised(text))]
+        g.term.text for g in groups if not g.persons and (g.amount or g.weight >= CLAIM_LACKS_SUBJECT * total
+                                                          and (g.alts or g.term.text in _written_capitalised(text)))]
     mentioned = {p for g in groups for p in g.persons}
     bodies = _bodies_named(groups, people)
     named_people = {p for g in groups if g.term.text in named for p in g.persons}
