@@ -158,6 +158,16 @@ async def test_a_question_naming_money_is_held_by_a_sum_of_money(core, question)
     assert (await _ids(core, question))[:1] == ["mexico-embraces-you-100-dollar-cards"]
 
 
+@pytest.mark.parametrize("question", [
+    "total value of US-Mexico trade in 2024",
+    "how much is US-Mexico trade worth",
+])
+async def test_the_value_or_worth_of_something_is_a_sum_of_money(core, question):
+    # Two claims are about the trade between them; the one with the sum ($800 billion) is its value, the one with a
+    # share (80 percent of Mexico's exports) is not.
+    assert (await _ids(core, question))[:1] == ["us-mexico-trade-800-billion-2024"]
+
+
 async def test_a_latin_american_president_is_not_a_president_of_the_united_states(core):
     # "American president" is a role of the registry (Obama, Trump, Biden); after "South" or "Latin" it is not.
     ids = await _ids(core, "which South American president refused the US deportation flights")

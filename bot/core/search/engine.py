@@ -108,9 +108,10 @@ AMERICAS = frozenset("latin central south north".split())
 # Words that ask for a percentage ("what share of Mexicans", "by what percentage"): a claim holding any
 # percentage figure (76pct) holds them, as through a synonym.
 PERCENT_WORDS = frozenset("share shares proportion proportions percentage percentages percent fraction".split())
-# Words that name money ("how much cash do returnees get", "how many dollars"): a claim holding any sum of money
-# ("$100": usd100, "2 billion pesos": mxn2000000000) holds them, as through a synonym.
-MONEY_WORDS = frozenset("money cash dollars dollar pesos peso".split())
+# Words that name money ("how much cash do returnees get", "how many dollars", "the total value of trade", "what
+# is it worth"): a claim holding any sum of money ("$100": usd100, "2 billion pesos": mxn2000000000) holds them,
+# as through a synonym.
+MONEY_WORDS = frozenset("money cash dollars dollar pesos peso value worth".split())
 # "Who said ...", "which analyst ...": the question asks for the speaker (the one person it names by name is then
 # what was said about: engine._rerank).
 WHO_ASKED = re.compile(r"\s*(?:who|which (?:\w+ ){0,2}(?:analyst|official|leader|commentator|columnist|expert|"
