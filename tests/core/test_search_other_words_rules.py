@@ -104,6 +104,8 @@ async def test_a_place_or_body_is_held_under_another_of_its_names(core, question
         ("who got called the border czar and why were people critical of her?",  # critical of: criticised
          "harris-criticised-as-border-czar"),
         ("DHS calls Guatemala the main choke point", "dhs-guatemala-main-chokepoint-2019"),  # bottleneck
+        ("Who in Washington cast Guatemala as the key funnel for Northern Triangle migration, and what was the logic"
+         " about sealing Guate's borders with Honduras and El Salvador?", "dhs-guatemala-main-chokepoint-2019"),
         ("how many Mexicans backed expelling migrants right away", "april-2019-survey-refugees-expulsion"),
         ("is Mexico's man at the Washington embassy about to be recalled", "moctezuma-expected-to-be-replaced"),
         ("how many smugglers did Mexico lock up in 2019", "sre-400-smuggling-detentions-2019"),
