@@ -290,6 +290,9 @@ async def test_a_country_named_is_held_by_its_adjective_a_persons_name_is_taken_
      "mexico-exports-to-us-80-percent-of-trade"),
     ("los riesgos de la designación de los carteles para las empresas", "analysis-cartel-designation-risks-firms"),
     ("el Senado iba a ratificar el T-MEC durante el pleito de aranceles", "mexican-senate-intends-to-ratify-usmca-2019"),
+    # "the gringos": the Americans, and the US
+    ("que porcentaje of Mexico's trade goes to the US? everybody says México depends on the gringos",
+     "mexico-exports-to-us-80-percent-of-trade"),
 ])
 async def test_spanish_words_of_the_beat_find_the_claim(core, question, claim):
     # a Latin American correspondent writing in English types the beat's words in Spanish
