@@ -569,3 +569,20 @@ async def test_a_keyword_naming_figures_is_not_held_by_a_claim_without_one(core)
     answer = await core.search("AMLO migration numbers", limit=5)
     hits = [] if isinstance(answer, NotFound) else answer.hits
     assert all(hit.view.claim.figures for hit in hits), [hit.view.claim.id for hit in hits]
+
+
+def test_how_much_room_asks_how_far_not_for_a_figure():
+    from bot.core.search.engine import AMOUNT_ASKED
+
+    asked = [match.group(1) for text in ("how much room does she have", "how much leverage", "how much say")
+             for match in AMOUNT_ASKED.finditer(text)]
+    assert asked == []
+    assert [m.group(1) for m in AMOUNT_ASKED.finditer("how much of the trade, how much money, how many")] == \
+        ["much", "much", "many"]
+
+
+async def test_a_question_of_how_far_is_answered_by_a_claim_without_a_figure(core):
+    answer = await core.search("How much room does Sheinbaum have to resist the return of MPP, and what would going"
+                               " along with it cost Mexico?", limit=5)
+    assert isinstance(answer, SearchAnswer), answer
+    assert answer.hits[0].view.claim.id == "analysis-sheinbaum-little-choice-on-mpp"

@@ -120,7 +120,10 @@ WHO_ASKED = re.compile(r"\s*(?:who|which (?:\w+ ){0,2}(?:analyst|official|leader
 # a number in words holds the word, weighing as a word a quarter of all claims hold; a claim holding none is no
 # answer in other words ("how many Mexicans were deported in Trump's first hundred days" is not his first
 # week's orders, though it holds "Mexicans", "Trump", "second term").
-AMOUNT_ASKED = re.compile(r"\bhow (many|much|large|big|high)\b")
+AMOUNT_ASKED = re.compile(r"\bhow (many|much|large|big|high)\b"
+                          # "how much room / say / leverage does she have" asks how far, not for a figure
+                          r"(?! (?:room|leeway|latitude|say|choice|freedom|control|influence|leverage|power|pressure|"
+                          r"sense|difference|credit|blame)\b)")
 # ... and so does a word naming figures in a list of keywords ("AMLO approval numbers", "asylum stats 2023"): any
 # figure of a claim holds it. Plurals only: "a key figure" is a person, "a number of" is not a count asked for.
 AMOUNT_WORDS = frozenset("numbers figures stats statistics tally".split())
