@@ -3,14 +3,15 @@
 Python runs one thread of Python at a time: under a burst of new questions the bot's one process spends about
 half its time answering them (search, ranking, rendering) and half on Discord (reading the interactions, sending
 the replies), and every reply waits for both. A second process that answers lookups from the same SQLite file
-halves the first process's work; the answers are the same, since it runs the same command table on the same
-content.
+takes the answering off it (bench/interactions.py --distinct: the median answer in about half the time; the
+slowest gain less where the cores are busy with other work too). The answers are the same, since it runs the
+same command table on the same content.
 
 The second process only reads: content is compiled, and runtime state written, by the bot's own process.
 Anything unusual falls back to answering in the bot's process, which is always right, just slower: the second
 process still starting, an answer computed on content older than the bot's (a reload the second process has
-not seen yet: it checks the store's content generation every second), an error, or the second process gone
-(said once in the log).
+not seen yet: it checks the store's content generation every second), an error, no answer within REPLY_WAIT
+(it is let go), or the second process gone (said once in the log).
 """
 
 from __future__ import annotations
