@@ -58,6 +58,10 @@ async def test_a_wire_editors_slug_with_a_spanish_month_finds_the_claim(core):
     ("¿qué se acordó sobre trata de personas en diciembre de 2023?", "us-mexico-agree-cartels-trafficking-dec-2023"),
     ("caravanas disueltas por México tras la amenaza de aranceles", "mexico-disbands-two-caravans"),
     ("lo de Petro y los vuelos de deportados, ¿cómo terminó?", "petro-refuses-us-deportation-flights"),
+    # everyday verbs and nouns of the news (llegar, esposados, desarmar, autoridades) and Brasil as it is written
+    ("lo de brasil y los deportados que llegaron esposados", "brazil-demands-handcuffs-removed"),
+    ("¿Por qué las autoridades mexicanas desarmaron las caravanas de migrantes a finales de noviembre de 2024?",
+     "mexico-disbands-two-caravans"),
 ])
 async def test_a_question_in_spanish_finds_the_english_claim(core, question, claim):
     answer = await core.search(question, limit=5)
