@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.analysis.terms import prepare, words
+from bot.core.analysis.terms import STOPWORDS, prepare, words
 from bot.core.dates import PartialDate
 from bot.core.models import NotFound
 from bot.core.search import spanish
@@ -25,6 +25,16 @@ def test_a_spanish_word_is_read_by_its_stem_and_a_short_one_only_as_listed():
     assert _english("trata de personas") == ("human", "trafficking")  # a phrase, as a whole run
     assert _english("pasó") == ()  # "what happened", not a crossing: short words only as listed
     assert _english("tariffs") == ()
+
+
+def test_a_business_is_not_a_negotiation():
+    # "negoció" (negotiated) folds to "negocio" (a business): the noun is what a reader means
+    assert _english("negocio") == ("businesses",) and _english("negocios") == ("businesses",)
+    assert _english("negociaciones") == ("negotiations",) and _english("negocian") == ("negotiations",)
+
+
+def test_spanish_small_words_of_having_and_place_are_small_words():
+    assert {"tengo", "tiene", "aqui"} <= STOPWORDS
 
 
 def test_the_glossary_is_well_formed():

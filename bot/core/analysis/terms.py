@@ -38,7 +38,7 @@ STOPWORDS = frozenset(
     el la los las de del y que en un una
     por para con como se es fue fueron su sus muy cuanto cuantos cuanta cuantas cual cuales quien quienes donde cuando
     durante segun sobre entre pero porque este esta estos estas ese eso esos esas tambien hasta desde hacia
-    va iba tras lo necesito quiero saber""".split()
+    va iba tras lo necesito quiero saber tengo tiene tienen tenemos aqui ahi alla alli""".split()
 )
 
 # --- figures: "76%", "76 percent", "$100 million", "100 million dollars", "1,785", "3.5 million" ----------------
