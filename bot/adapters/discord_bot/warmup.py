@@ -18,7 +18,8 @@ log = logging.getLogger(__name__)
 
 async def warm_up(commands: Commands, answers: AnswerCache) -> int:
     """Every briefing, person and article as picked from the autocomplete list (most questions arrive that
-    way), under the keys the cogs use (answered in this process: the lookup process may still be starting). This also builds the core's search indexes."""
+    way), under the keys the cogs use. Answered in this process (the lookup process may still be starting); this
+    also builds the core's search indexes."""
     started = time.perf_counter()
     core = commands.core
     try:

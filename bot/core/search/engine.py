@@ -1071,7 +1071,8 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
         if named and names_held:
             matched = tuple(dict.fromkeys((*matched, *named)))  # named in its text by another alias: held
         missed = _places_missed(places, matched, body, aliases,
-                                people.affiliations.get(speaker_id, frozenset()) if people else frozenset())
+                                people.affiliations.get(speaker_id, frozenset()) if people else frozenset()) \
+            if places else 0.0
         if missed >= CLAIM_LACKS_PLACE * total:
             # It lacks a place or body the question names ("Honduras deportation flights" are not Colombia's):
             # at most a suggestion, however much of the rest it holds.

@@ -247,13 +247,14 @@ class PeopleIndex:
         self.keys = [entry.key for entry in entries]
         # Each person's words of their role titles and names ("Senior Analyst, Geopolitical Futures"): a body or
         # place a question names is held by a claim of theirs ("according to Geopolitical Futures").
-        self.affiliations: dict[str, frozenset[str]] = {}
+        said: dict[str, set[str]] = defaultdict(set)
         for person_id, name in self.names.items():
-            said = [name, *(title for title, _, _ in self.roles.get(person_id, ()))]
-            self.affiliations[person_id] = frozenset(word for text in said for word in words(prepare(text)))
+            for text in (name, *(title for title, _, _ in self.roles.get(person_id, ()))):
+                said[person_id].update(words(prepare(text)))
         for entry in entries:
             if not entry.is_role:
-                self.affiliations[entry.person] = self.affiliations[entry.person] | set(entry.key.split())
+                said[entry.person].update(entry.key.split())
+        self.affiliations: dict[str, frozenset[str]] = {person: frozenset(held) for person, held in said.items()}
         self.longest = max((len(key.split()) for key in self.keys), default=0)  # words of the longest name
         self.surnames: dict[str, set[str]] = defaultdict(set)  # last word(s) of display names
         for person_id, name in self.names.items():
