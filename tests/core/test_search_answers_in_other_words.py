@@ -224,6 +224,13 @@ async def test_a_figure_few_claims_hold_identifies_what_it_counts(core):
     assert isinstance(await core.search("which cabinet member met 2 spots where people slip unchecked"), NotFound)
 
 
+async def test_a_figure_no_claim_holds_says_the_question_is_about_something_else(core):
+    # "25%" is the February tariffs' figure, but no claim records a 30-day pause or 10,000 troops: those
+    # figures are what the question is about
+    question = "did Trump pause the 25% aranceles for 30 days after Sheinbaum agreed to send 10,000 Guardia Nacional troops"
+    assert isinstance(await core.search(question), NotFound)
+
+
 @pytest.mark.parametrize("question", ["Regarding deportation flights, did Petro refuse them",
                                       "Following the tariff threat, did Petro refuse the deportation flights"])
 async def test_a_common_word_first_is_no_place_the_claim_must_hold(core, question):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.analysis.terms import STOPWORDS, prepare, words
+from bot.core.analysis.terms import STOPWORDS, prepare, query_terms, words
 from bot.core.dates import PartialDate
 from bot.core.models import NotFound
 from bot.core.search import spanish
@@ -35,6 +35,16 @@ def test_a_business_is_not_a_negotiation():
 
 def test_spanish_small_words_of_having_and_place_are_small_words():
     assert {"tengo", "tiene", "aqui"} <= STOPWORDS
+
+
+def test_spanish_or_is_a_small_word_and_w_slash_o_is_without():
+    assert [q.text for q in query_terms("aranceles o cuotas") if not q.stop] == ["aranceles", "cuotas"]
+    assert "without" in [q.text for q in query_terms("mexicans in the us w/o papers")]
+
+
+def test_the_national_guard_a_flat_rate_and_an_impact_are_read_in_english():
+    assert _english("guardia nacional") == ("national", "guard")
+    assert _english("parejos") == ("across", "the", "board") and _english("impacto") == ("impact",)
 
 
 def test_the_glossary_is_well_formed():
@@ -72,6 +82,8 @@ async def test_a_wire_editors_slug_with_a_spanish_month_finds_the_claim(core):
     ("lo de brasil y los deportados que llegaron esposados", "brazil-demands-handcuffs-removed"),
     ("¿Por qué las autoridades mexicanas desarmaron las caravanas de migrantes a finales de noviembre de 2024?",
      "mexico-disbands-two-caravans"),
+    # a freight manager's Spanglish: "parejos" (across the board), "impacto", and "o" (or) as a small word
+    ("tariffs por sector o parejos? impacto supply chain", "analysis-trump-may-opt-targeted-tariffs"),
 ])
 async def test_a_question_in_spanish_finds_the_english_claim(core, question, claim):
     answer = await core.search(question, limit=5)

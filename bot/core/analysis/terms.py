@@ -35,7 +35,7 @@ STOPWORDS = frozenset(
     many much several hundreds thousands dozens tens millions whether ever really actually still yet
     dont doesnt isnt arent wasnt werent hasnt havent hadnt wont wouldnt cant cannot couldnt shouldnt
     whats thats hows whos wheres whens whys theres
-    el la los las de del y que en un una
+    el la los las de del y o ni al que en un una
     por para con como se es fue fueron su sus muy cuanto cuantos cuanta cuantas cual cuales quien quienes donde cuando
     durante segun sobre entre pero porque este esta estos estas ese eso esos esas tambien hasta desde hacia
     va iba tras lo necesito quiero saber tengo tiene tienen tenemos aqui ahi alla alli""".split()
@@ -144,10 +144,16 @@ def _spelled_value(phrase: str) -> str:
     return str(total + current)
 
 
+# "w/o" is "without" as typed on a phone (its "o" alone would be the Spanish "or", a small word).
+_WITHOUT = re.compile(r"(?i)\bw/o\b")
+
+
 def prepare(text: str) -> str:
     """Raw text made comparable before folding: no control characters, thousands separators, initials,
     numbers before a unit or scale as digits."""
     text = _CONTROL.sub(" ", text)
+    if "/" in text:
+        text = _WITHOUT.sub("without", text)
     if _SPELLED_HINT.search(text):
         text = _FRACTION.sub(_fraction, text)
         text = _SPELLED.sub(lambda m: _spelled_value(m.group(1)), text)

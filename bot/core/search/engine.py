@@ -1099,7 +1099,9 @@ def _places(groups: list[Group], text: str, named: dict[str, list[set[str]]], do
     corpus's setting, is often left implicit: "sells to America" for "Mexican exports"). Left out: people
     (`_named`: a government's claim may speak for its president), slips (a word corrected to another), and
     an acronym the index lacks (as often another name of what it holds, "NAFTA" for the USMCA, as something
-    absent; the words the index lacks are weighed apart)."""
+    absent; the words the index lacks are weighed apart). An acronym the index holds only as its name spelled
+    out ("CBP": "Customs and Border Protection") is such an acronym too: a claim often speaks of the body by
+    what it does ("US border enforcement data") rather than by its name."""
     capitalised = _written_capitalised(text) - _city_of_a_place(text) - _region_of_the_americas(text) \
         - _common_first_word(text)
     acronyms = _acronyms(text)
@@ -1108,7 +1110,13 @@ def _places(groups: list[Group], text: str, named: dict[str, list[set[str]]], do
              frozenset(joined.get(g.term.text, ()))) for g in groups
             if g.term.text in capitalised and g.term.text not in named and not g.term.stop and not g.guessed
             and g.term.text not in CALENDAR_WORDS and len(g.term.text) > 1
-            and (g.alts or g.persons or g.term.text not in acronyms)]
+            and (g.persons or g.term.text not in acronyms or _held_as_a_word(g))]
+
+
+def _held_as_a_word(group: Group) -> bool:
+    """Whether the index holds the word itself or a one-word synonym of it ("GOP": Republicans), not only a
+    phrase that spells it out."""
+    return any(" " not in alt for alt in group.alts)
 
 
 def _joined_names(text: str) -> dict[str, set[str]]:
@@ -1371,9 +1379,13 @@ def _by_its_figure(groups: list[Group], results: list[Ranked], content: set[str]
     """The best claim holding a figure the question writes that few claims hold ("roughly 370 spots": Sánchez
     Cordero's count), with two more of its words and the people and places it names: a figure identifies what
     it counts, however the rest is worded ("which cabinet member counted roughly 370 spots where people slip
-    across the Guatemala line")."""
+    across the Guatemala line"). Not when the question also writes a figure no claim holds in any form: that
+    figure identifies what it asks about, and the corpus does not record it ("did Trump pause the 25% tariffs
+    after Mexico agreed to send 10,000 troops" is not the 25% tariffs' announcement)."""
     figures = [g for g in groups if g.df <= FIGURE_DF and g.alts and _identifying(g.term)]
     if not figures or not results or results[0].score >= ACCEPT:
+        return []
+    if any(not (g.alts or g.near or g.percent or g.money) and _identifying(g.term) for g in groups):
         return []
     for result in results:
         if any(g.term.text in result.matched for g in figures):

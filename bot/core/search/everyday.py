@@ -73,11 +73,14 @@ EVERYDAY_PHRASES = tuple(
         # a fact-checker asking whether what they heard holds
         "is that accurate", "is that correct", "is that right", "is that true", "is this accurate", "is this true",
         "i want to check", "i want to know", "i need to know", "just checking", "double check", "fact check",
+        "need to confirm", "need to verify", "want to confirm", "want to verify", "can you confirm",
+        "can you verify", "please confirm", "please verify",
         # what the asker needs it for: their post, story or class is not what the question is about
         "for a post", "for a story", "for a piece", "for a segment", "for a thread", "for my story", "for my piece",
         "for my class", "for my students", "for class", "need details", "need the details",
         # where the asker will use it on air: a show is not what the question is about
-        "on the pod", "on the podcast", "on the show", "on my show", "on air", "on the air", "for the pod",
+        "on the pod", "on the podcast", "on the show", "on my show", "on air", "on the air", "go to air",
+        "go on air", "before air", "for the pod",
         "for the podcast", "for the show", "before we record", "for our package", "for the package", "for a package",
         "for tonight", "find me", "if you have them", "if you have it", "if you have one", "if you can",
         # a librarian relaying a patron's half-memory: who remembers it, and how well, is not what it is about
