@@ -294,3 +294,35 @@ async def test_a_whole_answered_only_in_other_words_gives_way_to_its_parts(core)
     question = ("Did the White House label the drug cartels FTOs on inauguration day, and what was Palacio "
                 "Nacional's response?")
     assert "trump-designates-cartels-terrorist-organizations" in (await _ids(core, question))[:3]
+
+
+@pytest.mark.parametrize("question", [
+    "did Mexico pledge 6,000 Guard troops for its southern border under the 2019 deal?",
+    "Biden's asylum rule that closes the border once crossings top 2,500 a day: did Mexico respond?",
+])
+async def test_a_count_no_claim_records_is_what_the_question_is_about(core, question):
+    # the corpus has the 2019 deal and the border closures, but no claim counts those troops or crossings
+    assert isinstance(await core.search(question), NotFound)
+
+
+@pytest.mark.parametrize(("question", "claim"), [
+    # a day of a month and a year written short are dates, not counts no claim holds
+    pytest.param("how much were the Texas rail closures costing Mexico per day in Dec '23?",
+                 "coparmex-100-million-daily-closure-loss", marks=needs_seeds),
+    # a count the asker has wrong is corrected by the claim that holds the right one
+    ("is it true the immigration courts have 5.3 million cases waiting?", "us-immigration-court-backlog-3-5-million"),
+])
+async def test_a_date_or_a_figure_the_claim_corrects_still_finds_it(core, question, claim):
+    assert (await _ids(core, question))[:1] == [claim]
+
+
+async def test_the_figures_no_claim_holds_leave_out_days_and_years_written_short(core):
+    from bot.core.search.engine import _figure_kinds_absent
+
+    async def absent(question: str) -> frozenset[str]:
+        return _figure_kinds_absent((await core.lookups.engine.rank(question)).groups, question)
+
+    assert await absent("did Mexico send 6,000 troops south in 2019?") == {""}
+    assert await absent("rail closures in Dec '23, the cost per day") == set()
+    assert await absent("what did Sheinbaum post after the 27 Nov call") == set()
+    assert await absent("the call on November 27, what did she post") == set()

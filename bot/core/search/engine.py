@@ -43,6 +43,7 @@ from bot.core.analysis.terms import (
 )
 from bot.core.models import ClaimFilter
 from bot.core.search.everyday import everyday_runs, is_everyday
+from bot.core.search.filters import MONTHS
 from bot.core.search.forms import bases, derivations, forms, inflections
 from bot.core.search.lexicon import Lexicon, phrase_forms
 from bot.core.search.people import HEAD_WORDS, RUNNING_WORDS, PeopleIndex
@@ -197,6 +198,8 @@ class Ranked:
     names_missed: float = 0.0  # the weight of the names the question writes with a capital that the claim lacks
     # the question names a person or a body (not a government), and the claim is by or about them
     person_held: bool = False
+    # the question writes a figure no claim holds ("10,000 troops"), and the claim holds no figure of that kind
+    figure_missed: bool = False
 
 
 @dataclass
@@ -855,6 +858,7 @@ _MONTHS = {name: f"-{number:02d}" for number, names in enumerate(
     ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
      "september sep sept", "october oct", "november nov", "december dec"), start=1) for name in names.split()}
 _MONTHS_ONLY_WITH_A_CAPITAL = frozenset("march mar may".split())  # also words: "migrants march", "may"
+_MONTHS_WRITTEN = "|".join(sorted((*_MONTHS, *MONTHS), key=len, reverse=True))  # English and Spanish, as a regex
 
 
 def _calendar(q: QueryTerm, capitalised: set[str]) -> str:
@@ -1007,7 +1011,7 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
             cover, matched = _dated(dated, said_sort, cover, matched)
         if stops.issuperset(matched):
             continue  # it shares only stop words with the question: no evidence at all
-        staged.append((cover, said_sort, rowid, claim_id, speaker_id, body, matched))
+        staged.append((cover, said_sort, rowid, claim_id, speaker_id, body, matched, own))
     staged.sort(key=lambda item: (-item[0], -_day(item[1]), item[2]))
     needle = " ".join(words(prepare(text[:300])))[:300]
     named = _named(groups, people)
@@ -1037,9 +1041,10 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
     required = {} if len(named) == 1 and len(first_named) == 1 and who else named
     english = {g.term.text: g.weight * THESAURUS_WEIGHT for g in groups if g.english}
     places = _places(groups, text, named, docs)
+    absent = _figure_kinds_absent(groups, text)
     aliases = _names_of(people) if people is not None and any(persons for _, _, persons, _ in places) else {}
     results = []
-    for position, (cover, said_sort, rowid, claim_id, speaker_id, body, matched) in enumerate(staged):
+    for position, (cover, said_sort, rowid, claim_id, speaker_id, body, matched, own) in enumerate(staged):
         if position < RERANK and needle:
             similarity = fuzz.partial_ratio(needle, body) if len(body) >= len(needle) else fuzz.ratio(needle, body)
         else:
@@ -1078,9 +1083,11 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
             # at most a suggestion, however much of the rest it holds.
             score = min(score, OTHER_PERSON_CAP)
             names_held = False
+        figure_missed = bool(absent) and not _holds_figure_of(absent, _doc_terms(body, own, rowid)[0])
         results.append(Ranked(rowid, claim_id, speaker_id, said_sort, score, matched, cover, names_held, missed,
                               person_held=(bool(required) and names_held)
-                              or any(speaker_id in ids or term in matched for term, ids in bodies.items())))
+                              or any(speaker_id in ids or term in matched for term, ids in bodies.items()),
+                              figure_missed=figure_missed))
     results.sort(key=lambda r: (-r.score, -_day(r.said_sort), r.rowid))
     # Every claim is weighed for the rules of questions in other words before the suggestion floor: a long
     # question dilutes each claim's score (its many words, its sequence seldom the claim's), so the one that
@@ -1111,6 +1118,37 @@ def _places(groups: list[Group], text: str, named: dict[str, list[set[str]]], do
             if g.term.text in capitalised and g.term.text not in named and not g.term.stop and not g.guessed
             and g.term.text not in CALENDAR_WORDS and len(g.term.text) > 1
             and (g.persons or g.term.text not in acronyms or _held_as_a_word(g))]
+
+
+# A number beside a month is a day ("Dec. 27", "27 November") or, after an apostrophe or "of", a year written
+# short ("December '23", "november of 23"): a date, not a figure that identifies what it counts.
+_DAY_OR_SHORT_YEAR = re.compile(
+    rf"(?i)\b(?:{_MONTHS_WRITTEN})\.?,?\s+(?:of\s+)?'?(\d{{1,2}})\b|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS_WRITTEN})\b"
+    rf"|['\u2019](\d{{2}})\b")
+
+
+def _figure_kinds_absent(groups: list[Group], text: str) -> frozenset[str]:
+    """The kinds ("" a count, "pct", "usd") of the figures the question writes that no claim holds in any form
+    and that identify what they count ("10,000 troops", "30 days", "2,500 a day"; not a day of a month or a
+    year written short). A claim without a figure of that kind does not answer in other words: that figure is
+    what the question is about, and the corpus does not record it. A claim with another figure of the kind
+    may be the one that corrects it ("was it $150?": the claim says $100)."""
+    kinds = {figure[0] for g in groups if not (g.alts or g.near or g.percent or g.money) and _identifying(g.term)
+             for figure in [_figure_of(g.term.alternatives[0])] if figure is not None}
+    if not kinds:
+        return frozenset()
+    dates = {number for found in _DAY_OR_SHORT_YEAR.finditer(text) for number in found.groups() if number}
+    return frozenset(figure[0] for g in groups if not (g.alts or g.near or g.percent or g.money)
+                     and _identifying(g.term) and g.term.text not in dates
+                     for figure in [_figure_of(g.term.alternatives[0])] if figure is not None)
+
+
+def _holds_figure_of(kinds: frozenset[str], held: frozenset[str]) -> bool:
+    """Whether a claim's terms hold an identifying figure of one of the kinds: a count is a plain number that is
+    not the value of one of its percentages or sums ("25%" is indexed as "25" too)."""
+    figures = _figures_of(held)
+    units = {value for kind, value in figures if kind}
+    return any(kind in kinds and (kind or (value >= FIGURE_MIN and value not in units)) for kind, value in figures)
 
 
 def _held_as_a_word(group: Group) -> bool:
@@ -1310,7 +1348,7 @@ def _in_other_words(groups: list[Group], results: list[Ranked], *, lead: bool = 
             continue
         if best - result.score > OTHER_WORDS_LEAD:
             break
-        if _lacks_the_amount_asked(groups, result):
+        if _lacks_the_amount_asked(groups, result) or result.figure_missed:
             continue  # its other words are the question's setting
         held = sum(term in content for term in result.matched)
         # A question in other words changes the words more than the names: the names it writes with a capital
@@ -1357,7 +1395,7 @@ def _clear_lead(groups: list[Group], results: list[Ranked], unknown: float, tota
     if not results or results[0].score >= ACCEPT:
         return []
     top = results[0]
-    if _lacks_the_amount_asked(groups, top):
+    if _lacks_the_amount_asked(groups, top) or top.figure_missed:
         return []
     runner_up = results[1].score if len(results) > 1 else 0.0
     if top.score < CLEAR_LEAD_FLOOR or top.score - runner_up < CLEAR_LEAD or not top.names_held \
@@ -1379,18 +1417,16 @@ def _by_its_figure(groups: list[Group], results: list[Ranked], content: set[str]
     """The best claim holding a figure the question writes that few claims hold ("roughly 370 spots": Sánchez
     Cordero's count), with two more of its words and the people and places it names: a figure identifies what
     it counts, however the rest is worded ("which cabinet member counted roughly 370 spots where people slip
-    across the Guatemala line"). Not when the question also writes a figure no claim holds in any form: that
-    figure identifies what it asks about, and the corpus does not record it ("did Trump pause the 25% tariffs
-    after Mexico agreed to send 10,000 troops" is not the 25% tariffs' announcement)."""
+    across the Guatemala line"). Not a claim lacking a figure the question also writes that no claim holds
+    (Ranked.figure_missed: "did Trump pause the 25% tariffs after Mexico agreed to send 10,000 troops" is not
+    the 25% tariffs' announcement)."""
     figures = [g for g in groups if g.df <= FIGURE_DF and g.alts and _identifying(g.term)]
     if not figures or not results or results[0].score >= ACCEPT:
-        return []
-    if any(not (g.alts or g.near or g.percent or g.money) and _identifying(g.term) for g in groups):
         return []
     for result in results:
         if any(g.term.text in result.matched for g in figures):
             held = sum(term in content for term in result.matched)
-            if held >= OTHER_WORDS_HELD and result.names_held and not result.names_missed:
+            if held >= OTHER_WORDS_HELD and result.names_held and not result.names_missed and not result.figure_missed:
                 return [result]
             return []
     return []
