@@ -254,3 +254,18 @@ async def test_a_public_figures_social_media_handle_names_them(core, typed, pers
     assert answer.person.id == person
     found = await _answer(core, f"{typed} wants to stop migrants down south and give them jobs")
     assert not isinstance(found, NotFound)
+
+
+@pytest.mark.parametrize(("question", "claim"), [
+    # being mad at someone is criticising them; "overall" says how much, not what
+    pytest.param("why were people so angry at Kamala over the border", "harris-criticised-as-border-czar",
+                 marks=needs_seeds),
+    ("what share of Mexico's overall trade relies on sales to the US?", "mexico-exports-to-us-80-percent-of-trade"),
+])
+async def test_everyday_words_of_anger_and_of_totals(core, question, claim):
+    assert (await _ids(core, question))[:1] == [claim]
+
+
+async def test_being_angry_at_someone_stands_for_criticising_them(core):
+    lexicon = await core.lookups.engine.lexicon()
+    assert {"criticize", "fault"} <= set(lexicon["mad at"]) and "criticize" in lexicon["angry with"]

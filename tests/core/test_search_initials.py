@@ -30,6 +30,15 @@ async def test_a_question_about_comar_finds_the_claim_about_the_mexican_refugee_
     assert answer.hits[0].view.claim.id == "comar-budget-cut-20-percent-2019"
 
 
+@pytest.mark.parametrize(("word", "means"), [
+    ("tco", "cartel"),  # a transnational criminal organization, in a security analyst's jargon
+    ("boots on the ground", "troops"),
+])
+async def test_jargon_for_cartels_and_troops(core, word, means):
+    lexicon = await core.lookups.engine.lexicon()
+    assert means in lexicon[word]
+
+
 async def test_a_producers_aside_about_going_on_air_is_not_what_the_question_is_about(core):
     answer = await core.search("did Trump really sign an emergency declaration for the border with Mexico? need to"
                                " confirm before we go to air", limit=5)

@@ -47,6 +47,13 @@ def test_the_national_guard_a_flat_rate_and_an_impact_are_read_in_english():
     assert _english("parejos") == ("across", "the", "board") and _english("impacto") == ("impact",)
 
 
+def test_news_verbs_of_falling_fighting_and_shutting_down_are_read_in_english():
+    assert _english("caído") == ("fell",) and _english("combate") == ("fight",)
+    assert _english("desaparecieron") == ("shut", "down") and _english("impidiera") == ("stop",)
+    assert _english("atención") == ("assistance",)
+    assert {"te", "algo", "habian", "queria"} <= STOPWORDS  # "you", "something", "had", "wanted"
+
+
 def test_the_glossary_is_well_formed():
     seen = 0
     for number, line in enumerate(spanish.PATH.read_text(encoding="utf-8").splitlines(), 1):
@@ -84,6 +91,9 @@ async def test_a_wire_editors_slug_with_a_spanish_month_finds_the_claim(core):
      "mexico-disbands-two-caravans"),
     # a freight manager's Spanglish: "parejos" (across the board), "impacto", and "o" (or) as a small word
     ("tariffs por sector o parejos? impacto supply chain", "analysis-trump-may-opt-targeted-tariffs"),
+    # a student's homework is how the question is put
+    ("¿cuánto habían caído las detenciones de migrantes según el canciller De la Fuente? es para una tarea",
+     "de-la-fuente-76-percent-drop-arrests"),
 ])
 async def test_a_question_in_spanish_finds_the_english_claim(core, question, claim):
     answer = await core.search(question, limit=5)

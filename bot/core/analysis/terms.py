@@ -38,7 +38,8 @@ STOPWORDS = frozenset(
     el la los las de del y o ni al que en un una
     por para con como se es fue fueron su sus muy cuanto cuantos cuanta cuantas cual cuales quien quienes donde cuando
     durante segun sobre entre pero porque este esta estos estas ese eso esos esas tambien hasta desde hacia
-    va iba tras lo necesito quiero saber tengo tiene tienen tenemos aqui ahi alla alli""".split()
+    va iba tras lo necesito quiero saber tengo tiene tienen tenemos aqui ahi alla alli
+    te algo ha han habia habian hubo les le mi mis tu queria querian quisiera""".split()
 )
 
 # --- figures: "76%", "76 percent", "$100 million", "100 million dollars", "1,785", "3.5 million" ----------------

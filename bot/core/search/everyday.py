@@ -36,7 +36,7 @@ EVERYDAY_WORDS = frozenset(
     think thinks thinking thought happen happens happening happened mean means meaning meant
     new old big small little large huge tiny great good bad better worse best worst
     real whole certain sure able likely unlikely possible impossible same different similar
-    next last early earlier late later whole full half entire actual
+    next last early earlier late later whole full half entire actual overall
     """.split()
 )
 
@@ -78,6 +78,8 @@ EVERYDAY_PHRASES = tuple(
         # what the asker needs it for: their post, story or class is not what the question is about
         "for a post", "for a story", "for a piece", "for a segment", "for a thread", "for my story", "for my piece",
         "for my class", "for my students", "for class", "need details", "need the details",
+        # ... and in Spanish: a student's homework
+        "es para una tarea", "para una tarea", "para mi tarea", "para la tarea", "para una clase", "para mi clase",
         # where the asker will use it on air: a show is not what the question is about
         "on the pod", "on the podcast", "on the show", "on my show", "on air", "on the air", "go to air",
         "go on air", "before air", "for the pod",
