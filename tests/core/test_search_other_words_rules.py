@@ -599,3 +599,17 @@ async def test_a_question_of_how_far_is_answered_by_a_claim_without_a_figure(cor
                                " along with it cost Mexico?", limit=5)
     assert isinstance(answer, SearchAnswer), answer
     assert answer.hits[0].view.claim.id == "analysis-sheinbaum-little-choice-on-mpp"
+
+
+async def test_the_place_the_asker_is_in_is_not_a_place_the_claim_must_name(core):
+    # "here in Tucson" says where the asker is; Mexico's answer to the tariffs does not name Tucson
+    ids = await _ids(core, "here in Tucson folks are asking: did Mexico say it would hit back with its own tariffs?")
+    assert ids[:1] == ["mexico-vows-to-respond-in-kind-2019"]
+    # named otherwise, a place is still one the claim must hold
+    assert isinstance(await core.search("did Mexico hit back at Tucson with its own tariffs?"), NotFound)
+
+
+def test_contractions_of_would_and_will_are_small_words():
+    from bot.core.analysis.terms import query_terms
+
+    assert all(q.stop for q in query_terms("there'd they'll who'd you've"))

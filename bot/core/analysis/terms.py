@@ -34,7 +34,8 @@ STOPWORDS = frozenset(
     said says say saying told tell did didnt does quote quoted claim claims statement statements event happened happen
     many much several hundreds thousands dozens tens millions whether ever really actually still yet
     dont doesnt isnt arent wasnt werent hasnt havent hadnt wont wouldnt cant cannot couldnt shouldnt
-    whats thats hows whos wheres whens whys theres
+    whats thats hows whos wheres whens whys theres thered therell itd itll thatd thatll theyd theyll theyre theyve
+    youd youll youre youve im ive hed hes shes weve wholl whod whatd whered wouldve couldve shouldve mightve
     el la los las de del y o ni al que en un una
     por para con como se es fue fueron su sus muy cuanto cuantos cuanta cuantas cual cuales quien quienes donde cuando
     durante segun sobre entre pero porque este esta estos estas ese eso esos esas tambien hasta desde hacia

@@ -1119,7 +1119,7 @@ def _places(groups: list[Group], text: str, named: dict[str, list[set[str]]], do
     out ("CBP": "Customs and Border Protection") is such an acronym too: a claim often speaks of the body by
     what it does ("US border enforcement data") rather than by its name."""
     capitalised = _written_capitalised(text) - _city_of_a_place(text) - _region_of_the_americas(text) \
-        - _common_first_word(text)
+        - _common_first_word(text) - _where_the_asker_is(text)
     acronyms = _acronyms(text)
     joined = _joined_names(text)
     return [(g.term.text, _idf(docs, max(g.df, 1)) if docs else g.weight, g.persons,
@@ -1195,6 +1195,18 @@ def _common_first_word(text: str) -> set[str]:
         return set()
     word = first.group().lower()
     return {word} if english_common_word(word) and word not in names_written(text) else set()
+
+
+# "here in El Paso", "over here in Tucson": where the asker is, not a place a claim must name.
+_HERE_IN = re.compile(r"(?i:\bhere (?:in|at|on)) ((?:[A-Z][\w'’.-]*\s?)+)")
+
+
+def _where_the_asker_is(text: str) -> set[str]:
+    """The words of the place the asker says they are in ("when they closed the bridge here in El Paso"): the
+    question is about what happened there, and a claim about it need not name the asker's town."""
+    if "here " not in text.lower():
+        return set()
+    return {word for found in _HERE_IN.finditer(text[:MAX_NAME_SCAN]) for word in words(prepare(found.group(1)))}
 
 
 def _region_of_the_americas(text: str) -> set[str]:
