@@ -613,3 +613,28 @@ def test_contractions_of_would_and_will_are_small_words():
     from bot.core.analysis.terms import query_terms
 
     assert all(q.stop for q in query_terms("there'd they'll who'd you've"))
+
+
+@pytest.mark.parametrize(("question", "claim"), [
+    # AMLO dates the question: the counts are the foreign ministry's and Fedirka's, made in his time in office
+    ("how many Central Americans did Mexico send back in AMLO's first half year?", "sre-80500-deportations-dec-2018-may-2019"),
+    ("what happened to refugee agency funding under AMLO in 2019?", "comar-budget-cut-20-percent-2019"),
+])
+async def test_a_person_named_to_date_the_question_need_not_be_in_the_claim(core, question, claim):
+    assert claim in (await _ids(core, question))[:2]
+
+
+async def test_a_person_dates_a_question_only_for_their_time_in_office(core):
+    from bot.core.search.engine import _dating_names, _named
+
+    engine = core.lookups.engine
+    people = await engine.people()
+
+    async def dating(question: str) -> dict:
+        groups = (await engine.rank(question)).groups
+        return _dating_names(question, _named(groups, people), groups, people)
+
+    assert await dating("what did Sheinbaum say in Trump's first week back") == {
+        "trump": [("2017-01-20", "2021-01-20"), ("2025-01-20", "9999")]}  # his presidencies, not his campaigns
+    assert list(await dating("what did the foreign ministry say under AMLO")) == ["amlo"]
+    assert await dating("what did AMLO say about Trump") == {}  # named as who spoke, and about whom

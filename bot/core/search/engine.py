@@ -1048,6 +1048,9 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
     # said about, not the speaker, and the claim need not name them (the columnist writes "the December deals").
     who = bool(WHO_ASKED.match(text))
     required = {} if len(named) == 1 and len(first_named) == 1 and who else named
+    # "in AMLO's first six months", "under Trump": a person named to date the question; a claim made in their
+    # time in office need not be by or about them.
+    dating = _dating_names(text, required, groups, people) if required and people is not None else {}
     english = {g.term.text: g.weight * THESAURUS_WEIGHT for g in groups if g.english}
     places = _places(groups, text, named, docs)
     absent = _figure_kinds_absent(groups, text)
@@ -1059,7 +1062,11 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
         else:
             similarity = cover * 100 * 0.8
         score = round(100 * (0.75 * cover + 0.25 * similarity / 100), 1)
-        names_held = not required or _names_held(required, matched, body, speaker_id in named_people,
+        needed = required
+        if dating:
+            needed = {word: aliases for word, aliases in required.items()
+                      if not any(start <= said_sort[:10] <= end for start, end in dating.get(word, ()))}
+        names_held = not needed or _names_held(needed, matched, body, speaker_id in named_people,
                                               # asking who ("which Mexican president assured ..."), a
                                               # government's claim names no one: it does not speak for its
                                               # president
@@ -1305,6 +1312,68 @@ def _names_held(named: dict[str, list[set[str]]], matched: tuple[str, ...], body
     first = _person_key(next(iter(named.values())))
     return not lacking or (len(lacking) == 1 and ((by_one and len(people) >= 3)
                                                   or (len(people) == 2 and (by_first or first not in lacking))))
+
+
+# What a person named to date a question is followed by ("AMLO's first six months", "Trump's first week back",
+# "the López Obrador administration") or follows ("under AMLO", "during Trump's first term").
+_TERM_WORDS = frozenset("""months month weeks week days day years year term terms presidency administration
+    government tenure mandate sexenio era""".split())
+_TERM_BETWEEN = frozenset("first last early earliest final second opening few six half hundred back".split())
+_DATING_BEFORE = frozenset("under during".split())
+
+
+def _dating_names(text: str, named: dict[str, list[set[str]]], groups: list[Group],
+                  people: PeopleIndex) -> dict[str, list[tuple[str, str]]]:
+    """The words of the people the question names only to date it, each with the periods (ISO from, to) of that
+    person's offices in the registry."""
+    tokens = words(prepare(text[:MAX_NAME_SCAN]))
+    persons = {g.term.text: g.persons for g in groups if g.term.text in named}
+    name_words = set(named)
+    out: dict[str, list[tuple[str, str]]] = {}
+    for word in named:
+        if word not in tokens:
+            continue
+        at = tokens.index(word)
+        first, last = at, at
+        while first > 0 and tokens[first - 1] in name_words:
+            first -= 1
+        while last + 1 < len(tokens) and tokens[last + 1] in name_words:
+            last += 1
+        before = tokens[max(0, first - 2):first]
+        after = tokens[last + 1:last + 4]
+        dates_it = bool(before) and (before[-1] in _DATING_BEFORE or (before[-1] == "the" and before[:1] and
+                                                                   before[0] in _DATING_BEFORE))
+        for token in after:
+            if token in _TERM_WORDS:
+                dates_it = True
+                break
+            if token not in _TERM_BETWEEN and not token.isdigit():
+                break
+        if dates_it:
+            periods = [period for person in persons.get(word, ()) for period in _offices(people).get(person, ())]
+            if periods:
+                out[word] = periods
+    return out
+
+
+_NOT_IN_OFFICE = frozenset("elect former ex nominee candidate outgoing incoming".split())
+_OFFICES: weakref.WeakKeyDictionary[PeopleIndex, dict[str, list[tuple[str, str]]]] = weakref.WeakKeyDictionary()
+
+
+def _offices(people: PeopleIndex) -> dict[str, list[tuple[str, str]]]:
+    """Person id -> (from, to) of each dated office in the registry, ISO, once per people index: the office held,
+    not a time before or after it ("president elect", "former president", "nominee")."""
+    found = _OFFICES.get(people)
+    if found is None:
+        found = defaultdict(list)
+        for entry in people.entries:
+            if entry.is_role and (entry.start or entry.end) and _NOT_IN_OFFICE.isdisjoint(entry.key.split()):
+                period = (entry.start.earliest.isoformat() if entry.start else "",
+                          entry.end.latest.isoformat() if entry.end else "9999")
+                if period not in found[entry.person]:
+                    found[entry.person].append(period)
+        _OFFICES[people] = found
+    return found
 
 
 def _administration(people: PeopleIndex | None, speaker: str, said: str) -> list[frozenset[str]]:
