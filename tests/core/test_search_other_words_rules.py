@@ -638,3 +638,42 @@ async def test_a_person_dates_a_question_only_for_their_time_in_office(core):
         "trump": [("2017-01-20", "2021-01-20"), ("2025-01-20", "9999")]}  # his presidencies, not his campaigns
     assert list(await dating("what did the foreign ministry say under AMLO")) == ["amlo"]
     assert await dating("what did AMLO say about Trump") == {}  # named as who spoke, and about whom
+
+
+def test_a_label_before_a_colon_is_not_part_of_a_name():
+    from bot.core.search.engine import names_written
+
+    assert names_written("Verify: Sheinbaum spoke to Trump") == {"sheinbaum", "trump"}
+    assert names_written("Elon Musk tariffs") == {"elon", "musk"}  # a name first is still a name
+
+
+def test_post_before_a_word_is_after_it():
+    from bot.core.analysis.terms import query_terms
+
+    typed = [q.text for q in query_terms("post-election call")]
+    assert "after" in typed and "post" not in typed
+    assert "post" in [q.text for q in query_terms("her post on X")]
+
+
+@pytest.mark.parametrize(("question", "claim"), [
+    # what the asker needs it for, and asking for the specifics, are how the question is put; a rate is a share
+    ("What share of Mexico's overall trade is with the US? Need it for a client deck",
+     "mexico-exports-to-us-80-percent-of-trade"),
+    ("the specifics of the 2019 tariff on Mexico: what rate, and when was it supposed to kick in?",
+     "trump-5-percent-tariffs-2019"),
+])
+async def test_a_consultants_request_finds_the_claim(core, question, claim):
+    assert (await _ids(core, question))[:1] == [claim]
+
+
+def test_a_sentences_common_first_word_is_no_place():
+    from bot.core.search.engine import _common_first_word
+
+    assert "need" in _common_first_word("trade with the US? Need it for a deck")
+    assert _common_first_word("Is it true? Ottawa said so") == set()  # a name the dictionary knows only as one
+    assert _common_first_word("the U.S. Border Patrol said") == set()  # an initial's full stop ends no sentence
+
+
+async def test_a_rate_asks_for_a_percentage(core):
+    groups = (await core.lookups.engine.rank("what rate was the 2019 tariff")).groups
+    assert next(g for g in groups if g.term.text == "rate").percent

@@ -148,6 +148,8 @@ def _spelled_value(phrase: str) -> str:
 
 # "w/o" is "without" as typed on a phone (its "o" alone would be the Spanish "or", a small word).
 _WITHOUT = re.compile(r"(?i)\bw/o\b")
+# "post-election" is "after the election" (alone, "post" is a message posted).
+_POST = re.compile(r"(?i)\bpost-(?=[a-z])")
 
 
 def prepare(text: str) -> str:
@@ -156,6 +158,8 @@ def prepare(text: str) -> str:
     text = _CONTROL.sub(" ", text)
     if "/" in text:
         text = _WITHOUT.sub("without", text)
+    if "post" in text or "Post" in text:
+        text = _POST.sub("after ", text)
     if _SPELLED_HINT.search(text):
         text = _FRACTION.sub(_fraction, text)
         text = _SPELLED.sub(lambda m: _spelled_value(m.group(1)), text)

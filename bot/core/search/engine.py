@@ -108,7 +108,7 @@ ROLE_TIMES = frozenset("then former current sitting outgoing incoming ex".split(
 AMERICAS = frozenset("latin central south north".split())
 # Words that ask for a percentage ("what share of Mexicans", "by what percentage"): a claim holding any
 # percentage figure (76pct) holds them, as through a synonym.
-PERCENT_WORDS = frozenset("share shares proportion proportions percentage percentages percent fraction".split())
+PERCENT_WORDS = frozenset("share shares proportion proportions percentage percentages percent fraction rate rates".split())
 # Words that name money ("how much cash do returnees get", "how many dollars", "the total value of trade", "what
 # is it worth"): a claim holding any sum of money ("$100": usd100, "2 billion pesos": mxn2000000000) holds them,
 # as through a synonym.
@@ -618,13 +618,34 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 
 def names_written(text: str) -> set[str]:
     """Words written with a capital that grammar does not explain (not the first word, unless a capitalised word
-    follows it: "Elon Musk tariffs"), folded: the question's names."""
-    tokens = _TOKEN.findall(text[:MAX_NAME_SCAN])
+    follows it: "Elon Musk tariffs", and not then when a colon or a comma ends it: "Verify: Sheinbaum ..."),
+    folded: the question's names."""
+    scanned = text[:MAX_NAME_SCAN]
+    found = list(_TOKEN.finditer(scanned))
+    tokens = [m.group() for m in found]
     out: set[str] = set()
     for i, token in enumerate(tokens):
-        if token[0].isupper() and (i > 0 or (len(tokens) > 1 and tokens[1][0].isupper())):
+        if token[0].isupper() and (i > 0 or (len(tokens) > 1 and tokens[1][0].isupper()
+                                              and scanned[found[0].end():found[0].end() + 1] not in (":", ","))):
             out.update(words(prepare(token)))
     return out
+
+
+_SENTENCE_END = re.compile(r"[.?!:;]\s*$")
+
+
+def _sentence_starts(text: str, found: list[re.Match]) -> set[int]:
+    """The positions (among the tokens) of the first word of each sentence: the text's first, and each after a
+    full stop, a question or exclamation mark, a colon or a semicolon ("... with the US? Need it for a deck")."""
+    starts = {0} if found else set()
+    for i in range(1, len(found)):
+        between = text[found[i - 1].end():found[i].start()]
+        if _SENTENCE_END.search(between) and not (between.startswith(".") and _INITIAL.fullmatch(found[i - 1].group())):
+            starts.add(i)
+    return starts
+
+
+_INITIAL = re.compile(r"[A-Z]|U\.?S|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Pres|Sec|No")  # "U.S. Border Patrol", "Mr. Ebrard"
 
 
 def _written_capitalised(text: str) -> set[str]:
@@ -1194,14 +1215,22 @@ def _city_of_a_place(text: str) -> set[str]:
 
 
 def _common_first_word(text: str) -> set[str]:
-    """The question's first word when grammar explains its capital: a common English word ("Ballpark, how
-    many ...", "Notwithstanding the dispute ...", "Following the vote ..."), not a name the dictionary knows only
-    as one ("Ottawa", "Honduras")."""
-    first = _TOKEN.search(text[:MAX_NAME_SCAN])
-    if first is None or not first.group()[1:].islower():
-        return set()
-    word = first.group().lower()
-    return {word} if english_common_word(word) and word not in names_written(text) else set()
+    """The first word of each of the question's sentences when grammar explains its capital: a common English
+    word ("Ballpark, how many ...", "Notwithstanding the dispute ...", "... with the US? Need it for a deck"), not
+    a name the dictionary knows only as one ("Ottawa", "Honduras")."""
+    scanned = text[:MAX_NAME_SCAN]
+    found = list(_TOKEN.finditer(scanned))
+    out: set[str] = set()
+    for i in sorted(_sentence_starts(scanned, found)):
+        token = found[i].group()
+        if not token[:1].isupper() or not token[1:].islower():
+            continue
+        word = token.lower()
+        # the question's first word is a name when a name follows it ("Elon Musk tariffs"); a later sentence's
+        # common first word is grammar's
+        if english_common_word(word) and (i > 0 or word not in names_written(text)):
+            out.add(word)
+    return out
 
 
 # "here in El Paso", "over here in Tucson": where the asker is, not a place a claim must name.

@@ -31,7 +31,7 @@ EVERYDAY_WORDS = frozenset(
     right straight much more less least far further like
     go goes going went gone come comes coming came get gets getting got gotten put puts putting
     make makes making made take takes taking took taken give gives giving gave given keep keeps
-    seem seems seemed look looks looked looking want wants wanted wanting
+    seem seems seemed look looks looked looking want wants wanted wanting need needs
     use used using try tries tried trying see sees seeing saw seen know knows knew known
     think thinks thinking thought happen happens happening happened mean means meaning meant
     new old big small little large huge tiny great good bad better worse best worst
@@ -78,6 +78,12 @@ EVERYDAY_PHRASES = tuple(
         # what the asker needs it for: their post, story or class is not what the question is about
         "for a post", "for a story", "for a piece", "for a segment", "for a thread", "for my story", "for my piece",
         "for my class", "for my students", "for class", "need details", "need the details",
+        "for a client", "for my client", "for a client deck", "for the deck", "for my deck", "for a deck", "for a memo",
+        "for my memo", "for the memo", "for a brief", "for my brief",
+        # asking for the details of what the question names: the thing named is what it is about
+        "the specifics of", "specifics of", "specifics on", "the details of", "details of", "details on",
+        # how a plan was put, or what was wanted in exchange: not a subject ("supposed to kick in", "in return")
+        "supposed to", "in return",
         # ... and in Spanish: a student's homework
         "es para una tarea", "para una tarea", "para mi tarea", "para la tarea", "para una clase", "para mi clase",
         # where the asker will use it on air: a show is not what the question is about
