@@ -51,6 +51,11 @@ def test_news_verbs_of_falling_fighting_and_shutting_down_are_read_in_english():
     assert _english("caído") == ("fell",) and _english("combate") == ("fight",)
     assert _english("desaparecieron") == ("shut", "down") and _english("impidiera") == ("stop",)
     assert _english("atención") == ("assistance",)
+
+
+def test_nationalities_and_the_safe_third_country_are_read_in_english():
+    assert _english("hondureños") == ("hondurans",) and _english("venezolanas") == ("venezuelans",)
+    assert _english("tercer país seguro") == ("safe", "third", "country")  # not "security"
     assert {"te", "algo", "habian", "queria"} <= STOPWORDS  # "you", "something", "had", "wanted"
 
 
