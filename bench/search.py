@@ -410,6 +410,8 @@ def table(results: list[dict]) -> str:
         lines.append(f"| {r['size']:,} | {r['build_s']:.1f} s | {r['db_mb']:.0f} MB | {r['build_mb']:.0f} MB |"
                      f" {e['startup_s']:.2f} s | {'yes' if e['recompiled'] else 'no'} | {e['peak_mb']:.0f} MB |")
     lines += ["", "## Queries by kind (briefbot search core)", "",
+              "Every worker, the baselines' too, collects garbage as the bot and its lookup process do"
+              " (bot/infra/runtime.py's GC thresholds).", "",
               "| claims | kind | n | p50 ms | p99 ms | recall@1 | recall@5 |", "|---|---|---|---|---|---|---|"]
     for r in results:
         for kind in [*KINDS, "all"]:
@@ -597,6 +599,11 @@ def rank_of(expect: str | list[str] | None, found: list[str]) -> int | None:
 
 
 def worker(args: argparse.Namespace) -> int:
+    import gc
+
+    from bot.infra.runtime import GC_THRESHOLDS
+
+    gc.set_threshold(*GC_THRESHOLDS)  # every worker collects garbage as the bot and its lookup process do
     queries = json.loads(Path(args.queries).read_text())
     if args.worker == "engine":
         picked = [queries[int(i)] for i in args.sample.split(",")] if args.sample else queries

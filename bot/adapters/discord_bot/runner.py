@@ -21,6 +21,7 @@ import yarl
 
 from bot.adapters.discord_bot.client import DiscordBot
 from bot.core.service import Core
+from bot.infra.runtime import GC_THRESHOLDS
 from bot.infra.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -30,12 +31,6 @@ SETTLE_WAIT = 2.0  # seconds the tasks left after closing get to end (they were 
 # discord.py runs each interaction as a task with one of these names (app_commands/tree.py, client.py,
 # ui/view.py); they are what "in flight" means here.
 INTERACTION_TASKS = ("CommandTree-invoker", "discord.py: on_interaction", "discord-ui-view-dispatch")
-# Python collects its youngest objects every 700 allocations. A burst of interactions allocates millions of
-# short-lived objects that reference counting frees anyway, so those collections (about 600 per 1,500
-# interactions, and the older ones they lead to) cost the bot about 0.2 s of CPU (bench/interactions.py: GC
-# time 290 -> 80 ms, bot CPU per burst 0.30 -> 0.23 s cached, 0.58 -> 0.53 s distinct). Cycles are still
-# collected, less often; resident memory is the same (~112 MB).
-GC_THRESHOLDS = (50_000, 20, 20)
 
 
 def api_base(base: str) -> str:
