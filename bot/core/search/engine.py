@@ -1170,14 +1170,13 @@ def _figure_kinds_absent(groups: list[Group], text: str) -> frozenset[str]:
     year written short). A claim without a figure of that kind does not answer in other words: that figure is
     what the question is about, and the corpus does not record it. A claim with another figure of the kind
     may be the one that corrects it ("was it $150?": the claim says $100)."""
-    kinds = {figure[0] for g in groups if not (g.alts or g.near or g.percent or g.money) and _identifying(g.term)
-             for figure in [_figure_of(g.term.alternatives[0])] if figure is not None}
-    if not kinds:
+    absent = [(g.term.text, figure[0]) for g in groups
+              if not (g.alts or g.near or g.percent or g.money) and _identifying(g.term)
+              for figure in [_figure_of(g.term.alternatives[0])] if figure is not None]
+    if not absent:
         return frozenset()
     dates = {number for found in _DAY_OR_SHORT_YEAR.finditer(text) for number in found.groups() if number}
-    return frozenset(figure[0] for g in groups if not (g.alts or g.near or g.percent or g.money)
-                     and _identifying(g.term) and g.term.text not in dates
-                     for figure in [_figure_of(g.term.alternatives[0])] if figure is not None)
+    return frozenset(kind for typed, kind in absent if typed not in dates)
 
 
 def _holds_figure_of(kinds: frozenset[str], held: frozenset[str]) -> bool:
