@@ -607,6 +607,15 @@ async def test_a_month_misremembered_is_answered_by_the_claim_of_the_person_name
     assert ("cave", "have") not in answer.corrections
 
 
+async def test_another_month_of_the_same_year_is_another_event_not_a_month_misremembered(core):
+    # Blinken was in Mexico City in December 2023; his visit in October of that year is another event, which no
+    # claim records. The month next to a claim's is still a slip (Petro, above; November for December here).
+    assert isinstance(await core.search("what did Blinken agree in Mexico City on his visit in October 2023?"),
+                      NotFound)
+    answer = await core.search("did Blinken pledge to reopen the rail crossings in November 2023?")
+    assert hit_ids(answer)[:1] == ["blinken-pledges-reopen-border-crossings-dec-2023"]
+
+
 async def test_a_year_misremembered_is_answered_by_the_claim_about_the_body_named(core):
     # The Supreme Court's ruling was in 2022; the question says 2021 and names the court (a body, not a
     # government), so the claim about it answers, with its own date

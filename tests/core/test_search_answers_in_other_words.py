@@ -231,6 +231,12 @@ async def test_a_figure_no_claim_holds_says_the_question_is_about_something_else
     assert isinstance(await core.search(question), NotFound)
 
 
+async def test_a_figure_identifies_nothing_when_most_of_the_question_is_words_no_claim_holds(core):
+    # "25%" is the February tariffs' figure, but steel, aluminum, metals and exempt are what the question asks
+    # about, and no claim holds them
+    assert isinstance(await core.search("are Mexican steel and aluminum exempt from the 25% metals tariffs"), NotFound)
+
+
 @pytest.mark.parametrize("question", ["Regarding deportation flights, did Petro refuse them",
                                       "Following the tariff threat, did Petro refuse the deportation flights"])
 async def test_a_common_word_first_is_no_place_the_claim_must_hold(core, question):
@@ -279,6 +285,15 @@ def test_a_part_that_only_refers_back_or_speaks_of_the_asker_is_no_question_of_i
         "Who warned the tariffs would hurt the US economy?"]
     assert len(split_questions("What happened to COMAR's funding in 2019, and how fast were asylum filings growing?")) == 2
     assert split_questions("Sheinbaum tariffs") == []
+    # a short part naming something is a question of its own; a short part referring back to it is not
+    assert split_questions("What is the Bicentennial Framework, and when did they sign it?") == [
+        "What is the Bicentennial Framework"]
+    assert split_questions("What is MPP, and when did it end?") == ["What is MPP"]
+
+
+async def test_a_short_part_naming_something_absent_makes_the_whole_a_question_about_it(core):
+    question = "What is the Bicentennial Framework, and when did the US and Mexico sign it?"
+    assert isinstance(await core.search(question), NotFound)
 
 
 def test_a_full_stop_after_an_abbreviation_ends_no_question():

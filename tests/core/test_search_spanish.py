@@ -27,6 +27,11 @@ def test_a_spanish_word_is_read_by_its_stem_and_a_short_one_only_as_listed():
     assert _english("tariffs") == ()
 
 
+def test_a_date_and_a_start_are_read_in_english():
+    # "fecha de inicio" (start date) is how a Spanish reader asks when something begins
+    assert _english("fecha") == ("date",) and _english("inicio") == ("start",) and _english("comienza") == ("start",)
+
+
 def test_a_business_is_not_a_negotiation():
     # "negoció" (negotiated) folds to "negocio" (a business): the noun is what a reader means
     assert _english("negocio") == ("businesses",) and _english("negocios") == ("businesses",)

@@ -942,7 +942,8 @@ def _is_amount(term: str) -> bool:
 
 
 FIGURE_DF = 3  # a figure this few claims hold identifies what it counts (_by_its_figure) ...
-FIGURE_MIN = 20  # ... when it is no small count ("two caravans", "10 days")
+FIGURE_MIN = 20  # ... when it is no small count ("two caravans", "10 days") ...
+FIGURE_UNKNOWN = 0.4  # ... and the words no claim holds are less than this share of the question
 NEAR_SHARE = 0.15  # a hedged number ("around 400") is held by a claim's figure this close to it (370)
 _FIGURE = re.compile(r"(usd|mxn)?(\d+(?:p\d+)?)(pct|pts)?")
 
@@ -1449,7 +1450,7 @@ def _in_other_words(groups: list[Group], results: list[Ranked], *, lead: bool = 
         return results
     content = {g.term.text for g in groups if (not g.term.stop and not g.guessed) or g.persons}
     if unknown > OTHER_WORDS_UNKNOWN * total:
-        return _answers_after(results, _by_its_figure(groups, results, content))
+        return _answers_after(results, _by_its_figure(groups, results, content, unknown / total))
     # The bar is the best claim that could answer: one by or about the people the question names. Another
     # person's claim may share more of the question's words ("the policy making asylum seekers wait" in a
     # columnist's claim) without being what was asked ("did Trump revive ...").
@@ -1478,7 +1479,7 @@ def _in_other_words(groups: list[Group], results: list[Ranked], *, lead: bool = 
     if not lifted and lead:
         lifted = _clear_lead(groups, results, unknown, total)
     if not lifted:
-        lifted = _by_its_figure(groups, results, content)
+        lifted = _by_its_figure(groups, results, content, unknown / total)
     return _answers_after(results, lifted)
 
 
@@ -1531,15 +1532,17 @@ def _clear_lead(groups: list[Group], results: list[Ranked], unknown: float, tota
     return [top]
 
 
-def _by_its_figure(groups: list[Group], results: list[Ranked], content: set[str]) -> list[Ranked]:
+def _by_its_figure(groups: list[Group], results: list[Ranked], content: set[str], unknown: float) -> list[Ranked]:
     """The best claim holding a figure the question writes that few claims hold ("roughly 370 spots": Sánchez
     Cordero's count), with two more of its words and the people and places it names: a figure identifies what
     it counts, however the rest is worded ("which cabinet member counted roughly 370 spots where people slip
     across the Guatemala line"). Not a claim lacking a figure the question also writes that no claim holds
     (Ranked.figure_missed: "did Trump pause the 25% tariffs after Mexico agreed to send 10,000 troops" is not
-    the 25% tariffs' announcement)."""
+    the 25% tariffs' announcement), nor when the words no claim holds (`unknown`, a share of the question's
+    weight) are as much of it as FIGURE_UNKNOWN: the question is about them ("are Mexican steel and aluminum
+    exempt from the 25% metals tariffs" is not the 25% tariffs on everything)."""
     figures = [g for g in groups if g.df <= FIGURE_DF and g.alts and _identifying(g.term)]
-    if not figures or not results or results[0].score >= ACCEPT:
+    if not figures or unknown >= FIGURE_UNKNOWN or not results or results[0].score >= ACCEPT:
         return []
     for result in results:
         if any(g.term.text in result.matched for g in figures):

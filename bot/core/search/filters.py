@@ -144,7 +144,12 @@ def split_period(text: str) -> tuple[str, PartialDate | None]:
 _QUESTION_BREAK = re.compile(
     r"(?<=[?.!])\s+(?=\S)|,?\s+and\s+(?=(?:how|what|when|where|who|whom|whose|why|which|whether|did|does|do|is|are|was"
     r"|were|has|have|had|will|would|could|can)\b)", re.IGNORECASE)
-_PART_WORDS = 3  # a part with fewer words that are not small words refers back ("and when was that?")
+_PART_WORDS = 3  # a part with fewer words that are not small words refers back ("and when was that?") ...
+# ... unless it names something and refers back to nothing: a name of capitals after its first word ("What was
+# the Mérida Initiative, and when did ... agree to it?" asks about the initiative; the rest refers back to it).
+_NAME_INSIDE = re.compile(r"(?<=\s)(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)+|[A-Z]{3,}s?\b)")
+_REFERS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|they|them|their|there|then|he|him|his|she|her)\b",
+                          re.IGNORECASE)
 
 
 # A full stop that ends an abbreviation ("Dec. 2018", "U.S. officials", "Mr. Ebrard") ends no sentence.
@@ -160,7 +165,8 @@ def split_questions(text: str) -> list[str]:
     split off -> []."""
     unabbreviated = _ABBREVIATION.sub(lambda found: found.group(0)[:-1], text or "")
     parts = [p.strip(" ,;") for p in _QUESTION_BREAK.split(unabbreviated) if p and p.strip(" ,;")]
-    asked = [p for p in parts if sum(not q.stop for q in query_terms(p)) >= _PART_WORDS]
+    asked = [p for p in parts if sum(not q.stop for q in query_terms(p)) >= _PART_WORDS
+             or (_NAME_INSIDE.search(p) and not _REFERS_BACK.search(p))]
     if len(asked) > 1:
         # what the asker says of themselves ("I need someone for a segment on the costs at home.") asks nothing
         asked = [p for p in asked if not _ASKER.match(p) or p.endswith("?")] or asked

@@ -815,9 +815,13 @@ def _figures(text: str) -> set[str]:
 def _years_apart(said: PartialDate | None, period: PartialDate) -> bool:
     """Whether a claim was said within two years of the period: a year misremembered ("the Supreme Court ...
     in 2021", or "back in 2020", for its 2022 ruling), not another event years away (Trump's 2024 threat is
-    no answer to his 2019 one)."""
+    no answer to his 2019 one). A month named in the claim's own year is no slip of the year: the claim is at
+    most the month next to it ("Petro's refusal in February 2025" is January's), not another event of that
+    year ("Blinken's visit in October 2023" is not his visit of December)."""
     if said is None:
         return False
+    if period.month is not None and said.month is not None and said.year == period.year:
+        return abs(said.month - period.month) <= 1
     return said.earliest - period.latest <= _MISREMEMBERED and period.earliest - said.latest <= _MISREMEMBERED
 
 
