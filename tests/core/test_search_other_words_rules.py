@@ -140,6 +140,10 @@ async def test_a_body_named_in_the_speakers_registry_titles_is_not_missing_from_
          "rights-advocates-criticise-mexico-controls"),
         ("Quick question: what was the Mexican foreign minister saying just after the American vote about whether"
          " the country's approach to migrants was paying off?", "de-la-fuente-model-working-well"),  # a model
+        ("what did Mexican public opinion make of the migrants in 2019?",  # a survey
+         "april-2019-survey-block-migrants"),
+        ("was there pushback from members of Congress over the 2019 Mexico tariffs",  # lawmakers warned
+         "us-businesses-lawmakers-tariffs-hurt-economy-2019"),
     ],
 )
 async def test_general_news_vocabulary_finds_the_claim(core, question, claim):
