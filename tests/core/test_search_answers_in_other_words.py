@@ -158,6 +158,21 @@ async def test_a_question_naming_money_is_held_by_a_sum_of_money(core, question)
     assert (await _ids(core, question))[:1] == ["mexico-embraces-you-100-dollar-cards"]
 
 
+@pytest.mark.parametrize("question", ["under the Embraces You plan, how much money does each deportee get",
+                                      "the Mexico te abraza program: how much money each deported person receive",
+                                      "how much money is each returnee given under the reception plan"])
+async def test_an_amount_of_money_asked_is_a_sum_of_money_not_any_figure(core, question):
+    # The reception centres' claim names the plan and holds a figure (nine centres), but no sum of money: it
+    # does not answer how much money.
+    assert "mexico-embraces-you-reception-centers" not in (await _ids(core, question))
+
+
+@needs_seeds  # the cards' source passage holds more of its words
+async def test_an_amount_of_money_asked_finds_the_sum_of_money(core):
+    question = "the Mexico te abraza program: how much money each deported person receive"
+    assert (await _ids(core, question))[:1] == ["mexico-embraces-you-100-dollar-cards"]
+
+
 @pytest.mark.parametrize("question", [
     pytest.param("total value of US-Mexico trade in 2024", marks=needs_seeds),  # "total" is the share's word
     "how much is US-Mexico trade worth",

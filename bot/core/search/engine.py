@@ -828,6 +828,8 @@ class Coverage:
         self.percent = [i for i, g in enumerate(groups) if g.percent]
         self.money = [i for i, g in enumerate(groups) if g.money]
         self.near = [(i, *g.near) for i, g in enumerate(groups) if g.near]
+        # an amount asked of money ("how much money does each returnee get") is a sum of money or a share of one
+        # ("how much money was cut": 20 percent), not a count (the nine reception centres)
         self.amount = [i for i, g in enumerate(groups) if g.amount]
         self.wording = [i for i, g in enumerate(groups) if g.wording]
         self.texts = [g.term.text for g in groups]
@@ -872,7 +874,8 @@ class Coverage:
             for i, kind, low, high in self.near:
                 if any(k == kind and low <= v <= high for k, v in _figures_of(held)):
                     best[i] = max(best.get(i, 0.0), SYNONYM_WEIGHT)
-        if self.amount and _holds_amount(held):
+        if self.amount and (any(_is_money(term) or _is_percentage(term) for term in held) if self.money
+                            else _holds_amount(held)):
             for i in self.amount:
                 best[i] = 1.0
         if self.wording and kind == "direct_quote":
