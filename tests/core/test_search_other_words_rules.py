@@ -144,6 +144,12 @@ async def test_a_body_named_in_the_speakers_registry_titles_is_not_missing_from_
          "april-2019-survey-block-migrants"),
         ("was there pushback from members of Congress over the 2019 Mexico tariffs",  # lawmakers warned
          "us-businesses-lawmakers-tariffs-hurt-economy-2019"),
+        ("do specialists think a security-only approach to migration is risky",  # experts
+         "migration-experts-warn-security-first-risks"),
+        ("Sheinbaum's diplomatic posture after the call: connection or closure?",  # her stance: bridges
+         "sheinbaum-build-bridges"),
+        ("a harder line on migrants from AMLO in 2019: what drove it",  # tougher
+         "amlo-tougher-migration-approach-2019"),
     ],
 )
 async def test_general_news_vocabulary_finds_the_claim(core, question, claim):
