@@ -64,6 +64,21 @@ def test_nationalities_and_the_safe_third_country_are_read_in_english():
     assert {"te", "algo", "habian", "queria"} <= STOPWORDS  # "you", "something", "had", "wanted"
 
 
+def test_news_words_of_advocacy_harm_and_causes_are_read_in_english():
+    assert _english("defensores") == ("advocates",) and _english("humanos") == ("human",)
+    assert _english("mano dura") == ("crackdown",) and _english("perjudican") == ("harm",)
+    assert _english("causas de fondo") == ("root", "causes") and _english("cocinas") == ("kitchens",)
+
+
+@pytest.mark.parametrize(("question", "claim"), [
+    ("qué dicen los defensores de derechos humanos sobre la mano dura de México", "rights-advocates-criticise-mexico-controls"),
+    ("cuántas cocinas y centros hay para los deportados", "mexico-embraces-you-reception-centers"),
+])
+async def test_a_question_in_news_spanish_finds_the_claim(core, question, claim):
+    answer = await core.search(question, limit=5)
+    assert isinstance(answer, SearchAnswer) and answer.hits[0].view.claim.id == claim
+
+
 def test_the_glossary_is_well_formed():
     seen = 0
     for number, line in enumerate(spanish.PATH.read_text(encoding="utf-8").splitlines(), 1):
