@@ -252,6 +252,14 @@ async def test_a_figure_identifies_nothing_when_most_of_the_question_is_words_no
     assert isinstance(await core.search("are Mexican steel and aluminum exempt from the 25% metals tariffs"), NotFound)
 
 
+async def test_a_date_and_everyday_words_held_are_not_the_question_held_in_other_words(core):
+    # The troops ordered to the border were said on 20 January 2025: they hold "Jan" and "2025" (every claim of
+    # that day does), "already" (many claims do) and "shut down" of the rest. The app and the appointments are
+    # what the question asks about.
+    question = "CBP One shut down on Jan 20 2025, what happened to folks who already had appointments"
+    assert isinstance(await core.search(question), NotFound)
+
+
 @pytest.mark.parametrize("question", ["Regarding deportation flights, did Petro refuse them",
                                       "Following the tariff threat, did Petro refuse the deportation flights"])
 async def test_a_common_word_first_is_no_place_the_claim_must_hold(core, question):

@@ -1452,6 +1452,9 @@ def _in_other_words(groups: list[Group], results: list[Ranked], *, lead: bool = 
     if not results or not total:
         return results
     content = {g.term.text for g in groups if (not g.term.stop and not g.guessed) or g.persons}
+    dating = {g.term.text for g in groups if g.when}
+    # an everyday word ("already", "wants") is held by many claims and says little of what was asked
+    content -= {g.term.text for g in groups if is_everyday(g.term.text) and not g.persons}
     if unknown > OTHER_WORDS_UNKNOWN * total:
         return _answers_after(results, _by_its_figure(groups, results, content, unknown / total))
     # The bar is the best claim that could answer: one by or about the people the question names. Another
@@ -1472,7 +1475,9 @@ def _in_other_words(groups: list[Group], results: list[Ranked], *, lead: bool = 
             break
         if _lacks_the_amount_asked(groups, result) or result.figure_missed:
             continue  # its other words are the question's setting
-        held = sum(term in content for term in result.matched)
+        # A date's words ("Jan", "20", "2025") are held by every claim said then: together they are one word held.
+        held = sum(term in content and term not in dating for term in result.matched) \
+            + any(term in dating for term in result.matched)
         # A question in other words changes the words more than the names: the names it writes with a capital
         # that the claim lacks count with the words no claim holds ("Ottawa retaliatory tariffs on American
         # whiskey" is not Mexico's answer to US tariffs).
