@@ -135,3 +135,9 @@ async def test_english_words_and_the_registrys_names_are_not_read_as_spanish(cor
     ranking = await core.lookups.engine.rank("la presidenta rolls the dice on tariffs")
     typed = [g.term.text for g in ranking.groups]
     assert "presidenta" in typed and "dice" in typed  # ... and an English word; "presidenta" names Sheinbaum
+
+
+async def test_a_spanish_month_in_the_words_is_held_by_a_claim_said_then(core):
+    # "en diciembre" beside other words is a month, as "in December" is: not a word no claim holds
+    ranking = await core.lookups.engine.rank("qué pactaron con Blinken en diciembre sobre los cárteles")
+    assert {g.term.text: g.when for g in ranking.groups}["diciembre"] == "-12"

@@ -887,9 +887,7 @@ class Coverage:
         return got / self.total, tuple(texts[i] for i in sorted(best))
 
 
-_MONTHS = {name: f"-{number:02d}" for number, names in enumerate(
-    ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
-     "september sep sept", "october oct", "november nov", "december dec"), start=1) for name in names.split()}
+_MONTHS = {name: f"-{number:02d}" for name, number in MONTHS.items()}  # in English and Spanish ("febrero")
 _MONTHS_ONLY_WITH_A_CAPITAL = frozenset("march mar may".split())  # also words: "migrants march", "may"
 _MONTHS_WRITTEN = "|".join(sorted((*_MONTHS, *MONTHS), key=len, reverse=True))  # English and Spanish, as a regex
 
