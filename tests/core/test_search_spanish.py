@@ -68,6 +68,16 @@ def test_news_words_of_advocacy_harm_and_causes_are_read_in_english():
     assert _english("defensores") == ("advocates",) and _english("humanos") == ("human",)
     assert _english("mano dura") == ("crackdown",) and _english("perjudican") == ("harm",)
     assert _english("causas de fondo") == ("root", "causes") and _english("cocinas") == ("kitchens",)
+    assert _english("endurezca") == ("tighten",) and _english("atoradas") == ("stuck",)  # a subjunctive, as listed
+
+
+async def test_the_spanish_name_of_a_policy_is_read_as_its_english_name(core):
+    # "Quédate en México" is Remain in Mexico: read in English, it is the lexicon's phrase for the policy (MPP),
+    # not three words
+    ranking = await core.lookups.engine.rank("con Quédate en México, cuánta gente se quedó atorada")
+    assert "remain in mexico" in {g.term.text for g in ranking.groups}
+    answer = await core.search("con Quédate en México, cuánta gente se quedó atorada esperando su caso de asilo")
+    assert isinstance(answer, SearchAnswer) and answer.hits[0].view.claim.id == "remain-in-mexico-75000-stranded"
 
 
 @pytest.mark.parametrize(("question", "claim"), [

@@ -561,11 +561,14 @@ def _phrases(qterms: list[QueryTerm], text: str, lexicon: Lexicon) -> dict[str, 
     indexes of its words among the query terms)."""
     position = {q.text: i for i, q in enumerate(qterms) if not q.figure}
     found: dict[str, tuple[str, list[int]]] = {}
-    run = words(prepare(text[:MAX_NAME_SCAN * 2]))
-    for start, end, key in lexicon.phrases_in(run):
-        indexes = [position.get(word) for word in run[start:end]]
-        if None not in indexes and key not in found:
-            found[key] = (" ".join(run[start:end]), indexes)  # type: ignore[arg-type]
+    typed = words(prepare(text[:MAX_NAME_SCAN * 2]))
+    # ... and those of the question read in English ("Quédate en México" -> remain in mexico)
+    read = [q.text for q in qterms if not q.figure]
+    for run in (typed, read) if read != typed[:len(read)] else (typed,):
+        for start, end, key in lexicon.phrases_in(run):
+            indexes = [position.get(word) for word in run[start:end]]
+            if None not in indexes and key not in found:
+                found[key] = (" ".join(run[start:end]), indexes)  # type: ignore[arg-type]
     return found
 
 
