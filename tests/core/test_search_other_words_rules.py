@@ -150,6 +150,9 @@ async def test_a_body_named_in_the_speakers_registry_titles_is_not_missing_from_
          "sheinbaum-build-bridges"),
         ("a harder line on migrants from AMLO in 2019: what drove it",  # tougher
          "amlo-tougher-migration-approach-2019"),
+        # "put ... into effect": started (not the claim about migrants who stay, whose article says they "remain
+        # in Mexico" and whose text says "creating")
+        ("when did Remain in Mexico start?", "trump-first-implemented-mpp-2019"),
     ],
 )
 async def test_general_news_vocabulary_finds_the_claim(core, question, claim):
