@@ -153,6 +153,8 @@ async def test_a_body_named_in_the_speakers_registry_titles_is_not_missing_from_
         # "put ... into effect": started (not the claim about migrants who stay, whose article says they "remain
         # in Mexico" and whose text says "creating")
         ("when did Remain in Mexico start?", "trump-first-implemented-mpp-2019"),
+        ("did Trump's team talk to Mexico behind the scenes about taking back deportees",  # informal channels
+         "trump-transition-team-deportation-backchannels"),
     ],
 )
 async def test_general_news_vocabulary_finds_the_claim(core, question, claim):
