@@ -158,6 +158,13 @@ async def test_a_question_naming_money_is_held_by_a_sum_of_money(core, question)
     assert (await _ids(core, question))[:1] == ["mexico-embraces-you-100-dollar-cards"]
 
 
+async def test_a_currency_written_short_names_money(core):
+    # "in USD", "$bn": the sum of money is asked for, so the $800 billion comes before the 80 percent share
+    assert (await _ids(core, "Mexico US trade 2024 total in USD"))[:1] == ["us-mexico-trade-800-billion-2024"]
+    ranking = await core.lookups.engine.rank("US-Mexico bilateral trade 2024 total, $bn")
+    assert {g.term.text: g.money for g in ranking.groups}["bn"]
+
+
 @pytest.mark.parametrize("question", ["under the Embraces You plan, how much money does each deportee get",
                                       "the Mexico te abraza program: how much money each deported person receive",
                                       "how much money is each returnee given under the reception plan"])

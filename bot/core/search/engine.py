@@ -112,7 +112,7 @@ PERCENT_WORDS = frozenset("share shares proportion proportions percentage percen
 # Words that name money ("how much cash do returnees get", "how many dollars", "the total value of trade", "what
 # is it worth"): a claim holding any sum of money ("$100": usd100, "2 billion pesos": mxn2000000000) holds them,
 # as through a synonym.
-MONEY_WORDS = frozenset("money cash dollars dollar pesos peso value worth".split())
+MONEY_WORDS = frozenset("money cash dollars dollar pesos peso value worth usd bn".split())  # "$bn": billions of dollars
 # "Who said ...", "which analyst ...": the question asks for the speaker (the one person it names by name is then
 # what was said about: engine._rerank).
 WHO_ASKED = re.compile(r"\s*(?:who|which (?:\w+ ){0,2}(?:analyst|official|leader|commentator|columnist|expert|"
