@@ -275,6 +275,13 @@ async def test_a_claim_said_years_from_the_year_a_question_names_does_not_answer
     assert (await _ids(core, "was Harris slammed as the border czar in 2023"))[:1] == ["harris-criticised-as-border-czar"]
 
 
+async def test_a_word_of_the_beat_no_claim_holds_says_the_question_is_about_something_absent(core):
+    # "remesas" (remittances) is a word of the beat's lexicon and no claim holds it: the $800 billion of trade in
+    # 2024 holds "money" and 2024, but the question is about what migrants send home
+    question = "How much money in remesas the Mexicans in United States they sent to their families in 2024?"
+    assert isinstance(await core.search(question), NotFound)
+
+
 @pytest.mark.parametrize("question", ["Regarding deportation flights, did Petro refuse them",
                                       "Following the tariff threat, did Petro refuse the deportation flights"])
 async def test_a_common_word_first_is_no_place_the_claim_must_hold(core, question):

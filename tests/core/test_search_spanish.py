@@ -12,6 +12,7 @@ from bot.core.models import NotFound
 from bot.core.search import spanish
 from bot.core.search.filters import split_period
 from bot.core.search.results import SearchAnswer
+from tests.conftest import needs_seeds
 
 
 def _english(word: str) -> tuple[str, ...]:
@@ -151,3 +152,21 @@ async def test_a_spanish_month_in_the_words_is_held_by_a_claim_said_then(core):
     # "en diciembre" beside other words is a month, as "in December" is: not a word no claim holds
     ranking = await core.lookups.engine.rank("qué pactaron con Blinken en diciembre sobre los cárteles")
     assert {g.term.text: g.when for g in ranking.groups}["diciembre"] == "-12"
+
+
+async def test_cuanto_asks_for_an_amount_as_how_many_does(core):
+    ranking = await core.lookups.engine.rank("¿cuántos consulados tiene México?")
+    assert {g.term.text: g.amount for g in ranking.groups}["cuantos"]
+
+
+@pytest.mark.parametrize(("question", "claim"), [
+    pytest.param("¿De cuánto es la tarjeta que reciben los deportados?", "mexico-embraces-you-100-dollar-cards",
+                 marks=needs_seeds),  # the card's source passage holds "deportees"
+    ("qué porcentaje del comercio total de México representan las ventas a Estados Unidos",
+     "mexico-exports-to-us-80-percent-of-trade"),  # ventas: sales
+    ("ratificacion del T-MEC en 2019 en pleno pleito por aranceles, ¿qué decían el gobierno y el Senado?",
+     "mexican-senate-intends-to-ratify-usmca-2019"),  # decían: said
+])
+async def test_a_business_reporters_spanish_finds_the_claim(core, question, claim):
+    answer = await core.search(question, limit=5)
+    assert isinstance(answer, SearchAnswer) and claim in [hit.view.claim.id for hit in answer.hits[:2]]

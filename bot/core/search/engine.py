@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from rapidfuzz import fuzz
 
+from bot.core.analysis.fold import fold
 from bot.core.analysis.terms import (
     STOPWORDS,
     QueryTerm,
@@ -124,7 +125,9 @@ WHO_ASKED = re.compile(r"\s*(?:who|which (?:\w+ ){0,2}(?:analyst|official|leader
 AMOUNT_ASKED = re.compile(r"\bhow (many|much|large|big|high)\b"
                           # "how much room / say / leverage does she have" asks how far, not for a figure
                           r"(?! (?:room|leeway|latitude|say|choice|freedom|control|influence|leverage|power|pressure|"
-                          r"sense|difference|credit|blame)\b)")
+                          r"sense|difference|credit|blame)\b)"
+                          # ... and in Spanish, "¿cuántos?", "¿de cuánto es la tarjeta?" (matched folded)
+                          r"|\b(cuantos|cuantas|cuanto|cuanta)\b")
 # ... and so does a word naming figures in a list of keywords ("AMLO approval numbers", "asylum stats 2023"): any
 # figure of a claim holds it. Plurals only: "a key figure" is a person, "a number of" is not a count asked for.
 AMOUNT_WORDS = frozenset("numbers figures stats statistics tally".split())
@@ -173,6 +176,7 @@ class Group:
     wording: bool = False  # asks for someone's words ("how did she describe"): a direct quote holds it
     when: str = ""  # a month ("-11") or a year ("2023") the question names: a claim said then holds it (_dated)
     english: bool = False  # the index lacks the word: alts are its general English synonyms (thesaurus.py)
+    beat: bool = False  # a word of the beat's lexicon (data/synonyms.yaml) that no claim holds in any form or synonym
 
     @property
     def useful(self) -> bool:
@@ -369,7 +373,7 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
     qterms, phrase_groups = _merge_phrases(qterms, phrases, phrase_alts, exact)
     mentions = _mentions(qterms, people) if people else {}
     capitalised = names_written(text)
-    amounts = {match.group(1) for match in AMOUNT_ASKED.finditer(text.lower())}
+    amounts = {match.group(1) or match.group(2) for match in AMOUNT_ASKED.finditer(fold(text))}
     wording = {word for match in WORDING_ASKED.finditer(text.lower()) for word in match.groups() if word}
     keys: set[str] = set()
     for i, q in enumerate(qterms):
@@ -461,7 +465,8 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
         group = Group(q, alts, min(docs, sum(dfs)), persons=mentions.get(i, frozenset()),
                       guessed=bool(alts) and not known and not percent and not amount and not worded and not money,
                       percent=percent, money=money, english=bool(english.get(i)), when=_calendar(q, capitalised),
-                      amount=amount, wording=worded, near=near)
+                      amount=amount, wording=worded, near=near,
+                      beat=not alts and lexicon is not None and q.text in lexicon)
         # A word no claim holds weighs as the rarest, even when its English synonyms are common words: the
         # question is about it ("judicial reform" is not any claim holding "legal" and "reform").
         # A phrase weighs as its rarest word ("remain in mexico" as "remain"), not as the commonest of its parts.
@@ -948,6 +953,7 @@ def _is_amount(term: str) -> bool:
 FIGURE_DF = 3  # a figure this few claims hold identifies what it counts (_by_its_figure) ...
 FIGURE_MIN = 20  # ... when it is no small count ("two caravans", "10 days") ...
 FIGURE_UNKNOWN = 0.4  # ... and the words no claim holds are less than this share of the question
+BEAT_ABSENT = 1.5  # a word of the beat's lexicon no claim holds counts this many times among the words no claim holds
 YEARS_APART = 2  # a claim said more years than this from a year the question names is of another time
 NEAR_SHARE = 0.15  # a hedged number ("around 400") is held by a claim's figure this close to it (370)
 _FIGURE = re.compile(r"(usd|mxn)?(\d+(?:p\d+)?)(pct|pts)?")
@@ -1449,7 +1455,7 @@ def _in_other_words(groups: list[Group], results: list[Ranked], *, lead: bool = 
     among the best, and the words the index does not know at all are few (a question about someone or
     something absent names them, and those names are what it lacks)."""
     total = sum(g.weight for g in groups)
-    unknown = sum(g.weight for g in groups
+    unknown = sum(g.weight * (BEAT_ABSENT if g.beat else 1.0) for g in groups
                   if not g.term.stop and (not (g.alts or g.percent or g.when or g.near) or g.guessed) and not g.persons)
     if not results or not total:
         return results
