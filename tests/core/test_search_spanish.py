@@ -154,6 +154,12 @@ async def test_a_spanish_month_in_the_words_is_held_by_a_claim_said_then(core):
     assert {g.term.text: g.when for g in ranking.groups}["diciembre"] == "-12"
 
 
+def test_spanish_small_words_of_being_and_asking_are_small_words_and_a_stations_troops_and_sides_are_read():
+    assert {"ya", "ser", "si", "hay", "otros", "dame", "buscame"} <= STOPWORDS  # "already", "be", "if", "find me"
+    assert _english("estación") == ("station",) and _english("elementos") == ("troops",)  # officers, in Mexico
+    assert _english("lado") == ("side",) and _english("cambio") == ("change",)
+
+
 async def test_cuanto_asks_for_an_amount_as_how_many_does(core):
     ranking = await core.lookups.engine.rank("¿cuántos consulados tiene México?")
     assert {g.term.text: g.amount for g in ranking.groups}["cuantos"]
@@ -168,5 +174,16 @@ async def test_cuanto_asks_for_an_amount_as_how_many_does(core):
      "mexican-senate-intends-to-ratify-usmca-2019"),  # decían: said
 ])
 async def test_a_business_reporters_spanish_finds_the_claim(core, question, claim):
+    answer = await core.search(question, limit=5)
+    assert isinstance(answer, SearchAnswer) and claim in [hit.view.claim.id for hit in answer.hits[:2]]
+
+
+@pytest.mark.parametrize(("question", "claim"), [
+    ("Búscame lo de la cancillería diciendo que está lista para coordinarse si hay deportaciones masivas",
+     "sre-ready-for-mass-deportations"),
+    ("¿México ya dijo oficialmente que va a recibir a los paisanos que deporten?",
+     "sheinbaum-ready-to-receive-deported-mexicans"),
+])
+async def test_a_spanish_question_whose_small_words_are_small_finds_the_claim(core, question, claim):
     answer = await core.search(question, limit=5)
     assert isinstance(answer, SearchAnswer) and claim in [hit.view.claim.id for hit in answer.hits[:2]]

@@ -40,7 +40,8 @@ STOPWORDS = frozenset(
     por para con como se es fue fueron su sus muy cuanto cuantos cuanta cuantas cual cuales quien quienes donde cuando
     durante segun sobre entre pero porque este esta estos estas ese eso esos esas tambien hasta desde hacia
     va iba tras lo necesito quiero saber tengo tiene tienen tenemos aqui ahi alla alli
-    te algo ha han habia habian hubo les le mi mis tu queria querian quisiera""".split()
+    te algo ha han habia habian hubo les le mi mis tu queria querian quisiera
+    ya ser si hay otro otra otros otras dame buscame""".split()
 )
 
 # --- figures: "76%", "76 percent", "$100 million", "100 million dollars", "1,785", "3.5 million" ----------------
