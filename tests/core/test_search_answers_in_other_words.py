@@ -142,6 +142,7 @@ async def test_a_role_dated_by_then_or_former_names_its_holders(core):
 @pytest.mark.parametrize("question", [
     "What words did Mexico's president use for her initial talk with Trump after he won the election?",
     "How the president Sheinbaum described the first talk she had with Trump after his victory in the elections?",
+    "Which word did Sheinbaum pick for her first call with Trump once he had won?",  # one word asked for
 ])
 async def test_a_question_asking_for_someones_words_is_answered_first_by_their_quote(core, question):
     # Several claims are about that first call (when it was, that it happened); the one that quotes her words

@@ -137,7 +137,7 @@ AMOUNT_SHARE = 0.25
 WORDING_ASKED = re.compile(
     r"\bhow\b[^?.]{0,80}?\b(describe[sd]?|describing|"
     r"characteri[sz]e[sd]?|characteri[sz]ing|sum(?:med)?(?= up)|portray(?:ed)?|depict(?:ed)?|word(?:ed)?)\b"
-    r"|\b(?:what|which) (words|language|phrase)\b|\bin what (words|terms)\b")
+    r"|\b(?:what|which) (words?|language|phrase)\b|\bin what (words|terms)\b")
 WORDING_WEIGHT = 2.0
 NUMBER_WORDS = frozenset("""two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
     fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions dozen
