@@ -158,6 +158,8 @@ def test_spanish_small_words_of_being_and_asking_are_small_words_and_a_stations_
     assert {"ya", "ser", "si", "hay", "otros", "dame", "buscame"} <= STOPWORDS  # "already", "be", "if", "find me"
     assert _english("estación") == ("station",) and _english("elementos") == ("troops",)  # officers, in Mexico
     assert _english("lado") == ("side",) and _english("cambio") == ("change",)
+    assert _english("gasto") == ("spending",) and _english("apoyo económico") == ("financial", "support")
+    assert _english("política exterior") == ("foreign", "policy")  # "exterior" alone is an English word
 
 
 async def test_cuanto_asks_for_an_amount_as_how_many_does(core):
@@ -187,3 +189,8 @@ async def test_a_business_reporters_spanish_finds_the_claim(core, question, clai
 async def test_a_spanish_question_whose_small_words_are_small_finds_the_claim(core, question, claim):
     answer = await core.search(question, limit=5)
     assert isinstance(answer, SearchAnswer) and claim in [hit.view.claim.id for hit in answer.hits[:2]]
+
+
+async def test_spending_on_foreign_policy_in_spanish_finds_the_budget_cut(core):
+    question = "de cuánto fue el recorte al gasto en política exterior en el primer presupuesto de Sheinbaum"
+    assert (await core.search(question)).hits[0].view.claim.id == "sheinbaum-budget-cuts-foreign-policy-10-percent"
