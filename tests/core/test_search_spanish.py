@@ -160,6 +160,8 @@ def test_spanish_small_words_of_being_and_asking_are_small_words_and_a_stations_
     assert _english("lado") == ("side",) and _english("cambio") == ("change",)
     assert _english("gasto") == ("spending",) and _english("apoyo económico") == ("financial", "support")
     assert _english("política exterior") == ("foreign", "policy")  # "exterior" alone is an English word
+    assert _english("señaló") == ("said",) and _english("retenes") == ("checkpoints",)
+    assert _english("acero") == ("steel",) and _english("redadas") == ("raids",)
 
 
 async def test_cuanto_asks_for_an_amount_as_how_many_does(core):
