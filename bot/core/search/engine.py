@@ -68,6 +68,7 @@ from bot.core.search.thresholds import (
     OTHER_WORDS_LEAD,
     OTHER_WORDS_LONG,
     OTHER_WORDS_UNKNOWN,
+    YEARS_MISREMEMBERED,
 )
 from bot.core.search.thresholds import CLAIM_SUGGEST as SUGGEST
 from bot.core.search.thresholds import LONG_QUESTION_SUGGEST as LONG_SUGGEST
@@ -954,7 +955,6 @@ FIGURE_DF = 3  # a figure this few claims hold identifies what it counts (_by_it
 FIGURE_MIN = 20  # ... when it is no small count ("two caravans", "10 days") ...
 FIGURE_UNKNOWN = 0.4  # ... and the words no claim holds are less than this share of the question
 BEAT_ABSENT = 1.5  # a word of the beat's lexicon no claim holds counts this many times among the words no claim holds
-YEARS_APART = 2  # a claim said more years than this from a year the question names is of another time
 NEAR_SHARE = 0.15  # a hedged number ("around 400") is held by a claim's figure this close to it (370)
 _FIGURE = re.compile(r"(usd|mxn)?(\d+(?:p\d+)?)(pct|pts)?")
 
@@ -1460,7 +1460,7 @@ def _in_other_words(groups: list[Group], results: list[Ranked], *, lead: bool = 
     if not results or not total:
         return results
     content = {g.term.text for g in groups if (not g.term.stop and not g.guessed) or g.persons}
-    dating = {g.term.text for g in groups if g.when}
+    date_words = {g.term.text for g in groups if g.when}
     years = [g.term.text for g in groups if len(g.when) == 4]
     # an everyday word ("already", "wants") is held by many claims and says little of what was asked
     content -= {g.term.text for g in groups if is_everyday(g.term.text) and not g.persons}
@@ -1484,12 +1484,12 @@ def _in_other_words(groups: list[Group], results: list[Ranked], *, lead: bool = 
             break
         if _lacks_the_amount_asked(groups, result) or result.figure_missed:
             continue  # its other words are the question's setting
-        if years and not any(year in result.matched or abs(int(year) - int(result.said_sort[:4])) <= YEARS_APART
-                             for year in years):
+        if years and not any(year in result.matched
+                             or abs(int(year) - int(result.said_sort[:4])) <= YEARS_MISREMEMBERED for year in years):
             continue  # said years from a year the question names ("Harris's 2021 visit": a 2024 claim about her)
         # A date's words ("Jan", "20", "2025") are held by every claim said then: together they are one word held.
-        held = sum(term in content and term not in dating for term in result.matched) \
-            + any(term in dating for term in result.matched)
+        held = sum(term in content and term not in date_words for term in result.matched) \
+            + any(term in date_words for term in result.matched)
         # A question in other words changes the words more than the names: the names it writes with a capital
         # that the claim lacks count with the words no claim holds ("Ottawa retaliatory tariffs on American
         # whiskey" is not Mexico's answer to US tariffs).

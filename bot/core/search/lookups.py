@@ -47,6 +47,7 @@ from bot.core.search.thresholds import (
     PERSON_IN_SEARCH,
     PERSON_SUGGEST,
     PERSON_TIE,
+    YEARS_MISREMEMBERED,
 )
 from bot.core.search.topics import BriefingNames, rank_briefings
 from bot.core.search.who_about import split_person_subject
@@ -825,7 +826,7 @@ def _years_apart(said: PartialDate | None, period: PartialDate) -> bool:
     return said.earliest - period.latest <= _MISREMEMBERED and period.earliest - said.latest <= _MISREMEMBERED
 
 
-_MISREMEMBERED = dt.timedelta(days=2 * 366)
+_MISREMEMBERED = dt.timedelta(days=YEARS_MISREMEMBERED * 366)
 
 
 def _said_in(said: PartialDate | None, period: PartialDate) -> bool:

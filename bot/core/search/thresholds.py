@@ -41,6 +41,11 @@ CLAIM_LACKS_SUBJECT = 0.30
 # changes the words, not the names. (People are checked apart: a government's claim may speak for them.)
 CLAIM_LACKS_PLACE = 0.15
 
+# A year remembered wrong by up to this many years is a slip ("the Supreme Court ... in 2021" for its 2022 ruling);
+# a claim said further from every year the question names is of another time (lookups._years_apart, and
+# engine._in_other_words for a year written as a word: "her 2021 visit" is not the 2024 criticism of her).
+YEARS_MISREMEMBERED = 2
+
 # Names of briefings, topics and articles (rapidfuzz WRatio over their names, exact and prefix raised).
 NAME_ACCEPT = 80.0
 NAME_SUGGEST = 50.0
