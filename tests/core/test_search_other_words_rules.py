@@ -354,6 +354,13 @@ def test_someones_view_and_the_askers_framing_are_small_words():
     assert everyday_runs(run) == set()
 
 
+async def test_a_comment_or_remark_is_a_saying_word_not_a_subject(core):
+    # In a bot about who said what, "comment" is how the question is put, as "said" and "statement" are
+    assert await _ids(core, "sheinbaum 'cool head' comment - what was that about") == [
+        "sheinbaum-keep-cool-head", "sheinbaum-urges-cooperative-relations"]
+    assert await _ids(core, "Ebrard's remarks on the 2026 World Cup") == []
+
+
 @needs_seeds  # the employers' group and "every day" are in Coparmex's source passage
 async def test_a_long_question_is_answered_by_the_claim_holding_what_it_asks(core):
     # 20 words that are not small words, most of them how it is put ("okay", "newsletter", "reckon", "every

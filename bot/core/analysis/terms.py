@@ -32,6 +32,7 @@ STOPWORDS = frozenset(
     over own same she should so some such than that the their them then there these they this those through to too
     under until up very was we were what when where which while who whom why will with would you your
     said says say saying told tell did didnt does quote quoted claim claims statement statements event happened happen
+    comment comments commented commenting remark remarks remarked mention mentions mentioned
     many much several hundreds thousands dozens tens millions whether ever really actually still yet
     dont doesnt isnt arent wasnt werent hasnt havent hadnt wont wouldnt cant cannot couldnt shouldnt
     whats thats hows whos wheres whens whys theres thered therell itd itll thatd thatll theyd theyll theyre theyve
