@@ -31,3 +31,11 @@ async def test_a_shortened_month_typed_in_lowercase_is_still_the_month(core):
                                limit=5)
     assert not isinstance(answer, NotFound), answer
     assert answer.hits[0].view.claim.id == "trump-reinstates-remain-in-mexico"
+
+
+async def test_a_holiday_of_a_fixed_month_names_that_month(core):
+    # Thanksgiving is late November: the caravans broken up that week are what is asked about, and the holiday
+    # (capitalised, held by no claim) is no name the corpus lacks
+    answer = await core.search("Heard Mexico broke up a couple of caravans right before Thanksgiving.", limit=5)
+    assert not isinstance(answer, NotFound) and answer.hits[0].view.claim.id == "mexico-disbands-two-caravans"
+    assert isinstance(await core.search("what did Sheinbaum say about tariffs at Christmas 2019", limit=5), NotFound)

@@ -898,6 +898,9 @@ class Coverage:
 
 _MONTHS = {name: f"-{number:02d}" for name, number in MONTHS.items()}  # in English and Spanish ("febrero")
 _MONTHS_ONLY_WITH_A_CAPITAL = frozenset("march mar may".split())  # also words: "migrants march", "may"
+# Holidays of a fixed month, in English and Spanish: "right before Thanksgiving" is late November
+_HOLIDAYS = {"thanksgiving": "-11", "halloween": "-10", "christmas": "-12", "xmas": "-12", "navidad": "-12",
+             "nochebuena": "-12"}
 _MONTHS_WRITTEN = "|".join(sorted((*_MONTHS, *MONTHS), key=len, reverse=True))  # English and Spanish, as a regex
 
 
@@ -905,7 +908,7 @@ def _calendar(q: QueryTerm, capitalised: set[str]) -> str:
     """The month ("-11") or year ("2023") a question's word names, or "": a claim says when in its date."""
     if q.figure or q.text.isdigit():  # a bare number is a word of its own ("2023"), not a figure
         return q.text if len(q.text) == 4 and q.text.isdigit() and "1900" <= q.text <= "2099" else ""
-    month = _MONTHS.get(q.text, "")
+    month = _MONTHS.get(q.text, "") or _HOLIDAYS.get(q.text, "")
     if month and q.text in _MONTHS_ONLY_WITH_A_CAPITAL and q.text not in capitalised:
         return ""
     return month
