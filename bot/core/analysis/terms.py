@@ -25,7 +25,16 @@ _WORD = re.compile(r"[^\W_]+(?:(?<=\d)\.\d+)?")
 _DIGIT = re.compile(r"\d")
 _SPELLED_HINT = re.compile(r"(?i)%|percent|per cent|pct|thousand|million|billion|trillion|dollar|peso")
 
-STOPWORDS = frozenset(
+# Spanish small words (a question may be asked in Spanish: the glossary reads its other words in English)
+SPANISH_STOPWORDS = frozenset(
+    """el la los las de del y o ni al que en un una
+    por para con como se es fue fueron su sus muy cuanto cuantos cuanta cuantas cual cuales quien quienes donde cuando
+    durante segun sobre entre pero porque este esta estos estas ese eso esos esas tambien hasta desde hacia
+    va iba tras lo necesito quiero saber tengo tiene tienen tenemos aqui ahi alla alli
+    te algo ha han habia habian hubo les le mi mis tu queria querian quisiera
+    ya ser si hay otro otra otros otras dame buscame""".split()
+)
+STOPWORDS = SPANISH_STOPWORDS | frozenset(
     """a about above after again against all also am an and any are as at be been before being below between both
     but by can could did do does doing down during each few for from further had has have having he her here hers
     him his how i if in into is it its itself just me more most my no nor not of off on once only or other our out
@@ -36,13 +45,7 @@ STOPWORDS = frozenset(
     many much several hundreds thousands dozens tens millions whether ever really actually still yet
     dont doesnt isnt arent wasnt werent hasnt havent hadnt wont wouldnt cant cannot couldnt shouldnt
     whats thats hows whos wheres whens whys theres thered therell itd itll thatd thatll theyd theyll theyre theyve
-    youd youll youre youve im ive hed hes shes weve wholl whod whatd whered wouldve couldve shouldve mightve
-    el la los las de del y o ni al que en un una
-    por para con como se es fue fueron su sus muy cuanto cuantos cuanta cuantas cual cuales quien quienes donde cuando
-    durante segun sobre entre pero porque este esta estos estas ese eso esos esas tambien hasta desde hacia
-    va iba tras lo necesito quiero saber tengo tiene tienen tenemos aqui ahi alla alli
-    te algo ha han habia habian hubo les le mi mis tu queria querian quisiera
-    ya ser si hay otro otra otros otras dame buscame""".split()
+    youd youll youre youve im ive hed hes shes weve wholl whod whatd whered wouldve couldve shouldve mightve""".split()
 )
 
 # --- figures: "76%", "76 percent", "$100 million", "100 million dollars", "1,785", "3.5 million" ----------------

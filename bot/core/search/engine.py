@@ -49,6 +49,7 @@ from bot.core.search.forms import bases, derivations, forms, inflections
 from bot.core.search.lexicon import Lexicon, phrase_forms
 from bot.core.search.people import HEAD_WORDS, RUNNING_WORDS, PeopleIndex
 from bot.core.search.spanish import english as spanish_english
+from bot.core.search.spanish import reads_as_spanish
 from bot.core.search.thesaurus import is_common_word as english_common_word
 from bot.core.search.thesaurus import is_word as english_word
 from bot.core.search.thesaurus import synonyms as english_synonyms
@@ -349,7 +350,8 @@ def _rank(index: IndexReader, text: str, filters: ClaimFilter | None, people: Pe
 
 def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int,
             lexicon: Lexicon | None = None) -> tuple[list[Group], list[tuple[str, str]]]:
-    qterms = _spanish_read_in_english(_everyday_phrases_as_small_words(query_terms(text), text), text, people)
+    qterms = _spanish_read_in_english(_everyday_phrases_as_small_words(query_terms(text), text), text, people,
+                                      index)
     if not qterms or docs == 0:
         return [], []
     phrases = _phrases(qterms, text, lexicon) if lexicon and getattr(lexicon, "heads", None) else {}
@@ -509,13 +511,18 @@ def _english_synonyms(index: IndexReader, staged: list[tuple[QueryTerm, dict[str
     return {i: {form: held[form] for form in sorted(terms) if form in held} for i, terms in wanted.items()}
 
 
-def _spanish_read_in_english(qterms: list[QueryTerm], text: str, people: PeopleIndex | None) -> list[QueryTerm]:
+def _spanish_read_in_english(qterms: list[QueryTerm], text: str, people: PeopleIndex | None,
+                             index: IndexReader | None = None) -> list[QueryTerm]:
     """Each word of the Spanish glossary that is not an English word nor a name (one written with a capital, or
     an alias of the registry: "presidenta" is Sheinbaum), as the English words it means ("detenciones" ->
     arrests, "recorte" -> cut); the rest as typed."""
     out: list[QueryTerm] = []
     names: set[str] | None = None
     skip = 0
+    # Spanish writes institutions and programmes with a capital ("la Aduana", "el Programa Frontera Sur"): in a
+    # question asked in Spanish such a word of the glossary is read in English, not taken for a name the corpus
+    # lacks, unless it is a word of a registered name ("el Senado": the Senate of Mexico, who speaks for itself)
+    in_spanish: bool | None = None
     for at, q in enumerate(qterms):
         if skip:
             skip -= 1
@@ -532,7 +539,10 @@ def _spanish_read_in_english(qterms: list[QueryTerm], text: str, people: PeopleI
         meaning = () if q.stop or q.figure or len(q.text) < 3 or not q.text.isalpha() else spanish_english(q.text)
         if meaning and not english_word(q.text) and not (people is not None and q.text in people.by_key):
             names = names_written(text) if names is None else names
-            if q.text not in names:
+            if q.text in names and in_spanish is None:
+                in_spanish = reads_as_spanish(words(prepare(text[:MAX_NAME_SCAN * 2])))
+            if q.text not in names or (in_spanish and not (people is not None and q.text in people.by_token)
+                                       and _held_in_any_form(index, meaning)):
                 out.extend(QueryTerm(word, (word,), stop=word in STOPWORDS) for word in meaning)
                 continue
         out.append(q)
@@ -540,6 +550,15 @@ def _spanish_read_in_english(qterms: list[QueryTerm], text: str, people: PeopleI
         return qterms
     seen: set[str] = set()
     return [q for q in out if q.figure or not (q.text in seen or seen.add(q.text))]
+
+
+def _held_in_any_form(index: IndexReader | None, meaning: tuple[str, ...]) -> bool:
+    """Whether some claim holds one of these English words in one of its forms ("senate"); one none holds
+    ("gulf" for "el Golfo de América") leaves its Spanish word a name the corpus lacks."""
+    if index is None:
+        return False
+    wanted = {form for word in meaning if word not in STOPWORDS for form in {word, *inflections(word)}}
+    return bool(wanted) and bool(index.term_frequencies(wanted))
 
 
 def _everyday_phrases_as_small_words(qterms: list[QueryTerm], text: str) -> list[QueryTerm]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import snowballstemmer
 
-from bot.core.analysis.terms import prepare, words
+from bot.core.analysis.terms import SPANISH_STOPWORDS, STOPWORDS, prepare, words
 
 PATH = Path(__file__).with_name("spanish.txt")
 STEMMED = 6  # a word this long or longer may be found by its stem; a shorter one ("bajo", "paso") only as listed
@@ -60,6 +60,16 @@ def tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
                             stems.setdefault(stem, meaning)
                 _tables = (exact, stems)
     return _tables
+
+
+_ENGLISH_STOPWORDS = STOPWORDS - SPANISH_STOPWORDS
+
+
+def reads_as_spanish(folded_words: list[str]) -> bool:
+    """Whether a question's small words are mostly Spanish ("¿el gobierno y el Senado seguían con...?"), not
+    English with a Spanish word or name in it ("what did the Senado say about remesas")."""
+    spanish = sum(word in SPANISH_STOPWORDS for word in folded_words)
+    return spanish >= 2 and spanish > sum(word in _ENGLISH_STOPWORDS for word in folded_words)
 
 
 @lru_cache(maxsize=1 << 16)  # a question's words recur: stemming each costs ~15 µs
