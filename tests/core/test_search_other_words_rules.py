@@ -361,6 +361,15 @@ async def test_a_comment_or_remark_is_a_saying_word_not_a_subject(core):
     assert await _ids(core, "Ebrard's remarks on the 2026 World Cup") == []
 
 
+async def test_latin_abbreviations_are_how_a_question_is_put(core):
+    from bot.core.analysis.terms import query_terms
+
+    assert all(t.stop for t in query_terms("e.g. i.e. etc. aka"))
+    answer = await core.search("Quantitative indicators of enforcement under the 2014 Programa Frontera Sur, e.g. "
+                               "monthly raids and apprehensions in Chiapas, Oaxaca and Tabasco", limit=5)
+    assert isinstance(answer, SearchAnswer) and answer.hits[0].view.claim.id == "southern-border-plan-raids-doubled"
+
+
 @needs_seeds  # the employers' group and "every day" are in Coparmex's source passage
 async def test_a_long_question_is_answered_by_the_claim_holding_what_it_asks(core):
     # 20 words that are not small words, most of them how it is put ("okay", "newsletter", "reckon", "every

@@ -42,6 +42,7 @@ STOPWORDS = SPANISH_STOPWORDS | frozenset(
     under until up very was we were what when where which while who whom why will with would you your
     said says say saying told tell did didnt does quote quoted claim claims statement statements event happened happen
     comment comments commented commenting remark remarks remarked mention mentions mentioned
+    eg ie etc aka cf viz
     many much several hundreds thousands dozens tens millions whether ever really actually still yet
     dont doesnt isnt arent wasnt werent hasnt havent hadnt wont wouldnt cant cannot couldnt shouldnt
     whats thats hows whos wheres whens whys theres thered therell itd itll thatd thatll theyd theyll theyre theyve
