@@ -197,12 +197,16 @@ def test_a_question_reads_as_spanish_by_its_small_words():
     assert not spanish.reads_as_spanish(words(prepare("what did the Senado say about the T-MEC in 2019")))
 
 
+@needs_seeds  # the plan's Spanish name is in the article's passage
 async def test_a_programme_capitalised_in_spanish_is_read_in_english_when_a_claim_holds_it(core):
     # Spanish writes a programme's name with capitals: "el Programa Frontera Sur" is the southern border plan,
     # whose raids claim holds the plan's words, not a name no claim holds
     answer = await core.search("datos de redadas mensuales contra migrantes en Chiapas, Oaxaca y Tabasco durante el "
                                "Programa Frontera Sur", limit=5)
     assert isinstance(answer, SearchAnswer) and answer.hits[0].view.claim.id == "southern-border-plan-raids-doubled"
-    # ... but "el Golfo de América" names what no claim holds, in Spanish or in English
+
+
+async def test_a_capitalised_spanish_word_whose_english_no_claim_holds_stays_a_name(core):
+    # "el Golfo de América" names what no claim holds, in Spanish or in English
     assert isinstance(await core.search("¿Qué respondió Sheinbaum cuando Trump le cambió el nombre al Golfo de "
                                         "México por Golfo de América?", limit=5), NotFound)
