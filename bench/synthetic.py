@@ -222,8 +222,8 @@ def queries(corpus: Corpus, per_kind: int, words_by_frequency: list[str], seed: 
     rank = {w: i for i, w in enumerate(words_by_frequency)}
     for _ in range(per_kind):
         c = next(it)  # the words a reader remembers: the claim's less common ones, in any order
-        words = sorted({w for w in (c["quote"] or c["text"]).rstrip(".").split() if len(w) > 5},
-                       key=lambda w: -rank.get(w.lower(), len(rank)))[:6]
+        words = sorted(sorted({w for w in (c["quote"] or c["text"]).rstrip(".").split() if len(w) > 5}),
+                       key=lambda w: -rank.get(w.lower(), len(rank)))[:6]  # ties in a fixed order: a seed repeats a run
         add("keywords", "search", " ".join(rng.sample(words, min(4, len(words)))), c["id"])
     for _ in range(per_kind):
         c = next(it)
