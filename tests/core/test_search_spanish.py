@@ -90,15 +90,57 @@ async def test_a_question_in_news_spanish_finds_the_claim(core, question, claim)
     assert isinstance(answer, SearchAnswer) and answer.hits[0].view.claim.id == claim
 
 
-def test_the_glossary_is_well_formed():
+@pytest.mark.parametrize(("path", "at_least"), [(spanish.PATH, 150), (spanish.EVERYDAY_PATH, 3000),
+                                               (spanish.HOMOGRAPHS_PATH, 500)])
+def test_the_glossary_is_well_formed(path, at_least):
     seen = 0
-    for number, line in enumerate(spanish.PATH.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line or line.startswith("#"):
             continue
         forms, bar, meaning = line.partition("|")
-        assert bar and forms.split() and meaning.split(), f"spanish.txt:{number}: {line!r}"
+        assert bar and forms.split() and meaning.split(), f"{path.name}:{number}: {line!r}"
         seen += 1
-    assert seen > 150
+    assert seen > at_least
+
+
+def test_everyday_spanish_is_read_in_english_only_in_a_question_asked_in_spanish():
+    # irregular forms stand on their verb's line ("pierde" is "perder": the Snowball stem "pierd" is not "perd")
+    assert spanish.english("pierde", everyday=True) == ("lose",) and spanish.english("quiere", everyday=True) == ("want",)
+    assert spanish.english("pierde") == ()  # in an English question, a word no claim holds as typed
+    assert spanish.english("detenciones", everyday=True) == ("arrests",)  # the beat's sense first
+
+
+def test_a_spanish_word_spelt_like_an_english_one_is_spanish_only_in_spanish():
+    assert spanish.english_in_spanish("son") == ("are",) and spanish.english_in_spanish("contra") == ("against",)
+    assert spanish.english_in_spanish("dice") == ("said",)  # the beat's glossary, which the English word hid
+    assert spanish.english_in_spanish("border") == ()
+
+
+async def test_a_word_spelt_like_english_is_read_in_the_questions_language(core):
+    spanish_groups = (await core.lookups.engine.rank("¿cuántos son los consulados de México?")).groups
+    english_groups = (await core.lookups.engine.rank("what did Trump's son say about Mexico?")).groups
+    assert "son" not in {g.term.text for g in spanish_groups if not g.term.stop}  # "are": a small word
+    assert "son" in {g.term.text for g in english_groups if not g.term.stop}
+
+
+async def test_a_phrase_the_lexicon_knows_is_not_read_word_by_word_in_spanish(core):
+    # "Estados Unidos" is the United States, not "state" and "unite" of the everyday glossary
+    groups = {g.term.text for g in (await core.lookups.engine.rank("red consular de México en Estados Unidos")).groups}
+    assert "estados unidos" in groups and "state" not in groups
+
+
+@pytest.mark.parametrize(("question", "claim"), [
+    ("¿Quién dijo que México no quiere tropas de Estados Unidos en su territorio?", "mexico-refuses-us-forces-on-its-soil"),
+    ("¿Qué tanto pierde México si Trump pone aranceles a todo lo que vende?", "trump-floats-25-percent-tariff-mexican-exports"),
+    ("¿Qué dijo Petro cuando no dejó aterrizar los aviones con deportados?", "petro-refuses-us-deportation-flights"),
+    pytest.param("¿Cuánto vale el comercio entre los dos países?", "us-mexico-trade-800-billion-2024",
+                 marks=needs_seeds),  # "two-way trade": the passage's words
+    ("¿Quién dice que los cárteles ahora son terroristas y qué puede pasar con las empresas?",
+     "analysis-cartel-designation-risks-firms"),
+])
+async def test_a_question_in_everyday_spanish_finds_the_claim(core, question, claim):
+    answer = await core.search(question, limit=5)
+    assert isinstance(answer, SearchAnswer) and claim in [hit.view.claim.id for hit in answer.hits[:3]]
 
 
 def test_spanish_months_date_a_question():

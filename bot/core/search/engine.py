@@ -49,6 +49,7 @@ from bot.core.search.forms import bases, derivations, forms, inflections
 from bot.core.search.lexicon import Lexicon, phrase_forms
 from bot.core.search.people import HEAD_WORDS, RUNNING_WORDS, PeopleIndex
 from bot.core.search.spanish import english as spanish_english
+from bot.core.search.spanish import english_in_spanish as spanish_in_spanish
 from bot.core.search.spanish import reads_as_spanish
 from bot.core.search.thesaurus import is_common_word as english_common_word
 from bot.core.search.thesaurus import is_word as english_word
@@ -351,7 +352,7 @@ def _rank(index: IndexReader, text: str, filters: ClaimFilter | None, people: Pe
 def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int,
             lexicon: Lexicon | None = None) -> tuple[list[Group], list[tuple[str, str]]]:
     qterms = _spanish_read_in_english(_everyday_phrases_as_small_words(query_terms(text), text), text, people,
-                                      index)
+                                      index, lexicon)
     if not qterms or docs == 0:
         return [], []
     phrases = _phrases(qterms, text, lexicon) if lexicon and getattr(lexicon, "heads", None) else {}
@@ -512,13 +513,15 @@ def _english_synonyms(index: IndexReader, staged: list[tuple[QueryTerm, dict[str
 
 
 def _spanish_read_in_english(qterms: list[QueryTerm], text: str, people: PeopleIndex | None,
-                             index: IndexReader | None = None) -> list[QueryTerm]:
+                             index: IndexReader | None = None, lexicon: Lexicon | None = None) -> list[QueryTerm]:
     """Each word of the Spanish glossary that is not an English word nor a name (one written with a capital, or
     an alias of the registry: "presidenta" is Sheinbaum), as the English words it means ("detenciones" ->
-    arrests, "recorte" -> cut); the rest as typed."""
+    arrests, "recorte" -> cut); the rest as typed. A word of a phrase the lexicon knows is left to the lexicon
+    ("Estados Unidos" is the United States, not a state and a union)."""
     out: list[QueryTerm] = []
     names: set[str] | None = None
     skip = 0
+    in_phrases: set[str] | None = None
     # Spanish writes institutions and programmes with a capital ("la Aduana", "el Programa Frontera Sur"): in a
     # question asked in Spanish such a word of the glossary is read in English, not taken for a name the corpus
     # lacks, unless it is a word of a registered name ("el Senado": the Senate of Mexico, who speaks for itself)
@@ -536,8 +539,22 @@ def _spanish_read_in_english(qterms: list[QueryTerm], text: str, people: PeopleI
                 break
         if skip:
             continue
-        meaning = () if q.stop or q.figure or len(q.text) < 3 or not q.text.isalpha() else spanish_english(q.text)
-        if meaning and not english_word(q.text) and not (people is not None and q.text in people.by_key):
+        plain = not (q.stop or q.figure or len(q.text) < 3 or not q.text.isalpha())
+        homograph = plain and english_word(q.text)
+        meaning = spanish_in_spanish(q.text) if homograph else spanish_english(q.text) if plain else ()
+        if homograph and meaning or plain and not meaning and spanish_english(q.text, everyday=True):
+            # "son", "dice", "pierde": everyday Spanish, read so only in a question asked in Spanish
+            if in_spanish is None:
+                in_spanish = reads_as_spanish(words(prepare(text[:MAX_NAME_SCAN * 2])))
+            meaning = () if not in_spanish else meaning or spanish_english(q.text, everyday=True)
+        if meaning and lexicon is not None and getattr(lexicon, "heads", None):
+            if in_phrases is None:
+                typed = words(prepare(text[:MAX_NAME_SCAN * 2]))
+                in_phrases = {word for start, end, _ in lexicon.phrases_in(typed) for word in typed[start:end]}
+            if q.text in in_phrases:
+                meaning = ()
+        if meaning and (homograph or not english_word(q.text)) \
+                and not (people is not None and q.text in people.by_key):
             names = names_written(text) if names is None else names
             if q.text in names and in_spanish is None:
                 in_spanish = reads_as_spanish(words(prepare(text[:MAX_NAME_SCAN * 2])))

@@ -6,12 +6,24 @@ English word; its small words are stop words already (analysis.terms.STOPWORDS),
 English word on to its synonyms and forms. A word is read as Spanish only when it is not an English word
 (thesaurus) nor a name, and is listed as written or, for a word of six letters or more, by its Snowball stem
 (so one listed form stands for its plural and its verb's tenses: "detenciones", "cayeron" as listed,
-"calificó" -> "califico" -> calific-). Nothing is read from the network; the file ships with the package.
+"calificó" -> "califico" -> calific-). Nothing is read from the network; the files ship with the package.
+
+Beyond the beat, everyday Spanish (spanish_everyday.txt): the commonest few thousand Spanish word forms of
+general usage, grouped by lemma so that a verb's irregular forms are listed with it ("pierde", "perdió" under
+"perder"), each glossed by hand with the English word a report would use; its small words ("cada", "aunque")
+read as English small words. A question in Spanish is mostly such words ("¿cuánto dinero se pierde por día?"),
+and one the glossary lacked was read as a word no claim holds. The beat's glossary is read first: where both
+list a form, the beat's sense wins. scripts/spanish_everyday_candidates.py lists the words to gloss.
+
+Some Spanish words are spelt like English ones ("son", "van", "dice", "contra", "pueblo"): an English question
+means the English word, a Spanish one the Spanish (spanish_homographs.txt, read only in a question whose small
+words are mostly Spanish).
 """
 
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,10 +32,24 @@ import snowballstemmer
 from bot.core.analysis.terms import SPANISH_STOPWORDS, STOPWORDS, prepare, words
 
 PATH = Path(__file__).with_name("spanish.txt")
+EVERYDAY_PATH = Path(__file__).with_name("spanish_everyday.txt")
+HOMOGRAPHS_PATH = Path(__file__).with_name("spanish_homographs.txt")
 STEMMED = 6  # a word this long or longer may be found by its stem; a shorter one ("bajo", "paso") only as listed
 STEM_MIN = 4  # ... and only by a stem this long
 
-_tables: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]] | None = None
+Table = dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Glossary:
+    beat: Table  # spanish.txt: form -> English words
+    beat_stems: Table  # ... by Snowball stem
+    everyday: Table  # spanish_everyday.txt, read in a question asked in Spanish
+    everyday_stems: Table
+    homographs: Table  # spanish_homographs.txt: forms spelt like English words, only in Spanish, never stemmed
+
+
+_glossary: Glossary | None = None
 _lock = threading.Lock()
 _local = threading.local()  # a Snowball stemmer keeps state between calls: one per thread (lookups run in a pool)
 
@@ -35,31 +61,52 @@ def _stem(word: str) -> str:
     return stemmer.stemWord(word)
 
 
-def tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """(form -> English words, stem -> English words), read once per process."""
-    global _tables
-    if _tables is None:
+def tables() -> Glossary:
+    """The glossary, read once per process."""
+    global _glossary
+    if _glossary is None:
         with _lock:
-            if _tables is None:
-                exact: dict[str, tuple[str, ...]] = {}
-                stems: dict[str, tuple[str, ...]] = {}
-                try:
-                    text = PATH.read_text(encoding="utf-8")
-                except OSError:
-                    text = ""  # a trimmed install: Spanish questions are read as typed
-                for line in text.splitlines():
-                    spanish, bar, english = line.partition("|")
-                    if line.startswith("#") or not bar:
-                        continue
-                    meaning = tuple(words(prepare(english)))
-                    for written in spanish.split():  # "trata_de_personas": a phrase, found only as the whole run
-                        form = " ".join(words(prepare(written.replace("_", " "))))
-                        exact.setdefault(form, meaning)
-                        stem = _stem(form)
-                        if " " not in form and len(form) >= STEMMED and len(stem) >= STEM_MIN:
-                            stems.setdefault(stem, meaning)
-                _tables = (exact, stems)
-    return _tables
+            if _glossary is None:
+                beat, beat_stems = _read(PATH)
+                everyday, everyday_stems = _read(EVERYDAY_PATH)
+                homographs: Table = {}
+                for form, meaning in _entries(HOMOGRAPHS_PATH):  # never stemmed: their stems are English too
+                    homographs.setdefault(form, meaning)
+                _glossary = Glossary(beat, beat_stems, everyday, everyday_stems, homographs)
+    return _glossary
+
+
+def _read(path: Path) -> tuple[Table, Table]:
+    exact: Table = {}
+    stems: Table = {}
+    for form, meaning in _entries(path):
+        exact.setdefault(form, meaning)
+        if " " not in form and len(form) >= STEMMED and len(stem := _stem(form)) >= STEM_MIN:
+            stems.setdefault(stem, meaning)
+    return exact, stems
+
+
+def _entries(*paths: Path) -> list[tuple[str, tuple[str, ...]]]:
+    """(folded Spanish form, its English words) of each line of the files, in order."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for line in _lines(*paths):
+        spanish, bar, english = line.partition("|")
+        if line.startswith("#") or not bar:
+            continue
+        meaning = tuple(words(prepare(english)))
+        for written in spanish.split():  # "trata_de_personas": a phrase, found only as the whole run
+            out.append((" ".join(words(prepare(written.replace("_", " ")))), meaning))
+    return out
+
+
+def _lines(*paths: Path) -> list[str]:
+    out: list[str] = []
+    for path in paths:
+        try:
+            out += path.read_text(encoding="utf-8").splitlines()
+        except OSError:
+            pass  # a trimmed install: Spanish questions are read as typed
+    return out
 
 
 _ENGLISH_STOPWORDS = STOPWORDS - SPANISH_STOPWORDS
@@ -73,13 +120,22 @@ def reads_as_spanish(folded_words: list[str]) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)  # a question's words recur: stemming each costs ~15 µs
-def english(word: str) -> tuple[str, ...]:
-    """The English words for a folded Spanish word or phrase of the glossary ("detenciones" -> ("arrests",),
-    "trata de personas" -> ("human", "trafficking")), or ()."""
-    exact, stems = tables()
-    found = exact.get(word)
+def english(word: str, everyday: bool = False) -> tuple[str, ...]:
+    """The English words for a folded Spanish word or phrase of the beat's glossary ("detenciones" ->
+    ("arrests",), "trata de personas" -> ("human", "trafficking")), and with `everyday` (a question asked in
+    Spanish) of everyday Spanish too ("pierde" -> ("lose",)), or (). A form as listed before any stem."""
+    glossary = tables()
+    found = glossary.beat.get(word) or (glossary.everyday.get(word) if everyday else None)
     if found is None and len(word) >= STEMMED and " " not in word:
         stem = _stem(word)
         if len(stem) >= STEM_MIN:
-            found = stems.get(stem)
+            found = glossary.beat_stems.get(stem) or (glossary.everyday_stems.get(stem) if everyday else None)
     return found or ()
+
+
+def english_in_spanish(word: str) -> tuple[str, ...]:
+    """The English words for a Spanish word spelt like an English one ("son" -> ("are",), "dice" -> ("said",),
+    "pueblo" -> ("town",)), to be read so only in a question asked in Spanish: as listed, never by stem (an
+    English word's Spanish stem means nothing)."""
+    glossary = tables()
+    return glossary.beat.get(word) or glossary.everyday.get(word) or glossary.homographs.get(word, ())
