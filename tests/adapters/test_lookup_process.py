@@ -105,6 +105,17 @@ async def test_a_bot_with_a_lookup_process_answers_slash_commands_through_it(sta
     assert not process.is_alive()  # the bot stopped it on the way out
 
 
+async def test_a_bot_goes_online_with_its_lookup_process_ready(standin, compiled_database, tmp_path):
+    # a burst the moment the bot is online meets both cores answering, not one answering while the other still
+    # builds the second process's indexes
+    settings = bot_settings(copy_database(compiled_database, tmp_path), standin, lookup_process=True)
+    async with running_briefbot(standin, settings) as bot:
+        assert bot.lookup_process is not None and bot.lookup_process.ready
+        record = await standin.send_interaction(payloads.slash_command("who", {"person": "Ebrard"}))
+        assert "Ebrard" in (await record.wait_response(timeout=10)).embeds[0]["title"]
+        assert bot.lookup_process.served == 1
+
+
 async def test_a_stuck_lookup_process_is_let_go_and_the_bot_answers_in_time(started, caplog):
     core, _, process = started
     generation = await core.content_generation()
