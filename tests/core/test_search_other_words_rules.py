@@ -449,6 +449,16 @@ def test_a_short_verbs_ending_takes_its_e():
     assert bases("using") == {"using"}  # "us" + e is no verb of three letters
 
 
+def test_a_short_verb_that_keeps_its_last_consonant_is_found_under_its_ending():
+    from bot.core.search.forms import bases, inflections
+
+    # "pledged to end it": a question asking about "ending" the policy, or who "asked" or "aimed", holds the verb
+    assert "end" in bases("ending") and "ask" in bases("asked") and "aim" in bases("aimed") and "fix" in bases("fixes")
+    assert "end" in inflections("ended") and "vow" in bases("vowed")
+    # ... but a verb that would double it is the one with an e: "cared" is care, "timed" is time
+    assert "car" not in bases("cared") and "tim" not in bases("timed") and "care" in bases("cared")
+
+
 def test_hearsay_and_the_askers_now_are_how_a_question_is_put():
     from bot.core.search.everyday import everyday_runs
 
@@ -507,6 +517,15 @@ async def test_a_body_named_with_its_head_in_a_question_names_the_people_heading
     assert "kevin-mcaleenan" in next(g for g in running.groups if g.term.text == "homeland").persons
     led = await core.lookups.engine.rank("the raids led by the SRE")
     assert next(g for g in led.groups if g.term.text == "sre").persons == {"mexican-foreign-ministry"}
+
+
+def test_chat_shorthand_is_read_out_and_politeness_is_how_a_question_is_put():
+    from bot.core.analysis.terms import query_terms
+
+    terms = {t.text: t.stop for t in query_terms("Sheinbaum response to cartels listed as terrorist orgs pls")}
+    assert "organizations" in terms and terms["please"]  # "orgs" as a claim writes it; "please" asks nothing
+    assert [t.text for t in query_terms("Latin American govts")] == ["latin", "american", "governments"]
+    assert {t.text: t.stop for t in query_terms("Kindly provide the figure, thanks")}["kindly"]
 
 
 def test_spanish_small_words_are_small_words_and_a_memo_shorthand_is_read_out():

@@ -42,7 +42,7 @@ STOPWORDS = SPANISH_STOPWORDS | frozenset(
     under until up very was we were what when where which while who whom why will with would you your
     said says say saying told tell did didnt does quote quoted claim claims statement statements event happened happen
     comment comments commented commenting remark remarks remarked mention mentions mentioned
-    eg ie etc aka cf viz
+    eg ie etc aka cf viz please kindly thanks thank thx
     many much several hundreds thousands dozens tens millions whether ever really actually still yet
     dont doesnt isnt arent wasnt werent hasnt havent hadnt wont wouldnt cant cannot couldnt shouldnt
     whats thats hows whos wheres whens whys theres thered therell itd itll thatd thatll theyd theyll theyre theyve
@@ -274,6 +274,9 @@ SHORTHAND = {"1st": "first", "2nd": "second", "3rd": "third", "w": "with", "mx":
              "tho": "though", "thru": "through", "gov": "government", "pres": "president", "immig": "immigration",
              "yr": "year", "yrs": "years", "info": "information", "btwn": "between", "n": "and",
              "vp": "vice president", "natl": "national", "dems": "democrats", "repubs": "republicans",
+             "govts": "governments", "org": "organization", "orgs": "organizations", "depts": "departments",
+             "econ": "economy", "mgmt": "management", "biz": "business", "wk": "week", "wks": "weeks",
+             "mos": "months", "hrs": "hours", "pls": "please", "plz": "please", "cuz": "because", "b4": "before",
              # the State Department's designation, as reporters abbreviate it
              "fto": "foreign terrorist organization", "ftos": "foreign terrorist organizations",
              # a staffer's memo shorthand

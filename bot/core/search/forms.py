@@ -36,6 +36,13 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
 _LEMMA = {form: lemma for lemma, forms in IRREGULAR.items() for form in forms}
 
 
+def _doubles(stem: str) -> bool:
+    """Whether a short verb doubles its last consonant before -ed and -ing (one vowel between consonants:
+    "ban" -> "banned"): then "cared" or "timed" cannot be "car" or "tim", only "care" and "time"."""
+    return (len(stem) == 3 and stem[0] not in _VOWELS and stem[1] in _VOWELS
+            and stem[2] not in _VOWELS and stem[2] not in "wxy")
+
+
 def stems(word: str, shortest: int) -> set[str]:
     """The word without each ending it may carry ("threatened" -> "threaten", "threat")."""
     return {word[: -len(end)] for end in SUFFIXES if word.endswith(end) and len(word) - len(end) >= shortest}
@@ -59,7 +66,10 @@ def bases(word: str, shortest: int = 4) -> frozenset[str]:
                 if len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
                     out.add(stem[:-1])
         elif end in ("ed", "ing", "es") and word.endswith(end) and len(word) - len(end) == shortest - 1 == 3:
-            out.add(word[: -len(end)] + "e")  # a short verb's e, taken by its ending: living -> live
+            stem = word[: -len(end)]
+            out.add(stem + "e")  # a short verb's e, taken by its ending: living -> live
+            if not _doubles(stem):  # ... or none: a verb of three letters that would not double its last
+                out.add(stem)  # consonant ("ending" -> end, "asked" -> ask, "aimed" -> aim, "fixed" -> fix)
     if len(word) > 4 and word.endswith(("ies", "ied")):
         out.add(word[:-3] + "y")
     if len(word) == 5 and word.endswith(("uses", "xes", "zes")):
