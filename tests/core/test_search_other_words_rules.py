@@ -729,3 +729,16 @@ def test_a_sentences_common_first_word_is_no_place():
 async def test_a_rate_asks_for_a_percentage(core):
     groups = (await core.lookups.engine.rank("what rate was the 2019 tariff")).groups
     assert next(g for g in groups if g.term.text == "rate").percent
+
+
+def test_a_places_name_is_a_name_in_lower_case_and_a_common_word_is_not():
+    from bot.core.search.thesaurus import is_place_name
+
+    assert is_place_name("canada") and is_place_name("tijuana") and is_place_name("honduras")
+    assert not is_place_name("turkey") and not is_place_name("china") and not is_place_name("reading")
+
+
+async def test_a_place_typed_in_lower_case_that_the_claim_lacks_is_not_answered_by_it(core):
+    # typed as in a chat: "honduras" is the country the question asks about, as "Honduras" would be; a claim about
+    # Mexico receiving its own deportees does not answer it
+    assert isinstance(await core.search("what did honduras say about taking back its deportees"), NotFound)

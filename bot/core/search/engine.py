@@ -52,6 +52,7 @@ from bot.core.search.spanish import english as spanish_english
 from bot.core.search.spanish import english_in_spanish as spanish_in_spanish
 from bot.core.search.spanish import reads_as_spanish
 from bot.core.search.thesaurus import is_common_word as english_common_word
+from bot.core.search.thesaurus import is_place_name
 from bot.core.search.thesaurus import is_word as english_word
 from bot.core.search.thesaurus import synonyms as english_synonyms
 from bot.core.search.thresholds import CLAIM_ACCEPT as ACCEPT
@@ -1197,8 +1198,10 @@ def _places(groups: list[Group], text: str, named: dict[str, list[set[str]]], do
     absent; the words the index lacks are weighed apart). An acronym the index holds only as its name spelled
     out ("CBP": "Customs and Border Protection") is such an acronym too: a claim often speaks of the body by
     what it does ("US border enforcement data") rather than by its name."""
-    capitalised = _written_capitalised(text) - _city_of_a_place(text) - _region_of_the_americas(text) \
-        - _common_first_word(text) - _where_the_asker_is(text)
+    # a place's name typed in lower case, as in a chat, is as much a name ("did canada hit back with tariffs")
+    lower_case_places = {g.term.text for g in groups if not g.guessed and is_place_name(g.term.text)}
+    capitalised = (_written_capitalised(text) | lower_case_places) - _city_of_a_place(text) \
+        - _region_of_the_americas(text) - _common_first_word(text) - _where_the_asker_is(text)
     acronyms = _acronyms(text)
     joined = _joined_names(text)
     return [(g.term.text, _idf(docs, max(g.df, 1)) if docs else g.weight, g.persons,

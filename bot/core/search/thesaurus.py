@@ -24,6 +24,7 @@ from rapidfuzz.distance import OSA
 from bot.core.analysis.terms import undoubled
 
 PATH = Path(__file__).with_name("thesaurus.txt")
+PLACES_PATH = Path(__file__).with_name("places.txt")  # scripts/build_places.py: WordNet's names of places
 
 _table: dict[str, str] | None = None
 _proper: frozenset[str] = frozenset()  # the words WordNet writes only with a capital (Ottawa, Honduras)
@@ -63,10 +64,26 @@ def is_common_word(word: str) -> bool:
     return any(form in known and form not in _proper for form in lemmas(word))
 
 
+_places: frozenset[str] | None = None
+
+
+def is_place_name(word: str) -> bool:
+    """Whether a folded word is the name of a place (WordNet's noun.location: "canada", "tijuana") and no common
+    English word ("turkey", "china" are): typed in lower case, as in a chat, it is still that name."""
+    global _places
+    if _places is None:
+        try:
+            _places = frozenset(PLACES_PATH.read_text(encoding="utf-8").split())
+        except OSError:
+            _places = frozenset()  # a trimmed install: only a capital marks a name
+    return len(word) >= 4 and word in _places and not is_common_word(word)
+
+
 def load() -> None:
     """Read the file and index its words for correct(), ahead of the first question that needs them."""
     _by_length_and_letter()
     _by_undoubled()
+    is_place_name("")
 
 
 def lemmas(word: str) -> list[str]:
