@@ -742,3 +742,15 @@ async def test_a_place_typed_in_lower_case_that_the_claim_lacks_is_not_answered_
     # typed as in a chat: "honduras" is the country the question asks about, as "Honduras" would be; a claim about
     # Mexico receiving its own deportees does not answer it
     assert isinstance(await core.search("what did honduras say about taking back its deportees"), NotFound)
+
+
+@pytest.mark.parametrize("question", [
+    "didn't Trump hold off on the Mexico tariffs for a month in early Feb 2025 once Sheinbaum agreed to send around"
+    " 10,000 troops to the border?",
+    "so Trump paused the tariffs on Mexico in Feb 2025 after Sheinbaum promised to put about 10,000 soldiers on the"
+    " border, right?",
+])
+async def test_a_hedged_figure_no_claim_holds_is_what_the_question_is_about(core, question):
+    # "around 10,000 troops": hedged, it is still the count asked about; a claim with no count at all (the
+    # February 1 tariffs, an analysis of targeted tariffs) does not answer it in other words
+    assert isinstance(await core.search(question), NotFound)

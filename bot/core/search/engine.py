@@ -1225,7 +1225,7 @@ def _figure_kinds_absent(groups: list[Group], text: str) -> frozenset[str]:
     what the question is about, and the corpus does not record it. A claim with another figure of the kind
     may be the one that corrects it ("was it $150?": the claim says $100)."""
     absent = [(g.term.text, figure[0]) for g in groups
-              if not (g.alts or g.near or g.percent or g.money) and _identifying(g.term)
+              if not (g.alts or g.percent or g.money) and _identifying(g.term)
               for figure in [_figure_of(g.term.alternatives[0])] if figure is not None]
     if not absent:
         return frozenset()
