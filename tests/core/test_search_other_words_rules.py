@@ -754,3 +754,11 @@ async def test_a_hedged_figure_no_claim_holds_is_what_the_question_is_about(core
     # "around 10,000 troops": hedged, it is still the count asked about; a claim with no count at all (the
     # February 1 tariffs, an analysis of targeted tariffs) does not answer it in other words
     assert isinstance(await core.search(question), NotFound)
+
+
+def test_a_name_written_with_a_digit_is_a_name_whole():
+    from bot.core.search.engine import names_written
+
+    # "SB4" (a Texas law), "H1B" (a visa): the capital makes them names, digits and all, as the index spells them
+    assert {"sb4", "texas"} <= names_written("what did the SRE say about the SB4 law in Texas")
+    assert "h1b" in names_written("changes to H1B visas") and "sb" not in names_written("the SB4 law")

@@ -659,7 +659,7 @@ def _merge_phrases(qterms: list[QueryTerm], phrases: dict[str, tuple[str, list[i
     return out, groups
 
 
-_TOKEN = re.compile(r"[^\W\d_]+")
+_TOKEN = re.compile(r"[^\W\d_][^\W_]*")
 
 
 def names_written(text: str) -> set[str]:
