@@ -252,3 +252,11 @@ async def test_a_capitalised_spanish_word_whose_english_no_claim_holds_stays_a_n
     # "el Golfo de América" names what no claim holds, in Spanish or in English
     assert isinstance(await core.search("¿Qué respondió Sheinbaum cuando Trump le cambió el nombre al Golfo de "
                                         "México por Golfo de América?", limit=5), NotFound)
+
+
+async def test_a_word_spelt_like_english_beside_a_small_spanish_word_is_spanish(core):
+    # "solicitudes de asilo" in an English question: Spanish by its neighbour, not "solicitude"
+    terms = {g.term.text for g in (await core.lookups.engine.rank("solicitudes de asilo filed in Mexico, total")).groups}
+    assert "solicitudes" not in terms and "requests" in terms
+    # ... while an English word beside English words stays English
+    assert "son" in {g.term.text for g in (await core.lookups.engine.rank("did Trump's son visit the border")).groups}

@@ -48,9 +48,9 @@ from bot.core.search.filters import MONTHS
 from bot.core.search.forms import bases, derivations, forms, inflections
 from bot.core.search.lexicon import Lexicon, phrase_forms
 from bot.core.search.people import HEAD_WORDS, RUNNING_WORDS, PeopleIndex
+from bot.core.search.spanish import SMALL_WORDS_ONLY_SPANISH_HAS, reads_as_spanish
 from bot.core.search.spanish import english as spanish_english
 from bot.core.search.spanish import english_in_spanish as spanish_in_spanish
-from bot.core.search.spanish import reads_as_spanish
 from bot.core.search.thesaurus import is_common_word as english_common_word
 from bot.core.search.thesaurus import is_place_name
 from bot.core.search.thesaurus import is_word as english_word
@@ -544,10 +544,12 @@ def _spanish_read_in_english(qterms: list[QueryTerm], text: str, people: PeopleI
         homograph = plain and english_word(q.text)
         meaning = spanish_in_spanish(q.text) if homograph else spanish_english(q.text) if plain else ()
         if homograph and meaning or plain and not meaning and spanish_english(q.text, everyday=True):
-            # "son", "dice", "pierde": everyday Spanish, read so only in a question asked in Spanish
+            # "son", "dice", "pierde": everyday Spanish, read so only in a question asked in Spanish, or beside
+            # a small word only Spanish has ("solicitudes de asilo filed in 2023", "los gringos")
             if in_spanish is None:
                 in_spanish = reads_as_spanish(words(prepare(text[:MAX_NAME_SCAN * 2])))
-            meaning = () if not in_spanish else meaning or spanish_english(q.text, everyday=True)
+            spanish_here = in_spanish or _beside_spanish(qterms, at)
+            meaning = () if not spanish_here else meaning or spanish_english(q.text, everyday=True)
         if meaning and lexicon is not None and getattr(lexicon, "heads", None):
             if in_phrases is None:
                 typed = words(prepare(text[:MAX_NAME_SCAN * 2]))
@@ -568,6 +570,11 @@ def _spanish_read_in_english(qterms: list[QueryTerm], text: str, people: PeopleI
         return qterms
     seen: set[str] = set()
     return [q for q in out if q.figure or not (q.text in seen or seen.add(q.text))]
+
+
+def _beside_spanish(qterms: list[QueryTerm], at: int) -> bool:
+    """Whether the word at `at` has a small word only Spanish has ("de", "los", "que") right before or after it."""
+    return any(0 <= i < len(qterms) and qterms[i].text in SMALL_WORDS_ONLY_SPANISH_HAS for i in (at - 1, at + 1))
 
 
 def _held_in_any_form(index: IndexReader | None, meaning: tuple[str, ...]) -> bool:

@@ -110,6 +110,12 @@ def _lines(*paths: Path) -> list[str]:
 
 
 _ENGLISH_STOPWORDS = STOPWORDS - SPANISH_STOPWORDS
+# Small words only Spanish has, and that English text does not borrow ("un" is the UN, "mi" miles, "se" south-east):
+# a word spelt like English beside one is Spanish ("solicitudes de asilo", "los gringos").
+SMALL_WORDS_ONLY_SPANISH_HAS = frozenset(
+    """de del la las los el que y por para con como cuando donde cuanto cuanta cuantos cuantas quien quienes
+    sobre segun entre desde hasta hacia tras pero porque muy este esta estos estas ese eso esos esas hay al lo
+    le les su sus una en""".split()) & SPANISH_STOPWORDS
 
 
 def reads_as_spanish(folded_words: list[str]) -> bool:
