@@ -387,3 +387,10 @@ async def test_the_figures_no_claim_holds_leave_out_days_and_years_written_short
     assert await absent("rail closures in Dec '23, the cost per day") == set()
     assert await absent("what did Sheinbaum post after the 27 Nov call") == set()
     assert await absent("the call on November 27, what did she post") == set()
+
+
+async def test_the_amount_asked_for_is_a_figure_a_claim_holds(core):
+    # "amount" names a quantity, as "figures" does: the claim with the sum on the card holds it
+    ranking = await core.lookups.engine.rank("amount of the cards handed to returnees")
+    assert {g.term.text: g.amount for g in ranking.groups}["amount"]
+    assert (await _ids(core, "amount of the cards handed to returnees"))[:1] == ["mexico-embraces-you-100-dollar-cards"]

@@ -134,7 +134,7 @@ AMOUNT_ASKED = re.compile(r"\bhow (many|much|large|big|high)\b"
                           r"|\b(cuantos|cuantas|cuanto|cuanta)\b")
 # ... and so does a word naming figures in a list of keywords ("AMLO approval numbers", "asylum stats 2023"): any
 # figure of a claim holds it. Plurals only: "a key figure" is a person, "a number of" is not a count asked for.
-AMOUNT_WORDS = frozenset("numbers figures stats statistics tally".split())
+AMOUNT_WORDS = frozenset("numbers figures stats statistics tally amount amounts".split())
 AMOUNT_SHARE = 0.25
 # "How did Sheinbaum describe the call", "what words did she use": the question asks for someone's own words.
 # The word that asks weighs double, and a claim that quotes its speaker verbatim (kind direct_quote) holds it.
