@@ -762,3 +762,11 @@ def test_a_name_written_with_a_digit_is_a_name_whole():
     # "SB4" (a Texas law), "H1B" (a visa): the capital makes them names, digits and all, as the index spells them
     assert {"sb4", "texas"} <= names_written("what did the SRE say about the SB4 law in Texas")
     assert "h1b" in names_written("changes to H1B visas") and "sb" not in names_written("the SB4 law")
+
+
+def test_versus_spanish_pa_and_time_say_how_a_question_is_put():
+    from bot.core.analysis.terms import query_terms
+
+    terms = {t.text: t.stop for t in query_terms("Biden v. Texas decision, before vs after, pa' los deportados")}
+    assert terms["v"] and terms["vs"] and terms["pa"]  # a case's "v.", a comparison's "vs", Mexican "pa'" (para)
+    assert is_everyday("time") and not is_everyday("timeline")

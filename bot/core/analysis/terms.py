@@ -32,7 +32,7 @@ SPANISH_STOPWORDS = frozenset(
     durante segun sobre entre pero porque este esta estos estas ese eso esos esas tambien hasta desde hacia
     va iba tras lo necesito quiero saber tengo tiene tienen tenemos aqui ahi alla alli
     te algo ha han habia habian hubo les le mi mis tu queria querian quisiera
-    ya ser si hay otro otra otros otras dame buscame""".split()
+    ya ser si hay otro otra otros otras dame buscame pa""".split()
 )
 STOPWORDS = SPANISH_STOPWORDS | frozenset(
     """a about above after again against all also am an and any are as at be been before being below between both
@@ -42,7 +42,7 @@ STOPWORDS = SPANISH_STOPWORDS | frozenset(
     under until up very was we were what when where which while who whom why will with would you your
     said says say saying told tell did didnt does quote quoted claim claims statement statements event happened happen
     comment comments commented commenting remark remarks remarked mention mentions mentioned
-    eg ie etc aka cf viz please kindly thanks thank thx
+    eg ie etc aka cf viz please kindly thanks thank thx v vs versus
     many much several hundreds thousands dozens tens millions whether ever really actually still yet
     dont doesnt isnt arent wasnt werent hasnt havent hadnt wont wouldnt cant cannot couldnt shouldnt
     whats thats hows whos wheres whens whys theres thered therell itd itll thatd thatll theyd theyll theyre theyve

@@ -37,6 +37,7 @@ EVERYDAY_WORDS = frozenset(
     new old big small little large huge tiny great good bad better worse best worst
     real whole certain sure able likely unlikely possible impossible same different similar
     next last early earlier late later whole full half entire actual overall
+    time times
     """.split()
 )
 
