@@ -770,18 +770,3 @@ def test_versus_spanish_pa_and_time_say_how_a_question_is_put():
     terms = {t.text: t.stop for t in query_terms("Biden v. Texas decision, before vs after, pa' los deportados")}
     assert terms["v"] and terms["vs"] and terms["pa"]  # a case's "v.", a comparison's "vs", Mexican "pa'" (para)
     assert is_everyday("time") and not is_everyday("timeline")
-
-
-def test_an_adjective_finds_the_noun_it_pertains_to():
-    from bot.core.search.forms import derivations
-
-    # WordNet's pertainyms (scripts/build_pertainyms.py): "hemispheric" is of the hemisphere
-    assert "hemisphere" in derivations("hemispheric") and "president" in derivations("presidential")
-    assert "hemispheres" in derivations("hemispheric") and "national" not in derivations("nationalities")
-
-
-@pytest.mark.parametrize("question", ["who argued the 2019 dispute was about hemispheric dominance",
-                                      "which analyst saw Washington reasserting its hemispheric power over Mexico"])
-async def test_a_question_with_the_adjective_finds_the_claim_with_the_noun(core, question):
-    answer = await core.search(question)
-    assert isinstance(answer, SearchAnswer) and answer.hits[0].view.claim.id == "fedirka-us-reasserting-dominance-over-mexico"

@@ -7,7 +7,6 @@ The forms are only guesses: the engine keeps those the index holds, so "clos" or
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 SUFFIXES = ("s", "es", "d", "ed", "ing", "n", "en", "ens", "ened", "ening")
 _VOWELS = frozenset("aeiou")
@@ -133,32 +132,7 @@ def derivations(word: str) -> frozenset[str]:
             out |= {root + end for end in _DERIVING}
         out |= {f for base in bases(verb) for f in forms(base)}
     out |= _adverb_and_adjective(word)
-    for base in bases(word):  # "hemispheric" -> hemisphere, "presidential" -> president
-        for noun in _pertainyms().get(base, ()):
-            out |= forms(noun)
     return frozenset(out - inflections(word) - {word})
-
-
-PERTAINYMS_PATH = Path(__file__).with_name("pertainyms.txt")  # scripts/build_pertainyms.py, from WordNet 3.0
-_pertainym_table: dict[str, tuple[str, ...]] | None = None
-
-
-def _pertainyms() -> dict[str, tuple[str, ...]]:
-    """An adjective -> the nouns it pertains to (read once per process). Not back from the noun: a noun's
-    adjective is often a common word of its own ("nationalities" is not anything "national")."""
-    global _pertainym_table
-    if _pertainym_table is None:
-        table: dict[str, list[str]] = {}
-        try:
-            lines = PERTAINYMS_PATH.read_text(encoding="utf-8").splitlines()
-        except OSError:
-            lines = []  # a trimmed install: a word's kin by its endings only
-        for line in lines:
-            adjective, _, noun = line.partition(" ")
-            if noun:
-                table.setdefault(adjective, []).append(noun)
-        _pertainym_table = {word: tuple(kin) for word, kin in table.items()}
-    return _pertainym_table
 
 
 def _adverb_and_adjective(word: str) -> set[str]:
