@@ -523,10 +523,21 @@ def _spanish_read_in_english(qterms: list[QueryTerm], text: str, people: PeopleI
     names: set[str] | None = None
     skip = 0
     in_phrases: set[str] | None = None
-    # Spanish writes institutions and programmes with a capital ("la Aduana", "el Programa Frontera Sur"): in a
-    # question asked in Spanish such a word of the glossary is read in English, not taken for a name the corpus
-    # lacks, unless it is a word of a registered name ("el Senado": the Senate of Mexico, who speaks for itself)
-    in_spanish: bool | None = None
+    typed_words: list[str] | None = None  # the question's words, and whether it is asked in Spanish: worked
+    in_spanish: bool | None = None  # out once, and only for a question that needs them
+
+    def typed() -> list[str]:
+        nonlocal typed_words
+        if typed_words is None:
+            typed_words = words(prepare(text[:MAX_NAME_SCAN * 2]))
+        return typed_words
+
+    def asked_in_spanish() -> bool:
+        nonlocal in_spanish
+        if in_spanish is None:
+            in_spanish = reads_as_spanish(typed())
+        return in_spanish
+
     for at, q in enumerate(qterms):
         if skip:
             skip -= 1
@@ -543,25 +554,25 @@ def _spanish_read_in_english(qterms: list[QueryTerm], text: str, people: PeopleI
         plain = not (q.stop or q.figure or len(q.text) < 3 or not q.text.isalpha())
         homograph = plain and english_word(q.text)
         meaning = spanish_in_spanish(q.text) if homograph else spanish_english(q.text) if plain else ()
-        if homograph and meaning or plain and not meaning and spanish_english(q.text, everyday=True):
+        # ... and by its stem, an English word too ("solicitude", a slip of "solicitudes" corrected into English)
+        everyday = spanish_english(q.text, everyday=True) if plain and not meaning else ()
+        if (homograph and meaning) or everyday:
             # "son", "dice", "pierde": everyday Spanish, read so only in a question asked in Spanish, or beside
             # a small word only Spanish has ("solicitudes de asilo filed in 2023", "los gringos")
-            if in_spanish is None:
-                in_spanish = reads_as_spanish(words(prepare(text[:MAX_NAME_SCAN * 2])))
-            spanish_here = in_spanish or _beside_spanish(qterms, at)
-            meaning = () if not spanish_here else meaning or spanish_english(q.text, everyday=True)
+            meaning = (meaning or everyday) if asked_in_spanish() or _beside_spanish(qterms, at) else ()
         if meaning and lexicon is not None and getattr(lexicon, "heads", None):
             if in_phrases is None:
-                typed = words(prepare(text[:MAX_NAME_SCAN * 2]))
-                in_phrases = {word for start, end, _ in lexicon.phrases_in(typed) for word in typed[start:end]}
+                in_phrases = {word for start, end, _ in lexicon.phrases_in(typed()) for word in typed()[start:end]}
             if q.text in in_phrases:
                 meaning = ()
         if meaning and (homograph or not english_word(q.text)) \
                 and not (people is not None and q.text in people.by_key):
             names = names_written(text) if names is None else names
-            if q.text in names and in_spanish is None:
-                in_spanish = reads_as_spanish(words(prepare(text[:MAX_NAME_SCAN * 2])))
-            if q.text not in names or (in_spanish and not (people is not None and q.text in people.by_token)
+            # Spanish writes institutions and programmes with a capital ("la Aduana", "el Programa Frontera
+            # Sur"): in a question asked in Spanish such a word of the glossary is read in English, not taken
+            # for a name the corpus lacks, unless it is a word of a registered name ("el Senado": the Senate of
+            # Mexico, who speaks for itself)
+            if q.text not in names or (asked_in_spanish() and not (people is not None and q.text in people.by_token)
                                        and _held_in_any_form(index, meaning)):
                 out.extend(QueryTerm(word, (word,), stop=word in STOPWORDS) for word in meaning)
                 continue

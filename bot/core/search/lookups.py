@@ -82,7 +82,7 @@ class Lookups:
         await self.engine.lexicon()
         await self.briefing_names()
         thesaurus.load()  # read once per process (~0.1 s): not on the first question that needs it
-        spanish.tables()  # the same for the Spanish glossaries (~0.2 s: 8,000 forms stemmed)
+        spanish.tables()  # the same for the Spanish glossaries (~0.4 s: 12,000 forms stemmed)
 
     async def per_content(self, name: str, build: Callable[[], Awaitable[T]]) -> T:
         """build(), kept until the content changes (in this process or, within a second, another's)."""

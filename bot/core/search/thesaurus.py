@@ -67,23 +67,27 @@ def is_common_word(word: str) -> bool:
 _places: frozenset[str] | None = None
 
 
-def is_place_name(word: str) -> bool:
-    """Whether a folded word is the name of a place (WordNet's noun.location: "canada", "tijuana") and no common
-    English word ("turkey", "china" are): typed in lower case, as in a chat, it is still that name."""
+def _place_names() -> frozenset[str]:
     global _places
     if _places is None:
         try:
             _places = frozenset(PLACES_PATH.read_text(encoding="utf-8").split())
         except OSError:
             _places = frozenset()  # a trimmed install: only a capital marks a name
-    return len(word) >= 4 and word in _places and not is_common_word(word)
+    return _places
+
+
+def is_place_name(word: str) -> bool:
+    """Whether a folded word is the name of a place (WordNet's noun.location: "canada", "tijuana") and no common
+    English word ("turkey", "china" are): typed in lower case, as in a chat, it is still that name."""
+    return len(word) >= 4 and word in _place_names() and not is_common_word(word)
 
 
 def load() -> None:
     """Read the file and index its words for correct(), ahead of the first question that needs them."""
     _by_length_and_letter()
     _by_undoubled()
-    is_place_name("")
+    _place_names()
 
 
 def lemmas(word: str) -> list[str]:
