@@ -204,6 +204,16 @@ def test_a_title_heads_a_body_only_as_its_head_and_of_its_country():
     assert split_body_head("Sheinbaum") is None and split_body_head("Trump's chief of staff") is None
 
 
+@pytest.mark.parametrize("typed", ["Sheinbaum", "sheinbuam", "Lopez Obrador", "AMLO", "the foreign minister",
+                                   "Marcelo Ebrard Casaubon", "ebrad", "Kamala Harris border czar", "Joe Biden",
+                                   "Obrador Lopez", "tariffs on Mexico", "de la Fuente"])
+async def test_a_floor_on_name_scores_only_skips_the_names_below_it(core, typed):
+    """/search asks only whether a question is a name (score 90 or more); the shortcut must not change which."""
+    people = await core.lookups.engine.people()
+    everyone = [(m.id, m.score) for m in people.match(typed, limit=50) if m.score >= 90]
+    assert [(m.id, m.score) for m in people.match(typed, limit=50, floor=90) if m.score >= 90] == everyone
+
+
 async def test_a_justice_of_a_court_is_not_its_head(core):
     people = await core.lookups.engine.people()
     assert people.heads_of("us-supreme-court") == []  # Sánchez Cordero was a justice of Mexico's court

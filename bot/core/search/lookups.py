@@ -10,7 +10,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.core.analysis.fold import fold
 from bot.core.analysis.terms import prepare, query_terms, terms, words
@@ -566,7 +566,7 @@ class Lookups:
             # Only a query no longer than a name can be (nearly) one: a long question is not, and scoring it
             # against every alias costs more than its whole ranking.
             if len(query.split()) <= index.longest + 1:
-                people_hits = [m for m in index.match(query, limit=3) if m.score >= PERSON_IN_SEARCH]
+                people_hits = [m for m in index.match(query, limit=3, floor=PERSON_IN_SEARCH) if m.score >= PERSON_IN_SEARCH]
             briefing_hits = _briefing_hits(query, await self.briefing_names())
         if not hits and not people_hits and not briefing_hits:
             return NotFound(query, "no_match", "claim",
@@ -671,12 +671,11 @@ def _briefing_hits(query: str, names: BriefingNames) -> list[BriefingHit]:
     """Briefings whose slug, title, alias or keyword is (nearly) the whole query: '/search tarifs' -> Tariffs."""
     key = fold(query[:200])
     best: dict[str, tuple[float, Briefing]] = {}
-    for name, briefing in zip(names.choices, names.owners, strict=True):
-        score = fuzz.ratio(key, name)
-        if score > best.get(briefing.slug, (-1.0, briefing))[0]:
-            best[briefing.slug] = (score, briefing)
-    hits = [BriefingHit(b.slug, b.title, round(float(score), 1)) for score, b in best.values()
-            if score >= BRIEFING_IN_SEARCH]
+    # in rapidfuzz's loop, not Python's: every /search asks, and most questions are near no name at all
+    for _, score, at in process.extract(key, names.choices, scorer=fuzz.ratio, score_cutoff=BRIEFING_IN_SEARCH,
+                                        limit=None):
+        best.setdefault(names.owners[at].slug, (score, names.owners[at]))  # best first: a briefing's best name
+    hits = [BriefingHit(b.slug, b.title, round(float(score), 1)) for score, b in best.values()]
     return sorted(hits, key=lambda h: (-h.score, h.title))[:3]
 
 

@@ -285,7 +285,10 @@ class PeopleIndex:
             found.add(index)
         return found
 
-    def _score(self, key: str, entry: _Alias, prefix: bool) -> float:
+    def _score(self, key: str, entry: _Alias, prefix: bool, floor: float = 0.0) -> float:
+        """How well the typed key names the alias, 0-100. Under `floor` the exact figure does not matter (the
+        caller drops it): a typed word like no word of the alias caps the word-by-word score at 75, so past a
+        floor above that such an alias is scored on the whole spelling alone, and the rest of its words skipped."""
         if key == entry.key:
             return 100.0
         if (not entry.is_role and key in self.surnames and entry.person in self.surnames[key]
@@ -302,6 +305,8 @@ class PeopleIndex:
                     sim = max(sim, 88.0)
                 if sim > best:
                     best, best_at = sim, at
+            if best < 70 and floor > 75:
+                return fuzz.ratio(key, entry.key, score_cutoff=floor / 0.98) * 0.98
             sims.append(best)
             used.add(best_at)
         weight = sum(len(t) for t in typed)
@@ -397,15 +402,18 @@ class PeopleIndex:
         return sorted(found, key=lambda h: h[2].earliest if h[2] else dt.date.min, reverse=True)
 
     def match(self, text: str, *, as_of: PartialDate | None = None, prefix: bool = False,
-              limit: int = 10) -> list[PersonMatch]:
-        """People the text may mean, best first, one entry per person (their best alias)."""
+              limit: int = 10, floor: float = 0.0) -> list[PersonMatch]:
+        """People the text may mean, best first, one entry per person (their best alias); only those scoring
+        `floor` or more when one is given (search asks only whether a question is a name: 90)."""
         key = alias_key(text[:200])
         if not key:
             return []
         best: dict[str, tuple[float, _Alias]] = {}
         for index in self._candidates(key, prefix):
             entry = self.entries[index]
-            score = self._score(key, entry, prefix)
+            score = self._score(key, entry, prefix, floor)
+            if score < floor:
+                continue  # a role's score only goes down from here (_role_score)
             if entry.is_role and score >= ACCEPT:
                 score = _role_score(score, entry, as_of)
             current = best.get(entry.person)
