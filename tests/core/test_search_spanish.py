@@ -91,7 +91,7 @@ async def test_a_question_in_news_spanish_finds_the_claim(core, question, claim)
 
 
 @pytest.mark.parametrize(("path", "at_least"), [(spanish.PATH, 150), (spanish.EVERYDAY_PATH, 3000),
-                                               (spanish.HOMOGRAPHS_PATH, 500)])
+                                               (spanish.HOMOGRAPHS_PATH, 500), (spanish.COLLOQUIAL_PATH, 250)])
 def test_the_glossary_is_well_formed(path, at_least):
     seen = 0
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -101,6 +101,23 @@ def test_the_glossary_is_well_formed(path, at_least):
         assert bar and forms.split() and meaning.split(), f"{path.name}:{number}: {line!r}"
         seen += 1
     assert seen > at_least
+
+
+@pytest.mark.parametrize(("question", "claim"), [
+    ("qué dijo Sheinbaum de dar chamba a los migrantes en vez de nomás frenarlos",
+     "sheinbaum-halt-migration-provide-employment"),
+    ("la migra detuvo a cuántos en noviembre 2023", "border-patrol-250000-detentions-nov-2023"),
+    ("q onda con las caravanas q desbarataron a fines de 2024", "mexico-disbands-two-caravans"),
+])
+async def test_a_question_in_chat_spanish_finds_the_claim(core, question, claim):
+    # slang ("chamba", "la migra"), texting spellings ("q") and informal verbs ("desbarataron"): spanish_colloquial.txt
+    answer = await core.search(question, limit=5)
+    assert isinstance(answer, SearchAnswer) and claim in [hit.view.claim.id for hit in answer.hits]
+
+
+def test_chat_spanish_is_read_only_in_a_question_asked_in_spanish():
+    assert spanish.english("chamba", everyday=True) == ("job",) and spanish.english("chamba") == ()
+    assert spanish.english("la migra", everyday=True) == ("immigration", "agents")
 
 
 def test_everyday_spanish_is_read_in_english_only_in_a_question_asked_in_spanish():

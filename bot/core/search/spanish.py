@@ -15,6 +15,11 @@ read as English small words. A question in Spanish is mostly such words ("¿cuá
 and one the glossary lacked was read as a word no claim holds. The beat's glossary is read first: where both
 list a form, the beat's sense wins. scripts/spanish_everyday_candidates.py lists the words to gloss.
 
+Chat Spanish (spanish_colloquial.txt, read with the everyday words): Mexican slang of work, money, the border and
+crime ("chamba", "la migra", "el otro lado", "broncas"), texting spellings of small words ("q", "xq", "tmb") and the
+misspellings chat is typed with ("deportasion", "aranseles"): forms none of the other files lists, written by hand
+from general knowledge of colloquial Mexican Spanish, without vulgar words, slurs or forms that are English words.
+
 Some Spanish words are spelt like English ones ("son", "van", "dice", "contra", "pueblo"): an English question
 means the English word, a Spanish one the Spanish (spanish_homographs.txt, read only in a question whose small
 words are mostly Spanish).
@@ -34,6 +39,7 @@ from bot.core.analysis.terms import SPANISH_STOPWORDS, STOPWORDS, prepare, words
 PATH = Path(__file__).with_name("spanish.txt")
 EVERYDAY_PATH = Path(__file__).with_name("spanish_everyday.txt")
 HOMOGRAPHS_PATH = Path(__file__).with_name("spanish_homographs.txt")
+COLLOQUIAL_PATH = Path(__file__).with_name("spanish_colloquial.txt")
 STEMMED = 6  # a word this long or longer may be found by its stem; a shorter one ("bajo", "paso") only as listed
 STEM_MIN = 4  # ... and only by a stem this long
 
@@ -68,7 +74,7 @@ def tables() -> Glossary:
         with _lock:
             if _glossary is None:
                 beat, beat_stems = _read(PATH)
-                everyday, everyday_stems = _read(EVERYDAY_PATH)
+                everyday, everyday_stems = _read(EVERYDAY_PATH, COLLOQUIAL_PATH)
                 homographs: Table = {}
                 for form, meaning in _entries(HOMOGRAPHS_PATH):  # never stemmed: their stems are English too
                     homographs.setdefault(form, meaning)
@@ -76,10 +82,11 @@ def tables() -> Glossary:
     return _glossary
 
 
-def _read(path: Path) -> tuple[Table, Table]:
+def _read(*paths: Path) -> tuple[Table, Table]:
+    """Each form of the files and each stem, the first file's sense first where two list the same."""
     exact: Table = {}
     stems: Table = {}
-    for form, meaning in _entries(path):
+    for form, meaning in _entries(*paths):
         exact.setdefault(form, meaning)
         if " " not in form and len(form) >= STEMMED and len(stem := _stem(form)) >= STEM_MIN:
             stems.setdefault(stem, meaning)
