@@ -201,7 +201,11 @@ def test_a_negated_auxiliary_is_a_small_word_not_a_subject(typed):
                                             ("@SecBlinken on the wall", ["sec", "blinken", "on", "the", "wall"]),
                                             ("mx foreign min", ["mexico", "foreign", "minister"]),
                                             ("sec of state", ["secretary", "of", "state"]),
-                                            ("min wage", ["min", "wage"])])  # a minimum, not a minister
+                                            ("min wage", ["min", "wage"]),  # a minimum, not a minister
+                                            ("POTUS EOs day 1", ["president", "executive", "orders", "day", "1"]),
+                                            ("SCOTUS on the SW border xings",
+                                             ["supreme", "court", "on", "the", "southwest", "border", "crossings"]),
+                                            ("btw imo CDMX", ["btw", "imo", "mexico", "city"])])
 def test_newsroom_and_chat_shorthand_is_read_as_the_word_claims_write(typed, read):
     assert [t.text for t in query_terms(typed)] == read
 
@@ -245,6 +249,15 @@ async def test_a_question_in_chat_shorthand_finds_what_it_asks_about(core):
     assert not isinstance(answer, NotFound) and answer.hits[0].view.claim.id == "harris-criticised-as-border-czar"
     answer = await _answer(core, "by how much did arrests fall according to mexico's foreign min")
     assert not isinstance(answer, NotFound) and answer.hits[0].view.claim.id == "de-la-fuente-76-percent-drop-arrests"
+
+
+@pytest.mark.parametrize(("question", "claim"), [
+    ("what did POTUS order on his first day about troops at the SW border", "trump-orders-troops-seal-border"),
+    ("did the CDMX govt complain about the closed rail xings", "mexico-raises-rail-crossing-closures-dec-2023"),
+])
+async def test_a_question_in_capitol_hill_shorthand_finds_the_claim(core, question, claim):
+    # shorthand.txt: POTUS, SW, CDMX, xings are words no claim writes; each is read as the words it stands for
+    assert claim in await _ids(core, question)
 
 
 @pytest.mark.parametrize(("typed", "person"), [("@Claudiashein", "claudia-sheinbaum"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from rapidfuzz.distance import OSA
 
@@ -43,6 +44,7 @@ STOPWORDS = SPANISH_STOPWORDS | frozenset(
     said says say saying told tell did didnt does quote quoted claim claims statement statements event happened happen
     comment comments commented commenting remark remarks remarked mention mentions mentioned
     eg ie etc aka cf viz please kindly thanks thank thx v vs versus
+    btw tbh imo imho idk iirc afaik afaict fwiw fyi ngl jk omg lol lmao smh tldr nvm np tysm asap
     many much several hundreds thousands dozens tens millions whether ever really actually still yet
     dont doesnt isnt arent wasnt werent hasnt havent hadnt wont wouldnt cant cannot couldnt shouldnt
     whats thats hows whos wheres whens whys theres thered therell itd itll thatd thatll theyd theyll theyre theyve
@@ -267,21 +269,24 @@ _ROLE_AFTER = {
     **{(before, "sec"): "secretary" for before in ("dhs", "homeland", "foreign", "interior", "state", "defense")},
 }
 _ROLE_BEFORE = {("sec", "of"): "secretary"}
-SHORTHAND = {"1st": "first", "2nd": "second", "3rd": "third", "w": "with", "mx": "mexico", "govt": "government",
-             "admin": "administration", "dept": "department", "intl": "international", "approx": "approximately",
-             # chat shorthand, as typed on a phone
-             "ppl": "people", "r": "are", "u": "you", "ur": "your", "rn": "now", "bc": "because", "abt": "about",
-             "tho": "though", "thru": "through", "gov": "government", "pres": "president", "immig": "immigration",
-             "yr": "year", "yrs": "years", "info": "information", "btwn": "between", "n": "and",
-             "vp": "vice president", "natl": "national", "dems": "democrats", "repubs": "republicans",
-             "govts": "governments", "org": "organization", "orgs": "organizations", "depts": "departments",
-             "econ": "economy", "mgmt": "management", "biz": "business", "wk": "week", "wks": "weeks",
-             "mos": "months", "hrs": "hours", "pls": "please", "plz": "please", "cuz": "because", "b4": "before",
-             # the State Department's designation, as reporters abbreviate it
-             "fto": "foreign terrorist organization", "ftos": "foreign terrorist organizations",
-             # a staffer's memo shorthand
-             "wh": "white house", "gom": "government of mexico", "ukr": "ukraine", "isr": "israel",
-             "coop": "cooperation", "centam": "central american"}
+SHORTHAND_PATH = Path(__file__).with_name("shorthand.txt")
+
+
+def _shorthand() -> dict[str, str]:
+    """shorthand.txt: typed form -> the words it stands for ("potus" -> "president", "xings" -> "crossings")."""
+    out: dict[str, str] = {}
+    try:
+        lines = SHORTHAND_PATH.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return out  # a trimmed install: shorthand is read as typed
+    for line in lines:
+        typed, bar, meant = line.partition("|")
+        if bar and not line.startswith("#"):
+            out[typed.strip()] = " ".join(meant.split())
+    return out
+
+
+SHORTHAND = _shorthand()
 
 
 # Search-engine operators typed out of habit ("tariffs AND Trump", NEAR(a b)): syntax, not words to look for.
