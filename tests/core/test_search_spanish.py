@@ -277,3 +277,19 @@ async def test_a_word_spelt_like_english_beside_a_small_spanish_word_is_spanish(
     assert "solicitudes" not in terms and "requests" in terms
     # ... while an English word beside English words stays English
     assert "son" in {g.term.text for g in (await core.lookups.engine.rank("did Trump's son visit the border")).groups}
+
+
+@pytest.mark.parametrize(("question", "read", "not_read"), [
+    # "de" was typed before the phrase, so the question's terms hold it once: the phrase is still read whole
+    ("los acuerdos con la delegación de Blinken sobre trata de personas", {"human", "trafficking"}, {"treat"}),
+    # a phrase of the chat glossary, in a question asked in Spanish: the United States, not "other" and "side"
+    ("cuántos paisanos se regresaron del otro lado en enero", {"united states"}, {"side"}),
+])
+async def test_a_glossary_phrase_is_read_whole_when_its_small_word_came_before(core, question, read, not_read):
+    groups = {g.term.text for g in (await core.lookups.engine.rank(question)).groups}
+    assert read <= groups and not (not_read & groups)
+
+
+def test_an_agreement_is_the_noun_and_agreeing_the_verb():
+    # claims write "the agreements": "acuerdos" read as "agreed" missed them
+    assert _english("acuerdos") == ("agreement",) and _english("acordaron") == ("agreed",)

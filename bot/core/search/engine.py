@@ -48,7 +48,7 @@ from bot.core.search.filters import MONTHS
 from bot.core.search.forms import bases, derivations, forms, inflections
 from bot.core.search.lexicon import Lexicon, phrase_forms
 from bot.core.search.people import HEAD_WORDS, RUNNING_WORDS, PeopleIndex
-from bot.core.search.spanish import SMALL_WORDS_ONLY_SPANISH_HAS, reads_as_spanish
+from bot.core.search.spanish import SMALL_WORDS_ONLY_SPANISH_HAS, phrase_starts, reads_as_spanish
 from bot.core.search.spanish import english as spanish_english
 from bot.core.search.spanish import english_in_spanish as spanish_in_spanish
 from bot.core.search.thesaurus import is_common_word as english_common_word
@@ -542,15 +542,11 @@ def _spanish_read_in_english(qterms: list[QueryTerm], text: str, people: PeopleI
         if skip:
             skip -= 1
             continue
-        for size in (3, 2):  # a phrase of the glossary ("trata de personas"), as typed
-            run = qterms[at:at + size]
-            meaning = spanish_english(" ".join(t.text for t in run)) if len(run) == size else ()
-            if meaning and not any(t.figure for t in run):
+        if not q.figure and (q.text in phrase_starts() or (q.text in phrase_starts(True) and asked_in_spanish())):
+            meaning, skip = _glossary_phrase(qterms, at, typed(), asked_in_spanish())
+            if meaning:
                 out.extend(QueryTerm(word, (word,), stop=word in STOPWORDS) for word in meaning)
-                skip = size - 1
-                break
-        if skip:
-            continue
+                continue
         plain = not (q.stop or q.figure or len(q.text) < 3 or not q.text.isalpha())
         homograph = plain and english_word(q.text)
         meaning = spanish_in_spanish(q.text) if homograph else spanish_english(q.text) if plain else ()
@@ -581,6 +577,28 @@ def _spanish_read_in_english(qterms: list[QueryTerm], text: str, people: PeopleI
         return qterms
     seen: set[str] = set()
     return [q for q in out if q.figure or not (q.text in seen or seen.add(q.text))]
+
+
+def _glossary_phrase(qterms: list[QueryTerm], at: int, typed: list[str], everyday: bool) -> tuple[tuple[str, ...], int]:
+    """The English words of the glossary's phrase typed from qterms[at] on ("trata de personas": human
+    trafficking; in a question asked in Spanish, "el otro lado" too), and how many terms after it the phrase
+    spans. Read in the question's words, not its terms: a small word the question used before ("la delegación
+    de Blinken ... trata de personas") is not repeated among its terms."""
+    for start in (i for i, word in enumerate(typed) if word == qterms[at].text):
+        for size in (3, 2):
+            phrase = typed[start:start + size]
+            meaning = spanish_english(" ".join(phrase), everyday=everyday) if len(phrase) == size else ()
+            if not meaning:
+                continue
+            after, earlier = at + 1, {q.text for q in qterms[:at]}
+            for word in phrase[1:]:
+                if after < len(qterms) and qterms[after].text == word and not qterms[after].figure:
+                    after += 1
+                elif word not in earlier:
+                    break  # the phrase's word is neither next among the terms nor one seen before
+            else:
+                return meaning, after - at - 1
+    return (), 0
 
 
 def _beside_spanish(qterms: list[QueryTerm], at: int) -> bool:

@@ -146,6 +146,15 @@ def english(word: str, everyday: bool = False) -> tuple[str, ...]:
     return found or ()
 
 
+@lru_cache(maxsize=2)
+def phrase_starts(everyday: bool = False) -> frozenset[str]:
+    """The first words of the glossary's phrases ("trata" of "trata de personas"; with `everyday`, "otro" of "el
+    otro lado" too): only a question holding one may hold a phrase."""
+    glossary = tables()
+    forms = [*glossary.beat, *(glossary.everyday if everyday else ())]
+    return frozenset(form.split()[0] for form in forms if " " in form)
+
+
 def english_in_spanish(word: str) -> tuple[str, ...]:
     """The English words for a Spanish word spelt like an English one ("son" -> ("are",), "dice" -> ("said",),
     "pueblo" -> ("town",)), to be read so only in a question asked in Spanish: as listed, never by stem (an
