@@ -131,3 +131,28 @@ async def test_the_memory_database_is_shared_with_its_readers():
         await store.db.execute("INSERT INTO meta VALUES ('probe', 'mem')")
         await store.db.commit()
         assert await store.read(lambda conn: conn.execute("SELECT value FROM meta WHERE key='probe'").fetchone()[0]) == "mem"
+
+
+async def test_a_new_compiler_indexes_the_imported_claims_again(tmp_path, content_copy, monkeypatch):
+    from bot.core.analysis import index_docs
+    from bot.core.models import NotFound
+    from tests.reliability.processes import claim_lines
+
+    (tmp_path / "quokkas.jsonl").write_text(claim_lines("one", 3))
+    path = tmp_path / "db.sqlite3"
+    real_terms = index_docs.claim_terms
+    with monkeypatch.context() as older:  # the version before: another compiler, another analysis of the words
+        older.setattr(database_module, "COMPILER_VERSION", "older")
+        older.setattr(index_docs, "claim_terms", lambda claim: [word[::-1] for word in real_terms(claim)])
+        async with Store(path) as store:
+            core = Core(store, content_copy)
+            await core.reload()
+            assert (await core.import_claims(tmp_path / "quokkas.jsonl")).counts.claims == 3
+            assert isinstance(await core.search("quokka crossing at Zanzibar Point"), NotFound)
+    async with Store(path) as store:  # this version: the content recompiles, and the imported claims are indexed again
+        core = Core(store, content_copy)
+        assert (await core.reload()).compiled
+        answer = await core.search("quokka crossing at Zanzibar Point")
+        assert not isinstance(answer, NotFound)
+        assert {hit.view.claim.id for hit in answer.hits} == {"zq-one-0", "zq-one-1", "zq-one-2"}
+        assert not (await core.reload()).compiled  # once: the next start finds the index current

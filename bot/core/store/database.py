@@ -7,6 +7,7 @@ import contextlib
 import logging
 import os
 import sqlite3
+import time
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from bot.core.store.ingested import IngestQueries
 from bot.core.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from bot.core.store.queries import Queries
 from bot.core.store.reader import ReadPool
+from bot.core.store.search_index import reindex_other_claims
 from bot.core.store.search_reads import SearchQueries
 
 log = logging.getLogger(__name__)
@@ -320,11 +322,18 @@ class Store(Queries, SearchQueries, ExchangeQueries, DigestQueries, IngestQuerie
         return f"{COMPILER_VERSION}-{digest}"
 
     async def compile_content(self, corpus: Corpus, texts: dict[str, str], digest: str) -> CompileReport:
-        """Replace the compiled content with this corpus, in one transaction (readers see old or new)."""
+        """Replace the compiled content with this corpus, in one transaction (readers see old or new). The first
+        compile of a new compiler version also indexes the imported and ingested claims again."""
         async with self.write_lock:
             await self.begin_write()
             try:
+                before = await self.meta("content_hash")
                 await compile_corpus(self.db, corpus, texts)
+                if before is not None and not before.startswith(COMPILER_VERSION + "-"):
+                    started = time.monotonic()
+                    if reindexed := await reindex_other_claims(self.db):
+                        log.info("indexed %d imported and ingested claims again for this version's search (%.1f s)",
+                                 reindexed, time.monotonic() - started)
                 await self.set_meta("content_hash", self.stamp(digest))
                 await self.db.commit()
             except BaseException:

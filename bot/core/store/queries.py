@@ -142,6 +142,11 @@ class Queries:
         return await self.claims_by_id(r["id"] for r in rows)
 
 
+def claim_from_row(row: sqlite3.Row) -> Claim:
+    """A claim as its row stores it, without its sources (what the search index reads of it)."""
+    return _claim(row, ())
+
+
 def _claim(row: sqlite3.Row, refs: tuple[SourceRef, ...]) -> Claim:
     return Claim(
         id=row["id"], speaker=row["speaker_id"], kind=row["kind"], text=row["text"],

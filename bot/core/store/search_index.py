@@ -37,6 +37,26 @@ async def bump_generation(db: aiosqlite.Connection) -> None:
     await _bump(db, "search_generation", 1)
 
 
+async def reindex_other_claims(db: aiosqlite.Connection, batch: int = 5000) -> int:
+    """Index again every claim not compiled from the content files (imported and ingested ones) with this
+    version's analysis, batch by batch; how many. A new compiler (terms, word forms, context) recompiles the
+    content, but these claims live only in the database: without this they would keep the terms of the version
+    that indexed them, and a question analysed the new way would miss them."""
+    from bot.core.store.queries import claim_from_row  # the claims' rows as the lookups read them
+
+    done, after = 0, 0
+    while True:
+        async with db.execute("SELECT rowid, * FROM claims WHERE origin != 'content' AND rowid > ? ORDER BY rowid"
+                              " LIMIT ?", (after, batch)) as cursor:
+            rows = list(await cursor.fetchall())
+        if not rows:
+            return done
+        claims = [claim_from_row(row) for row in rows]
+        await unindex_claims(db, [claim.id for claim in claims])
+        await index_claims(db, claims)
+        done, after = done + len(claims), rows[-1]["rowid"]
+
+
 async def unindex_claims(db: aiosqlite.Connection, claim_ids: Sequence[str] | None = None, *,
                          origin: str | None = None) -> int:
     """Drop claims from the index (by id, or every claim of an origin), keeping term counts right."""
