@@ -39,3 +39,22 @@ async def test_a_holiday_of_a_fixed_month_names_that_month(core):
     answer = await core.search("Heard Mexico broke up a couple of caravans right before Thanksgiving.", limit=5)
     assert not isinstance(answer, NotFound) and answer.hits[0].view.claim.id == "mexico-disbands-two-caravans"
     assert isinstance(await core.search("what did Sheinbaum say about tariffs at Christmas 2019", limit=5), NotFound)
+
+
+def test_a_year_written_short_after_its_month_is_that_month():
+    from bot.core.dates import PartialDate
+    from bot.core.search.filters import split_period
+
+    december_2023 = PartialDate(2023, 12, None)
+    for typed in ("what happened in December '23", "in dec of 23?", "qué pasó en diciembre del 23, qué dijo"):
+        assert split_period(typed)[1] == december_2023, typed
+    assert split_period("noviembre del 2024")[1] == PartialDate(2024, 11, None)  # "del": the month is kept
+    assert split_period("December of 2019")[1] == PartialDate(2019, 12, None)
+    assert split_period("a march of 25 migrants")[1] is None  # a count of marchers, not March 2025
+    assert split_period("what did he say on December 23")[1] is None  # a day without its year
+
+
+async def test_a_month_with_its_year_written_short_finds_what_was_said_then(core):
+    answer = await core.search("después de que vino Blinken en diciembre del 23, qué dijo AMLO de los cierres en la frontera?")
+    assert not isinstance(answer, NotFound)
+    assert "amlo-no-more-border-closures-dec-2023" in [hit.view.claim.id for hit in (*answer.hits, *answer.close)]

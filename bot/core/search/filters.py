@@ -60,8 +60,12 @@ _SEASON = r"(?:(?:the\s+)?(?:early|late|mid|spring|summer|fall|autumn|winter)(?:
 # "27 November 2024", "November 27, 2024", "Nov 2024", "2024-11(-27)"; a bare year only after "in" (and the
 # like) or at the end of the question, so "2000 migrants" stays a figure.
 _PERIOD = re.compile(
-    rf"(?<![\w$])(?:{_LEAD}(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:de\s+)?)?(?P<month>{_MONTH})\.?\s+(?:de\s+)?"
-    rf"(?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?{_YEAR}"
+    rf"(?<![\w$])(?:{_LEAD}(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:de\s+)?)?(?P<month>{_MONTH})\.?\s+"
+    rf"(?:(?:de|del|of)\s+)?(?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?{_YEAR}"
+    # a year written short after its month: "December '23", "december of 23", "diciembre del 23"; without the
+    # apostrophe not before a word ("a march of 25 migrants" counts them)
+    rf"|{_LEAD}(?P<short_month>{_MONTH})\.?\s*(?:(?:of|de|del)\s+)?['\u2019](?P<short_year>\d{{2}})"
+    rf"|{_LEAD}(?P<short_month2>{_MONTH})\.?\s+(?:of|de|del)\s+(?P<short_year2>\d{{2}})(?!\s+[^\W\d_])"
     rf"|{_LEAD}(?P<iso>(?:19|20)\d{{2}}-\d{{1,2}}(?:-\d{{1,2}})?)"
     rf"|(?:(?:in|on|during|of|around|from|en)\s+{_SEASON}?|{_SEASON})(?P<year2>(?:19|20)\d{{2}})"
     rf"|(?P<year3>(?:19|20)\d{{2}})(?=\s*[?.!]*\s*$))(?![\w%])",
@@ -128,6 +132,9 @@ def split_period(text: str) -> tuple[str, PartialDate | None]:
         return text, None
     if found["iso"]:
         period = parse_bound(found["iso"])
+    elif found["short_month"] or found["short_month2"]:
+        short, month = int(found["short_year"] or found["short_year2"]), found["short_month"] or found["short_month2"]
+        period = parse_bound(f"{2000 + short if short < 70 else 1900 + short}-{MONTHS[month.casefold()]:02d}")
     elif found["month"]:
         day = found["day1"] or found["day2"]
         iso = f"{found['year']}-{MONTHS[found['month'].casefold()]:02d}" + (f"-{int(day):02d}" if day else "")
