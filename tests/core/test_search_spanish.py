@@ -293,3 +293,14 @@ async def test_a_glossary_phrase_is_read_whole_when_its_small_word_came_before(c
 def test_an_agreement_is_the_noun_and_agreeing_the_verb():
     # claims write "the agreements": "acuerdos" read as "agreed" missed them
     assert _english("acuerdos") == ("agreement",) and _english("acordaron") == ("agreed",)
+
+
+def test_the_deported_are_deportees_not_deportations():
+    # "los deportados" are people (the claims' "returnees", by the lexicon); "las deportaciones" the removals
+    assert _english("deportados") == ("deportees",) and _english("deportaciones") == ("deportations",)
+    assert _english("deportaron") == ("deported",)
+
+
+async def test_a_question_about_what_deportees_get_finds_the_card(core):
+    answer = await core.search("cuánto les dan en la tarjeta a los deportados", limit=5)
+    assert isinstance(answer, SearchAnswer) and answer.hits[0].view.claim.id == "mexico-embraces-you-100-dollar-cards"
