@@ -282,3 +282,12 @@ async def test_everyday_words_of_anger_and_of_totals(core, question, claim):
 async def test_being_angry_at_someone_stands_for_criticising_them(core):
     lexicon = await core.lookups.engine.lexicon()
     assert {"criticize", "fault"} <= set(lexicon["mad at"]) and "criticize" in lexicon["angry with"]
+
+
+async def test_a_name_written_out_weighs_as_the_way_claims_write_it(core):
+    # most claims write "the US": "the United States" in a question is no rarer a word than that
+    def weights(groups):
+        return {g.term.text: g.weight for g in groups}
+    written_out = weights((await core.lookups.engine.rank("trade war between Mexico and the United States")).groups)
+    short = weights((await core.lookups.engine.rank("trade war between Mexico and the US")).groups)
+    assert written_out["united states"] == short["us"] < written_out["trade war"] / 2

@@ -304,3 +304,27 @@ def test_the_deported_are_deportees_not_deportations():
 async def test_a_question_about_what_deportees_get_finds_the_card(core):
     answer = await core.search("cuánto les dan en la tarjeta a los deportados", limit=5)
     assert isinstance(answer, SearchAnswer) and answer.hits[0].view.claim.id == "mexico-embraces-you-100-dollar-cards"
+
+
+def test_a_verb_with_its_pronoun_joined_on_and_a_diminutive_are_read_by_the_word_under_them():
+    assert spanish.english("pararlos", everyday=True) == spanish.english("parar", everyday=True) != ()
+    assert spanish.english("tarjetita", everyday=True) == ("card",)
+    assert spanish.english("debajito", everyday=True) == spanish.english("debajo", everyday=True) != ()
+    assert spanish.english("pararlos") == ()  # in an English question, as typed
+
+
+def test_mexicos_everyday_sense_is_kept_where_it_differs():
+    assert spanish.english("lana", everyday=True) == ("money",) and spanish.english("billete", everyday=True) == ("money",)
+    assert spanish.english_in_spanish("feria") == ("money",)
+
+
+async def test_a_chat_spanish_word_of_one_or_two_letters_is_read_in_a_question_asked_in_spanish(core):
+    spanish_groups = {g.term.text for g in (await core.lookups.engine.rank("cuántos mexicanos hay en EU q no tienen papeles")).groups}
+    assert "united states" in spanish_groups and "q" not in spanish_groups
+    english_groups = {g.term.text for g in (await core.lookups.engine.rank("EU tariffs on Mexico")).groups}
+    assert "eu" in english_groups  # in English, the European Union as typed
+
+
+async def test_el_peje_is_lopez_obrador(core):
+    answer = await core.who("el Peje")
+    assert answer.person.id == "andres-manuel-lopez-obrador"

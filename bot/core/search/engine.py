@@ -478,6 +478,11 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
         typed = q.alternatives[0]
         main_df = exact.get(typed) or (i in phrase_groups and _df(typed, exact)) \
             or (0 if group.english else max(dfs, default=0))
+        if i in phrase_groups:
+            # A name written out weighs as the commonest way claims write it: "the United States" as the "US"
+            # most claims hold, not as the few that spell it out.
+            initials = "".join(word[0] for word in typed.split())
+            main_df = max(main_df or 0, exact.get(initials, 0) if initials in alts else 0) or main_df
         group.weight = _idf(docs, main_df or 1) * (0.1 if q.stop else 1.0)
         if not alts and len(q.text) < 5 and not q.figure and q.text not in capitalised:
             group.weight *= 0.5  # a short word the index lacks is more likely a slip than a name ("Elon Musk" is one)
@@ -547,7 +552,9 @@ def _spanish_read_in_english(qterms: list[QueryTerm], text: str, people: PeopleI
             if meaning:
                 out.extend(QueryTerm(word, (word,), stop=word in STOPWORDS) for word in meaning)
                 continue
-        plain = not (q.stop or q.figure or len(q.text) < 3 or not q.text.isalpha())
+        plain = not (q.stop or q.figure or not q.text.isalpha()) and (
+            # a word of one or two letters only as chat Spanish writes it ("q", "xq", "EU"), in Spanish
+            len(q.text) >= 3 or (asked_in_spanish() and bool(spanish_english(q.text, everyday=True))))
         homograph = plain and english_word(q.text)
         meaning = spanish_in_spanish(q.text) if homograph else spanish_english(q.text) if plain else ()
         # ... and by its stem, an English word too ("solicitude", a slip of "solicitudes" corrected into English)

@@ -27,6 +27,7 @@ words are mostly Spanish).
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -143,7 +144,36 @@ def english(word: str, everyday: bool = False) -> tuple[str, ...]:
         stem = _stem(word)
         if len(stem) >= STEM_MIN:
             found = glossary.beat_stems.get(stem) or (glossary.everyday_stems.get(stem) if everyday else None)
+    if found is None and everyday and " " not in word:
+        # a form no file lists, made of one that is: a verb with its pronouns joined on ("pararlos" is parar
+        # them, "decirle" decir to him) or a diminutive ("tarjetita" a card, "debajito" under)
+        for base in (*_without_pronoun(word), *_undiminished(word)):
+            if found := english(base, everyday=True):
+                break
     return found or ()
+
+
+# Pronouns Spanish joins onto an infinitive or a gerund ("pararlos", "diciéndole", "llevárselo"), longest first.
+_ENCLITICS = ("selos", "selas", "selo", "sela", "nos", "los", "las", "les", "lo", "la", "le", "se", "me", "te")
+_DIMINUTIVE = re.compile(r"(?:(qu)|(gu)|(c)|)it([ao]s?)$")
+
+
+def _without_pronoun(word: str) -> list[str]:
+    """The infinitive or gerund under a verb with a pronoun joined on: "pararlos" -> "parar"."""
+    for pronoun in _ENCLITICS:
+        base = word[:-len(pronoun)]
+        if word.endswith(pronoun) and len(base) >= 4 and (base.endswith(("ar", "er", "ir")) or base.endswith("ndo")):
+            return [base]
+    return []
+
+
+def _undiminished(word: str) -> list[str]:
+    """The word under its diminutive: "tarjetita" -> "tarjeta", "poquito" -> "poco", "chiquitos" -> "chicos"."""
+    found = _DIMINUTIVE.search(word)
+    if found is None or len(word) - len(found.group()) < 3:
+        return []
+    hard = "c" if found.group(1) else "g" if found.group(2) else ""  # "poquito": poco; "amiguito": amigo
+    return [word[:found.start()] + hard + found.group(4)]
 
 
 @lru_cache(maxsize=2)
