@@ -770,3 +770,10 @@ def test_versus_spanish_pa_and_time_say_how_a_question_is_put():
     terms = {t.text: t.stop for t in query_terms("Biden v. Texas decision, before vs after, pa' los deportados")}
     assert terms["v"] and terms["vs"] and terms["pa"]  # a case's "v.", a comparison's "vs", Mexican "pa'" (para)
     assert is_everyday("time") and not is_everyday("timeline")
+
+
+async def test_the_national_guard_is_a_force_of_its_own_not_any_troops(core):
+    # no claim mentions the National Guard: a question about it is not answered by claims about soldiers
+    assert isinstance(await core.search("how many National Guard troops went to the northern border in 2025"), NotFound)
+    answer = await core.search("did Trump send soldiers to seal the border")
+    assert not isinstance(answer, NotFound) and answer.hits[0].view.claim.id == "trump-orders-troops-seal-border"
