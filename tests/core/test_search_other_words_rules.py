@@ -774,6 +774,8 @@ def test_versus_spanish_pa_and_time_say_how_a_question_is_put():
 
 async def test_the_national_guard_is_a_force_of_its_own_not_any_troops(core):
     # no claim mentions the National Guard: a question about it is not answered by claims about soldiers
-    assert isinstance(await core.search("how many National Guard troops went to the northern border in 2025"), NotFound)
+    for question in ("National Guard deployment to the southern border after the June 2019 deal",
+                     "how many National Guard soldiers did Sheinbaum send north in 2025"):
+        assert isinstance(await core.search(question), NotFound), question
     answer = await core.search("did Trump send soldiers to seal the border")
     assert not isinstance(answer, NotFound) and answer.hits[0].view.claim.id == "trump-orders-troops-seal-border"
