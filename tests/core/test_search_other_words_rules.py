@@ -779,3 +779,11 @@ async def test_the_national_guard_is_a_force_of_its_own_not_any_troops(core):
         assert isinstance(await core.search(question), NotFound), question
     answer = await core.search("did Trump send soldiers to seal the border")
     assert not isinstance(answer, NotFound) and answer.hits[0].view.claim.id == "trump-orders-troops-seal-border"
+
+
+@pytest.mark.parametrize("question", ["need a Sheinbaum soundbite on her first call with Trump after he won",
+                                      "Sheinbaum's exact words on her first call with Trump after he won"])
+async def test_asking_for_someones_own_words_finds_what_they_said_verbatim(core, question):
+    # "soundbite", "exact words": no claim holds the word, a direct quote answers it (it is no absent subject)
+    answer = await core.search(question)
+    assert isinstance(answer, SearchAnswer) and answer.hits[0].view.claim.id == "sheinbaum-call-extremely-sincere"

@@ -141,7 +141,9 @@ AMOUNT_SHARE = 0.25
 WORDING_ASKED = re.compile(
     r"\bhow\b[^?.]{0,80}?\b(describe[sd]?|describing|"
     r"characteri[sz]e[sd]?|characteri[sz]ing|sum(?:med)?(?= up)|portray(?:ed)?|depict(?:ed)?|word(?:ed)?)\b"
-    r"|\b(?:what|which) (words?|language|phrase)\b|\bin what (words|terms)\b")
+    r"|\b(?:what|which) (words?|language|phrase)\b|\bin what (words|terms)\b"
+    # "need a Sheinbaum soundbite on the call", "her exact words", "verbatim"
+    r"|\b(soundbites?|verbatim)\b|\bsound (bites?)\b|\b(?:exact|own) (words)\b")
 WORDING_WEIGHT = 2.0
 NUMBER_WORDS = frozenset("""two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
     fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions dozen
@@ -1541,7 +1543,8 @@ def _in_other_words(groups: list[Group], results: list[Ranked], *, lead: bool = 
     something absent names them, and those names are what it lacks)."""
     total = sum(g.weight for g in groups)
     unknown = sum(g.weight * (BEAT_ABSENT if g.beat else 1.0) for g in groups
-                  if not g.term.stop and (not (g.alts or g.percent or g.when or g.near) or g.guessed) and not g.persons)
+                  if not g.term.stop and (not (g.alts or g.percent or g.when or g.near or g.wording) or g.guessed)
+                  and not g.persons)  # a word asking for someone's own words is held by what they said verbatim
     if not results or not total:
         return results
     content = {g.term.text for g in groups if (not g.term.stop and not g.guessed) or g.persons}
