@@ -787,3 +787,13 @@ async def test_asking_for_someones_own_words_finds_what_they_said_verbatim(core,
     # "soundbite", "exact words": no claim holds the word, a direct quote answers it (it is no absent subject)
     answer = await core.search(question)
     assert isinstance(answer, SearchAnswer) and answer.hits[0].view.claim.id == "sheinbaum-call-extremely-sincere"
+
+
+async def test_how_a_request_is_put_is_not_what_it_asks_about(core):
+    # "wondering", "summarize", "verify" say how the question is put; no claim holds them, and that is no
+    # sign the question is about something absent
+    assert is_everyday("wondering") and is_everyday("summarize") and is_everyday("verify")
+    answer = await core.search("wondering about the Trump transition's informal outreach to Mexico City and San"
+                               " Salvador about accepting removed migrants")
+    assert isinstance(answer, SearchAnswer)
+    assert answer.hits[0].view.claim.id == "trump-transition-team-deportation-backchannels"

@@ -38,6 +38,7 @@ EVERYDAY_WORDS = frozenset(
     real whole certain sure able likely unlikely possible impossible same different similar
     next last early earlier late later whole full half entire actual overall
     time times
+    wonder wondering wondered curious remind reminds verify confirm clarify summarize summarise provide
     """.split()
 )
 
