@@ -291,3 +291,10 @@ async def test_a_name_written_out_weighs_as_the_way_claims_write_it(core):
     written_out = weights((await core.lookups.engine.rank("trade war between Mexico and the United States")).groups)
     short = weights((await core.lookups.engine.rank("trade war between Mexico and the US")).groups)
     assert written_out["united states"] == short["us"] < written_out["trade war"] / 2
+
+
+async def test_a_possessive_typed_without_its_apostrophe_reads_as_the_name(core):
+    assert "trump" in {g.term.text for g in (await core.lookups.engine.rank("trumps border czar")).groups}
+    assert "sheinbaum" in {g.term.text for g in (await core.lookups.engine.rank("sheinbaums post on X")).groups}
+    written = await _ids(core, "AMLO's approval after the 2019 crackdown")
+    assert written and await _ids(core, "amlos approval after the 2019 crackdown") == written

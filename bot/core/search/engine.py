@@ -378,6 +378,8 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
         exact.update((word, known_df[word]) for alts in phrase_alts.values() for alt in alts
                      for word in alt.split() if word in known_df)
     qterms, phrase_groups = _merge_phrases(qterms, phrases, phrase_alts, exact)
+    if people:
+        qterms = _possessives_of_names(qterms, people)
     mentions = _mentions(qterms, people) if people else {}
     capitalised = names_written(text)
     amounts = {match.group(1) or match.group(2) for match in AMOUNT_ASKED.finditer(fold(text))}
@@ -846,6 +848,19 @@ def _may_have_typo(q: QueryTerm, is_name: bool, exact: dict[str, int], forms: fr
 def _names_a_person(persons: frozenset[str] | None, people: PeopleIndex | None) -> bool:
     """Whether a word of the question names a person (not a government or a body: those are places too)."""
     return bool(persons) and (people is None or any(people.kinds.get(p) == "person" for p in persons))
+
+
+def _possessives_of_names(qterms: list[QueryTerm], people: PeopleIndex) -> list[QueryTerm]:
+    """A person's name with the possessive typed without its apostrophe, as chat does ("trumps border czar",
+    "sheinbaums post"), as the name: the word is no alias itself, and without its "s" it is a person's."""
+    out = qterms
+    for at, q in enumerate(qterms):
+        name = q.text[:-1]
+        if len(q.text) > 4 and q.text.endswith("s") and not q.figure and q.text not in people.by_key \
+                and any(people.kinds.get(people.entries[i].person) == "person" and not people.entries[i].is_role
+                        for i in people.by_key.get(name, ())):
+            out = [*out[:at], QueryTerm(name, (name,)), *out[at + 1:]]
+    return out
 
 
 def _mentions(qterms: list[QueryTerm], people: PeopleIndex) -> dict[int, frozenset[str]]:
