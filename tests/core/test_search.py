@@ -799,3 +799,19 @@ async def test_briefing_names_edited_in_a_reload_are_used_by_brief_and_autocompl
         answer = await core.brief("quokka levies")
         assert isinstance(answer, BriefAnswer) and answer.briefing.slug == "tariffs"
         assert (await core.suggest_topics("quokka"))[0].slug == "tariffs"
+
+
+def test_the_names_a_paragraph_sets_a_claim_in_are_read_before_its_passage():
+    from bot.core.store.search_index import paragraph_names
+
+    before = ("Earlier news.\nOne success was raising the closures of rail crossings like the ones in Eagle Pass and"
+              " El Paso, Texas. Blinken then wrote to Andrés Manuel López Obrador about it. ")
+    # names of two words or more, not a person's, not a sentence's first word, from this paragraph only
+    assert paragraph_names(before, {"andres", "manuel", "lopez", "obrador"}) == "Eagle Pass El Paso"
+
+
+@needs_seeds
+async def test_a_claim_is_found_by_the_place_its_paragraph_names(core):
+    # the Coparmex claim gives the daily cost of "the closures"; its paragraph says they were at Eagle Pass and El Paso
+    answer = await core.search("how much money was lost each day the Eagle Pass and El Paso rail bridges were shut")
+    assert hit_ids(answer)[:1] == ["coparmex-100-million-daily-closure-loss"]

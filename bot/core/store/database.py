@@ -43,7 +43,7 @@ from bot.core.store.search_reads import SearchQueries
 log = logging.getLogger(__name__)
 
 # Bump when the compiler's output changes, so unchanged content is still recompiled once.
-COMPILER_VERSION = "9"  # 9: the index spells "w/o" and "post-" as the questions do (terms.prepare)
+COMPILER_VERSION = "10"  # 10: a claim's context holds the names its paragraph sets it in (search_index.paragraph_names)
 CACHE_SIZE = -32768  # KiB (32 MB): the search index's hot pages stay in memory at a million claims
 MMAP_SIZE = 2**31  # read the file through the OS page cache, without copying pages (a 1M-claim file is ~1 GB)
 READ_PRAGMAS = ("busy_timeout = 5000", f"cache_size = {CACHE_SIZE}", f"mmap_size = {MMAP_SIZE}")

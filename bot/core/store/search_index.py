@@ -6,6 +6,7 @@ through triggers, so the index can never disagree with the rows it was built fro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -102,16 +103,47 @@ async def source_passages(db: aiosqlite.Connection, claim_ids: Sequence[str]) ->
     async with db.execute("SELECT 1 FROM articles WHERE body IS NOT NULL LIMIT 1") as cursor:
         if await cursor.fetchone() is None:
             return found  # no article text at all (an import-only store, or no seeds): nothing to read
+    async with db.execute("SELECT p.name FROM people p WHERE p.kind = 'person' UNION SELECT a.alias FROM aliases a"
+                          " JOIN people p ON p.id = a.person_id WHERE p.kind = 'person' AND NOT a.is_role") as cursor:
+        people_words = {word for (name,) in await cursor.fetchall() for word in text_terms(name)}
     for chunk in _chunks(list(claim_ids)):
         marks = ",".join("?" * len(chunk))
-        sql = (f"SELECT ca.claim_id, substr(a.body, ca.start + 1, ca.end - ca.start) FROM claim_appearances ca"
+        sql = (f"SELECT ca.claim_id, substr(a.body, ca.start + 1, ca.end - ca.start),"
+               f" substr(a.body, max(1, ca.start + 1 - {SETTING_REACH}), min(ca.start, {SETTING_REACH}))"
+               f" FROM claim_appearances ca"
                f" JOIN articles a ON a.id = ca.article_id WHERE a.body IS NOT NULL AND ca.claim_id IN ({marks})"
                f" ORDER BY ca.claim_id, ca.article_id, ca.start")
         async with db.execute(sql, chunk) as cursor:
-            for claim_id, text in await cursor.fetchall():
+            for claim_id, text, before in await cursor.fetchall():
                 if text:
                     found.setdefault(claim_id, []).append(text)
+                    if setting := paragraph_names(before or "", people_words):
+                        found[claim_id].append(setting)
     return found
+
+
+SETTING_REACH = 1500  # characters before a claim's passage read for the names its paragraph set it in
+_NAME = re.compile(r"(?<![.!?:\n\"\u201c]\s)(?<![.!?:\n\"\u201c])\b[A-Z\u00c0-\u00de][\w\u00e0-\u00ff'\u2019-]+")
+
+
+def paragraph_names(before: str, people_words: set[str] | frozenset[str] = frozenset()) -> str:
+    """The names written with a capital (not to begin a sentence) in the paragraph before a claim's passage:
+    the places and bodies its setting was told with ("the rail crossings at Eagle Pass and El Paso", then the
+    claim about their daily cost). Not people's names: who else the paragraph quotes is not who said the claim."""
+    paragraph = before[before.rfind("\n") + 1:]
+    found = [m for m in _NAME.finditer(paragraph) if m.start() > 0 and not set(text_terms(m.group())) & people_words]
+    # only names of two words or more ("Eagle Pass", "El Paso"): a single capitalised word is as often a
+    # nationality or the country every claim is about
+    runs, kept = [], []
+    for m in found:
+        if runs and paragraph[runs[-1][-1].end():m.start()] == " ":
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        if len(run) > 1:
+            kept.append(" ".join(m.group() for m in run))
+    return " ".join(kept)
 
 
 async def index_docs(db: aiosqlite.Connection, docs: Sequence[IndexDoc]) -> None:
