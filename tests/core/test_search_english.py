@@ -205,7 +205,9 @@ def test_a_negated_auxiliary_is_a_small_word_not_a_subject(typed):
                                             ("POTUS EOs day 1", ["president", "executive", "orders", "day", "1"]),
                                             ("SCOTUS on the SW border xings",
                                              ["supreme", "court", "on", "the", "southwest", "border", "crossings"]),
-                                            ("btw imo CDMX", ["btw", "imo", "mexico", "city"])])
+                                            ("btw imo CDMX", ["btw", "imo", "mexico", "city"]),
+                                            ("encounters FY2024", ["encounters", "2024"]),  # a budget year
+                                            ("CY 2023 arrests", ["2023", "arrests"]), ("fy24 budget", ["2024", "budget"])])
 def test_newsroom_and_chat_shorthand_is_read_as_the_word_claims_write(typed, read):
     assert [t.text for t in query_terms(typed)] == read
 

@@ -294,6 +294,15 @@ SHORTHAND = _shorthand()
 _OPERATORS = re.compile(r"\b(?:AND|OR|NOT|NEAR)\b")
 
 
+# A fiscal or calendar year as budget offices write it ("FY2024", "FY24", "CY 2023"): the year, to date the
+# question like any year it names.
+_FISCAL_YEAR = re.compile(r"\b(?:FY|CY|fy|cy)\s?['\u2019]?((?:19|20)\d{2}|\d{2})\b")
+
+
+def _full_year(digits: str) -> str:
+    return digits if len(digits) == 4 else f"20{digits}"
+
+
 # "the States", written with its capital, is the United States in everyday speech ("Mexicans living in the
 # States"); "the states of Chiapas and Oaxaca" are Mexico's.
 _THE_STATES = re.compile(r"\bthe States\b(?!\s+of\b)")
@@ -311,6 +320,7 @@ def _hashtags(text: str) -> str:
 def query_terms(text: str, max_terms: int = 64) -> list[QueryTerm]:
     """The query as a list of terms; a figure replaces the words it was written with ("76 percent")."""
     written = _THE_STATES.sub("the US", _OPERATORS.sub(" ", _hashtags(text[:MAX_QUERY_CHARS])))
+    written = _FISCAL_YEAR.sub(lambda found: _full_year(found.group(1)), written)
     folded = prepare(written).translate(_FOLD)
     out: list[QueryTerm] = []
     seen: set[str] = set()
