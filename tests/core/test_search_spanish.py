@@ -328,3 +328,12 @@ async def test_a_chat_spanish_word_of_one_or_two_letters_is_read_in_a_question_a
 async def test_el_peje_is_lopez_obrador(core):
     answer = await core.who("el Peje")
     assert answer.person.id == "andres-manuel-lopez-obrador"
+
+
+async def test_a_spanish_word_english_lacks_is_read_in_a_question_mixing_the_two(core):
+    # "exactamente" stands far from any Spanish small word, but the question writes some ("la", "qué")
+    groups = {g.term.text for g in (await core.lookups.engine.rank(
+        "Sheinbaum said something about not wanting to close la frontera, qué dijo exactamente?")).groups}
+    assert "exactamente" not in groups
+    answer = await core.search("Sheinbaum said something about not wanting to close la frontera, qué dijo exactamente?")
+    assert isinstance(answer, SearchAnswer) and answer.hits[0].view.claim.id == "sheinbaum-build-bridges"

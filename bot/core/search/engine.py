@@ -51,6 +51,7 @@ from bot.core.search.people import HEAD_WORDS, RUNNING_WORDS, PeopleIndex
 from bot.core.search.spanish import SMALL_WORDS_ONLY_SPANISH_HAS, phrase_starts, reads_as_spanish
 from bot.core.search.spanish import english as spanish_english
 from bot.core.search.spanish import english_in_spanish as spanish_in_spanish
+from bot.core.search.spanish import listed as spanish_listed
 from bot.core.search.thesaurus import is_common_word as english_common_word
 from bot.core.search.thesaurus import is_place_name
 from bot.core.search.thesaurus import is_word as english_word
@@ -566,7 +567,10 @@ def _spanish_read_in_english(qterms: list[QueryTerm], text: str, people: PeopleI
         if (homograph and meaning) or everyday:
             # "son", "dice", "pierde": everyday Spanish, read so only in a question asked in Spanish, or beside
             # a small word only Spanish has ("solicitudes de asilo filed in 2023", "los gringos")
-            meaning = (meaning or everyday) if asked_in_spanish() or _beside_spanish(qterms, at) else ()
+            # ... or, for a word English lacks listed as typed, anywhere in a question with such a small word
+            # ("Sheinbaum said something about la frontera, qué dijo exactamente?")
+            meaning = (meaning or everyday) if asked_in_spanish() or _beside_spanish(qterms, at) or (
+                not homograph and spanish_listed(q.text) and _holds_spanish_small_word(qterms)) else ()
         if meaning and lexicon is not None and getattr(lexicon, "heads", None):
             if in_phrases is None:
                 in_phrases = {word for start, end, _ in lexicon.phrases_in(typed()) for word in typed()[start:end]}
@@ -610,6 +614,11 @@ def _glossary_phrase(qterms: list[QueryTerm], at: int, typed: list[str], everyda
             else:
                 return meaning, after - at - 1
     return (), 0
+
+
+def _holds_spanish_small_word(qterms: list[QueryTerm]) -> bool:
+    """Whether the question writes a small word only Spanish has ("de", "los", "que") anywhere."""
+    return any(q.text in SMALL_WORDS_ONLY_SPANISH_HAS for q in qterms)
 
 
 def _beside_spanish(qterms: list[QueryTerm], at: int) -> bool:

@@ -185,6 +185,12 @@ def phrase_starts(everyday: bool = False) -> frozenset[str]:
     return frozenset(form.split()[0] for form in forms if " " in form)
 
 
+def listed(word: str) -> bool:
+    """Whether a glossary lists the folded word as it is written (not only by its stem)."""
+    glossary = tables()
+    return word in glossary.beat or word in glossary.everyday
+
+
 def english_in_spanish(word: str) -> tuple[str, ...]:
     """The English words for a Spanish word spelt like an English one ("son" -> ("are",), "dice" -> ("said",),
     "pueblo" -> ("town",)), to be read so only in a question asked in Spanish: as listed, never by stem (an
