@@ -815,3 +815,12 @@ async def test_a_claim_is_found_by_the_place_its_paragraph_names(core):
     # the Coparmex claim gives the daily cost of "the closures"; its paragraph says they were at Eagle Pass and El Paso
     answer = await core.search("how much money was lost each day the Eagle Pass and El Paso rail bridges were shut")
     assert hit_ids(answer)[:1] == ["coparmex-100-million-daily-closure-loss"]
+
+
+def test_the_setting_names_follow_the_passage_and_are_counted_apart():
+    from bot.core.analysis.index_docs import IndexDoc, with_context
+
+    doc = IndexDoc("c", "p", "statement", "2023-12-01", "2023-12-31", "coparmex warned closures cost 100 million")
+    placed = with_context(doc, ["the closures had an economic impact in texas"], ["Eagle Pass", "El Paso", "Texas"])
+    assert placed.body.endswith("impact in texas eagle pass el paso") and placed.setting == 4  # "texas" held once
+    assert placed.own == len(doc.body.split())

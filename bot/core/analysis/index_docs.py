@@ -21,6 +21,7 @@ class IndexDoc:
     said_last: str  # latest day the date allows
     body: str  # space-separated terms (what FTS5 indexes and the ranker reads): the claim's own, then its context
     own: int | None = None  # how many leading terms of body are the claim's own (None: all of them)
+    setting: int = 0  # how many trailing terms of body are the names its paragraph set it in
 
 
 def claim_terms(claim: Claim) -> list[str]:
@@ -43,14 +44,18 @@ def index_doc(claim: Claim) -> IndexDoc:
     )
 
 
-def with_context(doc: IndexDoc, passages: Iterable[str]) -> IndexDoc:
+def with_context(doc: IndexDoc, passages: Iterable[str], setting: Iterable[str] = ()) -> IndexDoc:
     """The doc with the words of its source passages after its own: a question worded like the article
-    (rather than like our summary) still finds the claim, at CONTEXT_WEIGHT (bot.core.search.engine)."""
+    (rather than like our summary) still finds the claim, at CONTEXT_WEIGHT (bot.core.search.engine); then
+    the words of the names its paragraph set it in that none of those holds (`setting`, counted apart: they
+    are no text to compare a question's wording with)."""
     extra = [term for passage in passages for term in terms(passage)]
-    if not extra:
+    held = {*doc.body.split(), *extra}
+    names = [term for term in dict.fromkeys(term for name in setting for term in terms(name)) if term not in held]
+    if not extra and not names:
         return doc
     own = doc.own if doc.own is not None else len(doc.body.split())
-    return replace(doc, body=f"{doc.body} {' '.join(extra)}".strip(), own=own)
+    return replace(doc, body=" ".join([doc.body, *extra, *names]).strip(), own=own, setting=len(names))
 
 
 def document_frequencies(bodies: Iterable[str]) -> Counter[str]:

@@ -1156,13 +1156,13 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
     dated = [(g.when, g.term.text, g.weight / coverage.total) for g in groups if g.when] if coverage.total else []
     stops = {g.term.text for g in groups if g.term.stop and not g.persons}
     for row in rows:
-        rowid, claim_id, speaker_id, kind, said_sort, body, own = row
+        rowid, claim_id, speaker_id, kind, said_sort, body, own, setting = row
         cover, matched = coverage(body, speaker_id, own, rowid, kind)
         if dated:
             cover, matched = _dated(dated, said_sort, cover, matched)
         if stops.issuperset(matched):
             continue  # it shares only stop words with the question: no evidence at all
-        staged.append((cover, said_sort, rowid, claim_id, speaker_id, body, matched, own))
+        staged.append((cover, said_sort, rowid, claim_id, speaker_id, body, matched, own, setting))
     staged.sort(key=lambda item: (-item[0], -_day(item[1]), item[2]))
     needle = " ".join(words(prepare(text[:300])))[:300]
     named = _named(groups, people)
@@ -1198,9 +1198,11 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
     absent = _figure_kinds_absent(groups, text)
     aliases = _names_of(people) if people is not None and any(persons for _, _, persons, _ in places) else {}
     results = []
-    for position, (cover, said_sort, rowid, claim_id, speaker_id, body, matched, own) in enumerate(staged):
+    for position, (cover, said_sort, rowid, claim_id, speaker_id, body, matched, own, setting) in enumerate(staged):
         if position < RERANK and needle:
-            similarity = fuzz.partial_ratio(needle, body) if len(body) >= len(needle) else fuzz.ratio(needle, body)
+            written = body.rsplit(" ", setting)[0] if setting else body  # the names of its setting are no text
+            similarity = fuzz.partial_ratio(needle, written) if len(written) >= len(needle) \
+                else fuzz.ratio(needle, written)
         else:
             similarity = cover * 100 * 0.8
         score = round(100 * (0.75 * cover + 0.25 * similarity / 100), 1)

@@ -211,6 +211,11 @@ MIGRATIONS: list[str] = [
         path TEXT PRIMARY KEY, text TEXT NOT NULL, hash TEXT NOT NULL, good_at TEXT NOT NULL
     ) WITHOUT ROWID
     """,
+    # 11 (issue 16): how many of a claim's last index terms are the names its paragraph set it in (places and
+    # bodies named before its passage): evidence of what it is about, not text to compare the question with.
+    """
+    ALTER TABLE search_docs ADD COLUMN setting INTEGER NOT NULL DEFAULT 0
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

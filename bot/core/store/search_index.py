@@ -91,18 +91,22 @@ async def index_claims(db: aiosqlite.Connection, claims: Sequence[Claim],
     """Add claims to the index (call unindex_claims first for ids that may already be there), each with the
     words of its source passages where the article's text is stored (claim_appearances must be written)."""
     docs = list(docs) if docs is not None else [index_doc(claim) for claim in claims]
-    passages = await source_passages(db, [doc.claim_id for doc in docs])
+    passages, settings = await source_passages(db, [doc.claim_id for doc in docs])
     if passages:
-        docs = [with_context(doc, passages[doc.claim_id]) if doc.claim_id in passages else doc for doc in docs]
+        docs = [with_context(doc, passages[doc.claim_id], settings.get(doc.claim_id, ()))
+                if doc.claim_id in passages else doc for doc in docs]
     await index_docs(db, docs)
 
 
-async def source_passages(db: aiosqlite.Connection, claim_ids: Sequence[str]) -> dict[str, list[str]]:
-    """claim id -> the text of its appearances, for claims whose articles' text is stored."""
+async def source_passages(db: aiosqlite.Connection, claim_ids: Sequence[str]
+                          ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """claim id -> the text of its appearances, and claim id -> the names their paragraphs set them in
+    (paragraph_names), for claims whose articles' text is stored."""
     found: dict[str, list[str]] = {}
+    settings: dict[str, list[str]] = {}
     async with db.execute("SELECT 1 FROM articles WHERE body IS NOT NULL LIMIT 1") as cursor:
         if await cursor.fetchone() is None:
-            return found  # no article text at all (an import-only store, or no seeds): nothing to read
+            return found, settings  # no article text at all (an import-only store, or no seeds): nothing to read
     async with db.execute("SELECT p.name FROM people p WHERE p.kind = 'person' UNION SELECT a.alias FROM aliases a"
                           " JOIN people p ON p.id = a.person_id WHERE p.kind = 'person' AND NOT a.is_role") as cursor:
         people_words = {word for (name,) in await cursor.fetchall() for word in text_terms(name)}
@@ -118,8 +122,8 @@ async def source_passages(db: aiosqlite.Connection, claim_ids: Sequence[str]) ->
                 if text:
                     found.setdefault(claim_id, []).append(text)
                     if setting := paragraph_names(before or "", people_words):
-                        found[claim_id].append(setting)
-    return found
+                        settings.setdefault(claim_id, []).append(setting)
+    return found, settings
 
 
 SETTING_REACH = 1500  # characters before a claim's passage read for the names its paragraph set it in
@@ -153,8 +157,9 @@ async def index_docs(db: aiosqlite.Connection, docs: Sequence[IndexDoc]) -> None
     async with db.execute("SELECT coalesce(max(rowid), 0) FROM search_docs") as cursor:
         (last,) = await cursor.fetchone()
     await db.executemany(
-        "INSERT INTO search_docs (claim_id, speaker_id, kind, said_sort, said_last, body, own) VALUES (?,?,?,?,?,?,?)",
-        [(d.claim_id, d.speaker_id, d.kind, d.said_sort, d.said_last, d.body, d.own) for d in docs],
+        "INSERT INTO search_docs (claim_id, speaker_id, kind, said_sort, said_last, body, own, setting)"
+        " VALUES (?,?,?,?,?,?,?,?)",
+        [(d.claim_id, d.speaker_id, d.kind, d.said_sort, d.said_last, d.body, d.own, d.setting) for d in docs],
     )
     await db.execute("INSERT INTO search_fts (rowid, body) SELECT rowid, body FROM search_docs WHERE rowid > ?", (last,))
     counts = document_frequencies(d.body for d in docs)

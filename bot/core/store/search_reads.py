@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 Conjunction = Sequence[Sequence[str]]  # claims holding one term of every inner sequence
-DOC_COLUMNS = "d.rowid, d.claim_id, d.speaker_id, d.kind, d.said_sort, d.body, d.own"
+DOC_COLUMNS = "d.rowid, d.claim_id, d.speaker_id, d.kind, d.said_sort, d.body, d.own, d.setting"
 
 
 def search_state(conn: sqlite3.Connection) -> tuple[str, int]:
@@ -84,7 +84,7 @@ def postings(conn: sqlite3.Connection, parts: Sequence[tuple[Conjunction, int]])
 
 
 def search_docs(conn: sqlite3.Connection, rowids: Iterable[int], filters: ClaimFilter | None = None) -> list:
-    """rowid, claim_id, speaker_id, kind, said_sort, body, own of the given docs that pass the filters."""
+    """rowid, claim_id, speaker_id, kind, said_sort, body, own, setting of the given docs that pass the filters."""
     where, params = _filter_sql(filters)
     out: list = []
     for chunk in _chunks(list(rowids)):
