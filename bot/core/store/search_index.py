@@ -138,16 +138,13 @@ def paragraph_names(before: str, people_words: set[str] | frozenset[str] = froze
     found = [m for m in _NAME.finditer(paragraph) if m.start() > 0 and not set(text_terms(m.group())) & people_words]
     # only names of two words or more ("Eagle Pass", "El Paso"): a single capitalised word is as often a
     # nationality or the country every claim is about
-    runs, kept = [], []
-    for m in found:
-        if runs and paragraph[runs[-1][-1].end():m.start()] == " ":
-            runs[-1].append(m)
+    runs: list[list[re.Match[str]]] = []
+    for name in found:
+        if runs and paragraph[runs[-1][-1].end():name.start()] == " ":
+            runs[-1].append(name)  # the next word of the same name
         else:
-            runs.append([m])
-    for run in runs:
-        if len(run) > 1:
-            kept.append(" ".join(m.group() for m in run))
-    return " ".join(kept)
+            runs.append([name])
+    return " ".join(" ".join(word.group() for word in run) for run in runs if len(run) > 1)
 
 
 async def index_docs(db: aiosqlite.Connection, docs: Sequence[IndexDoc]) -> None:
