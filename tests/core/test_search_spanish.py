@@ -337,3 +337,14 @@ async def test_a_spanish_word_english_lacks_is_read_in_a_question_mixing_the_two
     assert "exactamente" not in groups
     answer = await core.search("Sheinbaum said something about not wanting to close la frontera, qué dijo exactamente?")
     assert isinstance(answer, SearchAnswer) and answer.hits[0].view.claim.id == "sheinbaum-build-bridges"
+
+
+def test_approving_is_not_an_approval_rating():
+    # "aprobó" (the Senate approved) is the verb, ratify's kin in the lexicon; "aprobación" a president's rating
+    assert _english("aprobó") == ("approve",) and _english("aprobación") == ("approval",)
+
+
+async def test_a_question_whether_the_senate_approved_finds_its_intent_to_ratify(core):
+    answer = await core.search("¿el Senado aprobó el T-MEC?", limit=5)
+    assert isinstance(answer, SearchAnswer)
+    assert answer.hits[0].view.claim.id == "mexican-senate-intends-to-ratify-usmca-2019"
