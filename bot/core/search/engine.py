@@ -599,13 +599,14 @@ def _glossary_phrase(qterms: list[QueryTerm], at: int, typed: list[str], everyda
     trafficking; in a question asked in Spanish, "el otro lado" too), and how many terms after it the phrase
     spans. Read in the question's words, not its terms: a small word the question used before ("la delegación
     de Blinken ... trata de personas") is not repeated among its terms."""
+    earlier = {q.text for q in qterms[:at]}
     for start in (i for i, word in enumerate(typed) if word == qterms[at].text):
         for size in (3, 2):
             phrase = typed[start:start + size]
             meaning = spanish_english(" ".join(phrase), everyday=everyday) if len(phrase) == size else ()
             if not meaning:
                 continue
-            after, earlier = at + 1, {q.text for q in qterms[:at]}
+            after = at + 1
             for word in phrase[1:]:
                 if after < len(qterms) and qterms[after].text == word and not qterms[after].figure:
                     after += 1

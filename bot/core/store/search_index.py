@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.analysis.index_docs import IndexDoc, document_frequencies, fuzzy_rows, index_doc, with_context
 from bot.core.analysis.terms import terms as text_terms
+from bot.core.store.queries import claim_from_row
 
 if TYPE_CHECKING:
     import aiosqlite
@@ -43,8 +44,6 @@ async def reindex_other_claims(db: aiosqlite.Connection, batch: int = 5000) -> i
     version's analysis, batch by batch; how many. A new compiler (terms, word forms, context) recompiles the
     content, but these claims live only in the database: without this they would keep the terms of the version
     that indexed them, and a question analysed the new way would miss them."""
-    from bot.core.store.queries import claim_from_row  # the claims' rows as the lookups read them
-
     done, after = 0, 0
     while True:
         async with db.execute("SELECT rowid, * FROM claims WHERE origin != 'content' AND rowid > ? ORDER BY rowid"
