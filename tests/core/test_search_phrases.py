@@ -107,3 +107,15 @@ def test_a_phrase_finds_its_candidate_claims_by_its_first_word_that_is_not_a_sma
 
     group = Group(QueryTerm("contradict", ("contradict",)), {"contradict": 1.0, "at odds": 0.8, "on its own": 0.8}, 3)
     assert group.fts == ("contradict", "odds", "on")  # a phrase of small words only: its first
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["national guard deployment numbers after the june 2019 migration agreement",
+     "Did Mexico's national guard replace soldiers at the Guatemala border in the summer of 2019?"],
+)
+async def test_a_phrase_of_the_beat_held_only_by_one_of_its_words_is_absent(core, question):
+    # the lexicon knows "national guard"; no claim holds "guard" in any form: the claims holding "national"
+    # ("national emergency") do not half hold the force, and the question is about something absent
+    answer = await core.search(question)
+    assert isinstance(answer, NotFound) or not answer.hits, answer

@@ -696,11 +696,16 @@ def _merge_phrases(qterms: list[QueryTerm], phrases: dict[str, tuple[str, list[i
     dropped: set[int] = set()
     for key, (typed, indexes) in phrases.items():
         alts = {alt: weight for alt, weight in phrase_alts[key].items() if _df(alt, dfs)}
+        # A phrase of the beat no claim holds, nor a synonym, only some of its words ("national" of "national
+        # guard", "guard" in no claim): the thing it names is absent, not half held by "national emergency".
+        absent = _held_only_in_part(typed, alts, dfs)
+        if absent:
+            alts = {}
         # A small word is one term however often the question writes it: two phrases may share it ("not to
         # panic" and "put his name to"), not a word that says what is asked.
         taken = dropped | replace_at.keys()
         free = [i for i in indexes if i not in taken]
-        if not alts or not free or any(i in taken and not qterms[i].stop for i in indexes):
+        if not (alts or absent) or not free or any(i in taken and not qterms[i].stop for i in indexes):
             continue
         replace_at[free[0]] = (QueryTerm(typed, (typed,)), alts)
         dropped.update(free[1:])
@@ -714,6 +719,15 @@ def _merge_phrases(qterms: list[QueryTerm], phrases: dict[str, tuple[str, list[i
             groups[len(out)] = alts
         out.append(q)
     return out, groups
+
+
+def _held_only_in_part(typed: str, alts: dict[str, float], dfs: dict[str, int]) -> bool:
+    """Whether the claims hold only the typed phrase's own words, one at a time, and not all of them: no claim
+    holds the phrase, a synonym of it, or one of its words in any form."""
+    parts = typed.split()
+    return bool(alts) and all(alt in parts for alt in alts) \
+        and any(not any(dfs.get(form, 0) for form in (word, *inflections(word)))
+                for word in parts if word not in STOPWORDS)
 
 
 _TOKEN = re.compile(r"[^\W\d_][^\W_]*")
