@@ -389,6 +389,18 @@ async def test_a_long_question_about_something_absent_is_still_nothing(core):
     assert isinstance(await core.search(question), NotFound)
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["remittances sent home by Mexicans living in the US in 2024, how much money",
+     "what did Mexico agree to in june 2019 to get the tariffs called off, was the national guard part of it"],
+)
+async def test_a_word_of_the_beat_no_claim_holds_outweighs_the_setting_the_claims_share(core, question):
+    # the question's other words (Mexicans in the US, 2024, money; June 2019, the tariffs) are the setting of
+    # claims about trade totals and the tariff threat; what it asks about (remittances, the National Guard) is
+    # a subject of the beat no claim mentions
+    assert isinstance(await core.search(question), NotFound)
+
+
 def test_the_share_a_claim_must_hold_falls_with_the_questions_length():
     from bot.core.analysis.terms import QueryTerm
     from bot.core.search.engine import Group, _other_words_cover

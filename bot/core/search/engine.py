@@ -42,6 +42,7 @@ from bot.core.analysis.terms import (
     undoubled,
     words,
 )
+from bot.core.extract.lexicon import REPORTING, REPORTING_NOUNS
 from bot.core.models import ClaimFilter
 from bot.core.search.everyday import everyday_runs, is_everyday
 from bot.core.search.filters import MONTHS
@@ -476,7 +477,8 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
                       guessed=bool(alts) and not known and not percent and not amount and not worded and not money,
                       percent=percent, money=money, english=bool(english.get(i)), when=_calendar(q, capitalised),
                       amount=amount, wording=worded, near=near,
-                      beat=not alts and lexicon is not None and q.text in lexicon)
+                      beat=not alts and lexicon is not None and q.text in lexicon
+                      and not _a_way_of_saying(q.text, lexicon))
         # A word no claim holds weighs as the rarest, even when its English synonyms are common words: the
         # question is about it ("judicial reform" is not any claim holding "legal" and "reform").
         # A phrase weighs as its rarest word ("remain in mexico" as "remain"), not as the commonest of its parts.
@@ -719,6 +721,16 @@ def _merge_phrases(qterms: list[QueryTerm], phrases: dict[str, tuple[str, list[i
             groups[len(out)] = alts
         out.append(q)
     return out, groups
+
+
+_SAYING = frozenset(REPORTING) | frozenset(REPORTING_NOUNS)
+
+
+def _a_way_of_saying(word: str, lexicon: Lexicon) -> bool:
+    """Whether a word of the lexicon says how something was said ("complain", "objection": their group holds
+    a verb or noun of saying): no claim holding it is how the question is put ("did Mexico complain about the
+    rail closures": it "raised" them), not a subject the corpus lacks."""
+    return word in _SAYING or any(other in _SAYING for other in lexicon.get(word, ()))
 
 
 def _held_only_in_part(typed: str, alts: dict[str, float], dfs: dict[str, int]) -> bool:
@@ -1078,7 +1090,7 @@ def _is_amount(term: str) -> bool:
 FIGURE_DF = 3  # a figure this few claims hold identifies what it counts (_by_its_figure) ...
 FIGURE_MIN = 20  # ... when it is no small count ("two caravans", "10 days") ...
 FIGURE_UNKNOWN = 0.4  # ... and the words no claim holds are less than this share of the question
-BEAT_ABSENT = 1.5  # a word of the beat's lexicon no claim holds counts this many times among the words no claim holds
+BEAT_ABSENT = 2.0  # a word of the beat's lexicon no claim holds counts this many times among the words no claim holds
 NEAR_SHARE = 0.15  # a hedged number ("around 400") is held by a claim's figure this close to it (370)
 _FIGURE = re.compile(r"(usd|mxn)?(\d+(?:p\d+)?)(pct|pts)?")
 

@@ -527,6 +527,9 @@ class Lookups:
                 anytime = _naming(await self._search(query, **options, date_from=None, date_to=None), period,
                                   _figures(words_of))
                 if isinstance(within, NotFound):
+                    # nothing at any time either: the reply still says which period was asked about
+                    if isinstance(anytime, NotFound) and anytime.reason == "no_match" and anytime.period is None:
+                        return dataclasses.replace(anytime, period=period.human())
                     return anytime
                 return _with_claims_about(within, anytime, period, limit)
         return await self._search(query, **options, date_from=date_from, date_to=date_to)
