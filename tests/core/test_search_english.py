@@ -262,6 +262,16 @@ async def test_a_question_in_capitol_hill_shorthand_finds_the_claim(core, questi
     assert claim in await _ids(core, question)
 
 
+@pytest.mark.parametrize(("question", "claim"), [
+    # "convo" is chat shorthand for the conversation no claim calls a convo
+    ("convo between sheinbaum and trump after the vote, what adjective did she pick", "sheinbaum-call-extremely-sincere"),
+    # being unhappy with someone is being upset with them: criticising
+    ("were rights groups unhappy with Mexico's treatment of migrants", "rights-advocates-criticise-mexico-controls"),
+])
+async def test_chat_shorthand_and_everyday_displeasure_find_the_claim(core, question, claim):
+    assert claim in await _ids(core, question)
+
+
 @pytest.mark.parametrize(("typed", "person"), [("@Claudiashein", "claudia-sheinbaum"),
                                                ("@lopezobrador_", "andres-manuel-lopez-obrador")])
 async def test_a_public_figures_social_media_handle_names_them(core, typed, person):
