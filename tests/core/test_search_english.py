@@ -310,3 +310,23 @@ async def test_a_possessive_typed_without_its_apostrophe_reads_as_the_name(core)
     assert "sheinbaum" in {g.term.text for g in (await core.lookups.engine.rank("sheinbaums post on X")).groups}
     written = await _ids(core, "AMLO's approval after the 2019 crackdown")
     assert written and await _ids(core, "amlos approval after the 2019 crackdown") == written
+
+
+def test_a_word_beside_another_no_claim_holds_is_a_name_not_a_slip():
+    # "tom homan": the index would read "homan" as "human" (a word claims hold), and a question about someone
+    # absent was answered by claims about humane treatment; a word of the beat beside it is no name's part
+    from bot.core.analysis.terms import QueryTerm
+    from bot.core.search.engine import Group, Ranking
+    from bot.core.search.lexicon import Lexicon
+    from bot.core.search.lookups import _slips_of_the_index
+
+    def group(word: str, alts: dict[str, float], guessed: bool = False) -> Group:
+        return Group(QueryTerm(word, (word,)), alts, 1 if alts else 0, guessed=guessed)
+
+    lexicon = Lexicon.from_groups([("complain", "complaint", "protest")])
+    absent_name = Ranking(corrections=[("homan", "human")], groups=[
+        group("tom", {}), group("homan", {"human": 0.6}, guessed=True), group("deportations", {"deportations": 1.0})])
+    assert _slips_of_the_index(absent_name, set(), lexicon) == []
+    slipped = Ranking(corrections=[("brasl", "brazil")], groups=[
+        group("brasl", {"brazil": 0.6}, guessed=True), group("complained", {}), group("flight", {"flights": 1.0})])
+    assert _slips_of_the_index(slipped, set(), lexicon) == [("brasl", "brazil")]

@@ -18,7 +18,7 @@ from bot.core.dates import PartialDate
 from bot.core.models import Article, Briefing, BriefingItem, ClaimFilter, ClaimView, NotFound, Person
 from bot.core.search import people as people_mod
 from bot.core.search import spanish, thesaurus
-from bot.core.search.engine import ACCEPT, BODY_KINDS, SearchEngine, names_written
+from bot.core.search.engine import ACCEPT, BODY_KINDS, Group, SearchEngine, names_written
 from bot.core.search.filters import (
     KIND_CHOICES,
     may_fall_on,
@@ -29,6 +29,7 @@ from bot.core.search.filters import (
     split_period,
     split_questions,
 )
+from bot.core.search.forms import bases
 from bot.core.search.results import (
     BriefingHit,
     Hit,
@@ -54,6 +55,7 @@ from bot.core.search.who_about import split_person_subject
 
 if TYPE_CHECKING:
     from bot.core.search.engine import Ranked, Ranking
+    from bot.core.search.lexicon import Lexicon
     from bot.core.store import Store
 
 
@@ -350,7 +352,8 @@ class Lookups:
         if ranking.accepted:
             return ranking
         written = names_written(text)
-        corrections = [*_slips_of_the_index(ranking, written), *_english_slips(ranking, written)]
+        corrections = [*_slips_of_the_index(ranking, written, await self.engine.lexicon()),
+                       *_english_slips(ranking, written)]
         spelled = respelled(text, corrections) if corrections else None
         if spelled is None:
             return ranking
@@ -685,12 +688,31 @@ def _briefing_hits(query: str, names: BriefingNames) -> list[BriefingHit]:
 _WORD_AS_TYPED = re.compile(r"[^\W\d_]+")
 
 
-def _slips_of_the_index(ranking: Ranking, names: set[str]) -> list[tuple[str, str]]:
+def _slips_of_the_index(ranking: Ranking, names: set[str], lexicon: Lexicon) -> list[tuple[str, str]]:
     """The index's corrections of words it lacks, but not of an English word written in lower case: "water" in
     "water treaty border" is what the question is about, not a slip for "later" (a name may be both a word and
-    a slip: "Montezuma" for Moctezuma). `names`: the question's words written with a capital."""
+    a slip: "Montezuma" for Moctezuma), nor of a word beside another that no claim holds: "tom homan" is
+    someone absent, not "tom human". `names`: the question's words written with a capital."""
+    beside_unknown = _beside_words_no_claim_holds(ranking.groups, lexicon)
     return [(typed, meant) for typed, meant in ranking.corrections
-            if typed in names or not thesaurus.is_word(typed)]
+            if (typed in names or not thesaurus.is_word(typed)) and typed not in beside_unknown]
+
+
+def _beside_words_no_claim_holds(groups: list[Group], lexicon: Lexicon) -> set[str]:
+    """The question's words next to a word no claim holds in any form (nor as a name) and the lexicon does not
+    know: with it, a run of words the index lacks, which is a name absent from the corpus rather than a slip
+    ("tom homan"; but "Brasil complained" is Brazil: "complain" is a word of the beat no claim uses)."""
+    def unknown(group: Group) -> bool:
+        return not (group.alts or group.persons or group.term.stop or group.term.figure
+                    or any(base in lexicon for base in bases(group.term.text, 3)))
+
+    out: set[str] = set()
+    for left, right in itertools.pairwise(groups):
+        if unknown(left):
+            out.add(right.term.text)
+        if unknown(right):
+            out.add(left.term.text)
+    return out
 
 
 def _english_slips(ranking: Ranking, names: set[str]) -> list[tuple[str, str]]:
