@@ -284,6 +284,8 @@ async def test_a_word_spelt_like_english_beside_a_small_spanish_word_is_spanish(
     ("los acuerdos con la delegación de Blinken sobre trata de personas", {"human", "trafficking"}, {"treat"}),
     # a phrase of the chat glossary, in a question asked in Spanish: the United States, not "other" and "side"
     ("cuántos paisanos se regresaron del otro lado en enero", {"united states"}, {"side"}),
+    # "más o menos" hedges the amount asked: about, not "more" and "less"
+    ("más o menos cuántos mexicanos sin papeles viven en EU", {"undocumented"}, {"less", "more"}),
 ])
 async def test_a_glossary_phrase_is_read_whole_when_its_small_word_came_before(core, question, read, not_read):
     groups = {g.term.text for g in (await core.lookups.engine.rank(question)).groups}
