@@ -809,3 +809,12 @@ async def test_how_a_request_is_put_is_not_what_it_asks_about(core):
                                " Salvador about accepting removed migrants")
     assert isinstance(answer, SearchAnswer)
     assert answer.hits[0].view.claim.id == "trump-transition-team-deportation-backchannels"
+
+
+@pytest.mark.parametrize(("question", "claim"), [
+    # who asks (the host's listeners) and how often is not what is asked; "the knock on her" is the criticism
+    ("my listeners constantly ask what the knock on Kamala Harris as border czar was", "harris-criticised-as-border-czar"),
+    ("what was the knock on Harris when she handled the border", "harris-criticised-as-border-czar"),
+])
+async def test_the_askers_audience_and_an_idiom_of_criticism_find_the_claim(core, question, claim):
+    assert claim in await _ids(core, question)

@@ -39,6 +39,8 @@ EVERYDAY_WORDS = frozenset(
     next last early earlier late later whole full half entire actual overall
     time times
     wonder wondering wondered curious remind reminds verify confirm clarify summarize summarise provide
+    constantly continually repeatedly frequently occasionally rarely seldom honestly obviously clearly
+    definitely certainly surely totally completely absolutely
     """.split()
 )
 
@@ -96,6 +98,10 @@ EVERYDAY_PHRASES = tuple(
         # a librarian relaying a patron's half-memory: who remembers it, and how well, is not what it is about
         "my patron", "a patron", "the patron", "half remembers", "half remember", "vaguely remembers",
         "vaguely remember", "around the time of",
+        # the asker's audience: what viewers, callers or readers ask about is the subject, not who asks it
+        "our viewers", "my viewers", "the viewers", "viewers keep", "viewers ask", "our callers", "my callers",
+        "callers keep", "our listeners", "my listeners", "listeners keep", "our readers", "my readers",
+        "readers keep", "our audience", "my audience", "our followers", "my followers", "our subscribers",
     )
 )
 
