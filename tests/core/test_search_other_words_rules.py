@@ -818,3 +818,10 @@ async def test_how_a_request_is_put_is_not_what_it_asks_about(core):
 ])
 async def test_the_askers_audience_and_an_idiom_of_criticism_find_the_claim(core, question, claim):
     assert claim in await _ids(core, question)
+
+
+async def test_the_broadcaster_a_fact_checker_heard_it_on_is_not_what_is_asked(core):
+    # "Univision" is written with a capital and no claim holds it: where the asker saw it, not a place the
+    # claim must name
+    question = "saw on Univision that Trump brought back Remain in Mexico, true?"
+    assert "trump-reinstates-remain-in-mexico" in await _ids(core, question)

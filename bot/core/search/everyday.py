@@ -72,6 +72,8 @@ EVERYDAY_PHRASES = tuple(
         "if i remember correctly", "if i recall correctly",
         # hearsay a fact-checker is checking: where they heard it is not what it is about
         "i keep hearing", "keep hearing", "on the radio", "on the news", "on tv", "on cable",
+        "on fox", "on fox news", "on cnn", "on msnbc", "on pbs", "on npr", "on abc", "on cbs", "on nbc",
+        "on univision", "on telemundo", "on the bbc", "on bbc", "on the evening news", "on the nightly news",
         # when, as the asker places it: now or then, not a subject
         "right now", "back then", "these days", "nowadays",
         # a fact-checker asking whether what they heard holds
