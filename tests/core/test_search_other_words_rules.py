@@ -825,3 +825,13 @@ async def test_the_broadcaster_a_fact_checker_heard_it_on_is_not_what_is_asked(c
     # claim must name
     question = "saw on Univision that Trump brought back Remain in Mexico, true?"
     assert "trump-reinstates-remain-in-mexico" in await _ids(core, question)
+
+
+async def test_the_figure_asked_for_is_an_amount_and_a_key_figure_a_person(core):
+    # "the dollar figure" asks for an amount: the claim giving 2024's trade in dollars, before the one that
+    # gives a share of it and holds "total"
+    found = await _ids(core, "dollar figure on total US-Mexico trade for 2024")
+    assert found[:1] == ["us-mexico-trade-800-billion-2024"]
+    # a key figure is someone: a claim holding any figure is not the answer for being one
+    question = "who was the key figure announcing the December 2023 migration agreements on the Mexican side"
+    assert "remain-in-mexico-75000-stranded" not in await _ids(core, question)

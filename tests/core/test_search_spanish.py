@@ -315,6 +315,11 @@ def test_a_verb_with_its_pronoun_joined_on_and_a_diminutive_are_read_by_the_word
     assert spanish.english("pararlos") == ()  # in an English question, as typed
 
 
+def test_el_dato_is_a_piece_of_information_and_los_datos_figures():
+    # "necesito el dato" asks for the fact, not for a number; "los datos" are the figures
+    assert spanish.english("dato") == ("information",) and spanish.english("datos") == ("figure",)
+
+
 def test_mexicos_everyday_sense_is_kept_where_it_differs():
     assert spanish.english("lana", everyday=True) == ("money",) and spanish.english("billete", everyday=True) == ("money",)
     assert spanish.english_in_spanish("feria") == ("money",)

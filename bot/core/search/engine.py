@@ -137,6 +137,13 @@ AMOUNT_ASKED = re.compile(r"\bhow (many|much|large|big|high)\b"
 # ... and so does a word naming figures in a list of keywords ("AMLO approval numbers", "asylum stats 2023"): any
 # figure of a claim holds it. Plurals only: "a key figure" is a person, "a number of" is not a count asked for.
 AMOUNT_WORDS = frozenset("numbers figures stats statistics tally amount amounts".split())
+# "the dollar figure", "the figure for 2024 trade" ask for one, unless a person is meant ("a key figure", "the
+# central figure") or a verb ("figure out"): the word before it and after it tell. So do the Spanish words the
+# glossary reads as "figure" ("la cifra", "el número").
+_FIGURE_WORD = re.compile(r"(?:\b(\w+)\s+)?\b(?:figure|cifras?|datos|numeros?)\b(?!\s+out\b)")
+_FIGURE_OF_A_PERSON = frozenset("""key public central leading political prominent major senior top controversial
+    pivotal main historical religious polarizing polarising powerful influential important notable divisive
+    father mother towering heroic tragic""".split())
 AMOUNT_SHARE = 0.25
 # "How did Sheinbaum describe the call", "what words did she use": the question asks for someone's own words.
 # The word that asks weighs double, and a claim that quotes its speaker verbatim (kind direct_quote) holds it.
@@ -384,7 +391,10 @@ def _groups(index: IndexReader, text: str, people: PeopleIndex | None, docs: int
         qterms = _possessives_of_names(qterms, people)
     mentions = _mentions(qterms, people) if people else {}
     capitalised = names_written(text)
-    amounts = {match.group(1) or match.group(2) for match in AMOUNT_ASKED.finditer(fold(text))}
+    folded = fold(text)
+    amounts = {match.group(1) or match.group(2) for match in AMOUNT_ASKED.finditer(folded)}
+    if any(match.group(1) not in _FIGURE_OF_A_PERSON for match in _FIGURE_WORD.finditer(folded)):
+        amounts.add("figure")
     wording = {word for match in WORDING_ASKED.finditer(text.lower()) for word in match.groups() if word}
     keys: set[str] = set()
     for i, q in enumerate(qterms):
