@@ -135,7 +135,8 @@ AMOUNT_ASKED = re.compile(r"\bhow (many|much|large|big|high)\b"
                           # ... and in Spanish, "¿cuántos?", "¿de cuánto es la tarjeta?" (matched folded)
                           r"|\b(cuantos|cuantas|cuanto|cuanta)\b")
 # ... and so does a word naming figures in a list of keywords ("AMLO approval numbers", "asylum stats 2023"): any
-# figure of a claim holds it. Plurals only: "a key figure" is a person, "a number of" is not a count asked for.
+# figure of a claim holds it. Plurals only ("a number of" is not a count asked for); the singular "figure" is read
+# by the words around it.
 AMOUNT_WORDS = frozenset("numbers figures stats statistics tally amount amounts".split())
 # "the dollar figure", "the figure for 2024 trade" ask for one, unless a person is meant ("a key figure", "the
 # central figure") or a verb ("figure out"): the word before it and after it tell. So do the Spanish words the

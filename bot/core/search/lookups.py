@@ -18,7 +18,7 @@ from bot.core.dates import PartialDate
 from bot.core.models import Article, Briefing, BriefingItem, ClaimFilter, ClaimView, NotFound, Person
 from bot.core.search import people as people_mod
 from bot.core.search import spanish, thesaurus
-from bot.core.search.engine import ACCEPT, BODY_KINDS, Group, SearchEngine, names_written
+from bot.core.search.engine import ACCEPT, BODY_KINDS, SearchEngine, names_written
 from bot.core.search.filters import (
     KIND_CHOICES,
     may_fall_on,
@@ -54,7 +54,7 @@ from bot.core.search.topics import BriefingNames, rank_briefings
 from bot.core.search.who_about import split_person_subject
 
 if TYPE_CHECKING:
-    from bot.core.search.engine import Ranked, Ranking
+    from bot.core.search.engine import Group, Ranked, Ranking
     from bot.core.search.lexicon import Lexicon
     from bot.core.store import Store
 
