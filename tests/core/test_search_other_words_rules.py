@@ -835,3 +835,10 @@ async def test_the_figure_asked_for_is_an_amount_and_a_key_figure_a_person(core)
     # a key figure is someone: a claim holding any figure is not the answer for being one
     question = "who was the key figure announcing the December 2023 migration agreements on the Mexican side"
     assert "remain-in-mexico-75000-stranded" not in await _ids(core, question)
+
+
+@pytest.mark.parametrize("question", ["tom homan soundbites", "any soundbites from tom homan about mexico"])
+async def test_asking_for_soundbites_of_someone_absent_is_still_nothing(core, question):
+    # "homan" reads as a slip for "human", and any direct quote holds "soundbites": a quote of Sheinbaum on
+    # humane treatment is not Tom Homan's, whom the corpus does not quote
+    assert isinstance(await core.search(question), NotFound)

@@ -155,6 +155,7 @@ WORDING_ASKED = re.compile(
     # "need a Sheinbaum soundbite on the call", "her exact words", "verbatim"
     r"|\b(soundbites?|verbatim)\b|\bsound (bites?)\b|\b(?:exact|own) (words)\b")
 WORDING_WEIGHT = 2.0
+WORDING_BESIDE = 1.0  # the least weight of a word held beside the words asking for someone's own (Coverage)
 NUMBER_WORDS = frozenset("""two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
     fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions dozen
     dozens half halved double doubled triple tripled quadrupled""".split())
@@ -988,6 +989,11 @@ class Coverage:
         # ("how much money was cut": 20 percent), not a count (the nine reception centres)
         self.amount = [i for i, g in enumerate(groups) if g.amount]
         self.wording = [i for i, g in enumerate(groups) if g.wording]
+        # ... which a direct quote holds only beside a word of what it is about, held as typed, in another form
+        # or a synonym (not as a slip's correction, and not a word most claims hold): "tom homan soundbites" is
+        # not any quote holding "human"
+        self.about = frozenset(i for i, g in enumerate(groups)
+                               if not (g.term.stop or g.guessed or g.wording) and g.weight >= WORDING_BESIDE)
         self.texts = [g.term.text for g in groups]
 
     def __call__(self, body: str, speaker: str = "", own: int | None = None, rowid: int | None = None,
@@ -1034,7 +1040,7 @@ class Coverage:
                             else _holds_amount(held)):
             for i in self.amount:
                 best[i] = 1.0
-        if self.wording and kind == "direct_quote":
+        if self.wording and kind == "direct_quote" and not self.about.isdisjoint(best):
             for i in self.wording:
                 best[i] = 1.0
         weights = self.weights
