@@ -1257,7 +1257,8 @@ def _rerank(text: str, groups: list[Group], rows: list, people: PeopleIndex | No
         if dating:
             needed = {word: aliases for word, aliases in required.items()
                       if not any(start <= said_sort[:10] <= end for start, end in dating.get(word, ()))}
-        names_held = not needed or _names_held(needed, matched, body, speaker_id in named_people,
+        names_held = not needed or _names_held(needed, matched, _doc_terms(body, own, rowid)[1],
+                                              speaker_id in named_people,
                                               # asking who ("which Mexican president assured ..."), a
                                               # government's claim names no one: it does not speak for its
                                               # president
@@ -1490,8 +1491,9 @@ def _names_of(people: PeopleIndex) -> dict[str, list[set[str]]]:
     return names
 
 
-def _names_held(named: dict[str, list[set[str]]], matched: tuple[str, ...], body: str, by_one: bool = False,
-                administration: list[frozenset[str]] | None = None, by_first: bool = False) -> bool:
+def _names_held(named: dict[str, list[set[str]]], matched: tuple[str, ...], terms: frozenset[str],
+                by_one: bool = False, administration: list[frozenset[str]] | None = None,
+                by_first: bool = False) -> bool:
     """Whether the claim is by or mentions every person the question names (under any of their names), or is by
     the government they led when it was made (`administration`: the speaker's dated names then, "the López
     Obrador administration", so the Mexican government's claim of 2019 speaks for AMLO); of three or more people,
@@ -1499,15 +1501,16 @@ def _names_held(named: dict[str, list[set[str]]], matched: tuple[str, ...], body
     about Biden, on a call the claim need not say was with her. Of two people, the other may be missing when the
     claim is by or about the one named first, the question's subject ("did Mexico's foreign minister claim, days
     after Trump won, ..." is the minister's claim; Trump dates it): not by the one named after ("AMLO's
-    popularity in the tariff fight with Trump" is not Trump's tariff claim)."""
+    popularity in the tariff fight with Trump" is not Trump's tariff claim). `terms`: all the claim's terms."""
     held = set(matched)
     missing = [aliases for word, aliases in named.items() if word not in held]
     if not missing:
         return True
-    terms = set(body.split())
     lacking = {_person_key(aliases) for aliases in missing
                if not any(alias and (alias <= terms or any(alias <= words for words in administration or ()))
                           for alias in aliases)}
+    if not lacking:
+        return True
     people = {_person_key(aliases) for aliases in named.values()}
     first = _person_key(next(iter(named.values())))
     return not lacking or (len(lacking) == 1 and ((by_one and len(people) >= 3)
