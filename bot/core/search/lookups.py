@@ -352,8 +352,8 @@ class Lookups:
         if ranking.accepted:
             return ranking
         written = names_written(text)
-        corrections = [*_slips_of_the_index(ranking, written, await self.engine.lexicon()),
-                       *_english_slips(ranking, written)]
+        slips = _slips_of_the_index(ranking, written, await self.engine.lexicon()) if ranking.corrections else []
+        corrections = [*slips, *_english_slips(ranking, written)]
         spelled = respelled(text, corrections) if corrections else None
         if spelled is None:
             return ranking
